@@ -1,0 +1,73 @@
+package org.graphlint.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code graphlint} command: a thin layer over the parser, schema and validator libraries. */
+@Command(
+        name = "graphlint",
+        mixinStandardHelpOptions = true,
+        versionProvider = GraphlintCommand.Version.class,
+        description = "Localized Microsoft Graph reference pages to versioned JSON Schemas, and payload checks against them.",
+        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = ExitCode.USAGE_OR_INPUT,
+        exitCodeOnExecutionException = ExitCode.USAGE_OR_INPUT,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no findings at or above --fail-on",
+            "1:findings at or above --fail-on",
+            "2:usage error or unreadable input"
+        })
+public final class GraphlintCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'graphlint --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given streams and returns its exit code; never throws. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new GraphlintCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // One line, never a stack trace: what failed and why.
+            commandLine.getErr().println("graphlint: " + oneLine(ex));
+            commandLine.getErr().flush();
+            return ExitCode.USAGE_OR_INPUT;
+        });
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("graphlint: " + oneLine(e));
+            err.flush();
+            return ExitCode.USAGE_OR_INPUT;
+        }
+    }
+
+    /** A throwable's message on one line; the class name only when there is no message. */
+    public static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GraphlintCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"graphlint " + (v == null ? "dev" : v)};
+        }
+    }
+}
