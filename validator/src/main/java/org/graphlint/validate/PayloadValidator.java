@@ -46,6 +46,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PayloadValidator {
 
+    /** Findings in file order: request, line, column (unknown positions last within a request). */
+    static final java.util.Comparator<Finding> FILE_ORDER = java.util.Comparator.comparingInt(Finding::request)
+            .thenComparingInt(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line())
+            .thenComparingInt(Finding::column);
+
     private final Catalog catalog;
     private final SchemaRegistry registry;
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -128,6 +133,13 @@ public final class PayloadValidator {
         List<String> l = new ArrayList<>();
         cat.operationKinds(entity).forEach(k -> l.add(k.id()));
         return String.join(", ", l);
+    }
+
+    private static String orIds(Set<OperationKind> kinds) {
+        List<String> l = new ArrayList<>();
+        kinds.forEach(k -> l.add(k.id()));
+        return l.size() < 2 ? String.join("", l)
+                : String.join(", ", l.subList(0, l.size() - 1)) + " or " + l.get(l.size() - 1);
     }
 
     private static String ids(List<SchemaVersion> vs) {
@@ -252,6 +264,9 @@ public final class PayloadValidator {
         List<Finding> named = new ArrayList<>(out.size());
         for (Finding f : out) {
             named.add(f.in(name, f.request()));
+        }
+        if (named.size() > 1) {
+            named.sort(FILE_ORDER);
         }
         return new FileReport(name, used, named, requests);
     }
@@ -512,7 +527,7 @@ public final class PayloadValidator {
                 return resolve(cat, entity, OperationKind.CREATE, o.selector());
             } else {
                 return SourceText.input(1, 1, "ambiguous-target", "cannot tell whether this " + entity
-                        + " body is for " + kinds(cat, entity).replace(", ", ", ")
+                        + " body is for " + orIds(kinds)
                         + ": add --operation create|update|resource (or use a .http fixture with its request line)");
             }
         }
@@ -617,7 +632,7 @@ public final class PayloadValidator {
                 if (note != null) {
                     message = "`" + prop + "` " + note;
                 } else {
-                    message = "unknown property `" + prop + "`" + where(at) + (near.isEmpty()
+                    message = "unknown property `" + prop + "`" + (near.isEmpty()
                             ? (known.isEmpty() ? "" : "; known properties: " + Suggest.list(known, 25))
                             : "; did you mean " + Suggest.orList(near) + "?");
                 }
@@ -636,7 +651,7 @@ public final class PayloadValidator {
                     message = shown + " " + note + " (" + allowedText + ")";
                 } else {
                     List<String> near = value.isString() ? Suggest.nearest(value.asString(), allowed) : List.of();
-                    message = shown + " is not an allowed value" + where(at) + "; " + allowedText
+                    message = shown + " is not an allowed value" + "; " + allowedText
                             + (near.isEmpty() ? "" : "; did you mean " + Suggest.orList(near) + "?");
                 }
             }
@@ -644,12 +659,12 @@ public final class PayloadValidator {
                 Object[] a = e.getArguments();
                 String found = a != null && a.length > 0 ? String.valueOf(a[0]) : typeOf(value);
                 String expected = a != null && a.length > 1 ? String.valueOf(a[1]) : "another type";
-                message = "expected " + expected + ", found " + found + " " + show(value) + where(at);
+                message = "expected " + expected + ", found " + found + " " + show(value);
             }
             case "format" -> {
                 Object[] a = e.getArguments();
                 String fmt = a != null && a.length > 0 ? String.valueOf(a[0]) : "the format";
-                message = show(value) + " is not a valid " + fmt + where(at) + formatHint(fmt);
+                message = show(value) + " is not a valid " + fmt + formatHint(fmt);
             }
             case "const" -> {
                 JsonNode c = e.getSchemaNode();
@@ -660,15 +675,11 @@ public final class PayloadValidator {
             case "required" -> {
                 String prop = e.getProperty() != null ? e.getProperty()
                         : (e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : "?");
-                message = "missing required property `" + prop + "`" + where(at);
+                message = "missing required property `" + prop + "`";
             }
-            default -> message = e.getMessage() + where(at);
+            default -> message = e.getMessage();
         }
         return new Finding(null, 0, 0, 0, ptr, keyword, Severity.ERROR, Category.SCHEMA, message, t);
-    }
-
-    private static String where(String at) {
-        return at.isEmpty() ? "" : " at " + at;
     }
 
     private static String lastName(String ptr) {

@@ -38,6 +38,8 @@ final class SourceText {
 
     private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^;\\]]*; ");
 
+    private static final Pattern UNKNOWN_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*#UNKNOWN\\]\\)");
+
     private SourceText() {
     }
 
@@ -145,6 +147,7 @@ final class SourceText {
             return "(no detail)";
         }
         m = SOURCE_REF.matcher(m).replaceAll("[");
+        m = UNKNOWN_MARKER.matcher(m).replaceAll("");
         m = m.replace('\n', ' ').replace('\r', ' ').replaceAll("\\s+", " ").strip();
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
