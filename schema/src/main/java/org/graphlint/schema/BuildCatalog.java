@@ -14,6 +14,27 @@ public final class BuildCatalog {
     private BuildCatalog() {
     }
 
+    /** Removes an earlier catalog from the folder (catalog.json and *.schema.json files only), so no stale version stays. */
+    static void clean(Path out) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(out.resolve("catalog.json"))) {
+            return;
+        }
+        try (var s = java.nio.file.Files.walk(out)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                String n = f.getFileName().toString();
+                if (java.nio.file.Files.isRegularFile(f) && (n.endsWith(".schema.json") || f.equals(out.resolve("catalog.json")))) {
+                    java.nio.file.Files.delete(f);
+                } else if (java.nio.file.Files.isDirectory(f) && !f.equals(out)) {
+                    try (var d = java.nio.file.Files.list(f)) {
+                        if (d.findAny().isEmpty()) {
+                            java.nio.file.Files.delete(f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: BuildCatalog OUT_DIR PATH...");
@@ -26,6 +47,7 @@ public final class BuildCatalog {
         }
         List<String> errors = new ArrayList<>();
         CatalogBuilder.Result r = CatalogBuilder.build(PageSource.parse(PageSource.list(in), errors));
+        clean(out);
         r.catalog().write(out);
         errors.forEach(e -> System.err.println("graphlint: " + e));
         int versions = 0;
