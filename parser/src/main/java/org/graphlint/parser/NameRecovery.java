@@ -80,7 +80,7 @@ final class NameRecovery {
         return out;
     }
 
-    private static boolean isLowerCamel(String v) {
+    static boolean isLowerCamel(String v) {
         if (!Character.isLowerCase(v.charAt(0))) {
             return false;
         }
@@ -216,7 +216,9 @@ final class NameRecovery {
                 type = word.type();
                 collection |= word.collection();
                 typeSource = TypeSource.LOCALIZED_WORD;
-            } else if (source.recovered() && valueByKey.containsKey(name) && inferred(valueByKey.get(name)) != null) {
+            } else if (link == null && source.recovered() && valueByKey.containsKey(name) && inferred(valueByKey.get(name)) != null
+                    && EnumLists.find(d.description().localized(), false).isEmpty()) {
+                // Only for unlinked types without listed values: a linked type or an enum also shows a string value.
                 JsonNode v = valueByKey.get(name);
                 collection = v.isArray();
                 type = inferred(v);

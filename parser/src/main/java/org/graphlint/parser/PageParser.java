@@ -131,6 +131,7 @@ public final class PageParser {
                 }
             }
             PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
+            settleMembers();
             List<PropertyRow> properties = new NameRecovery(rows, examples, diags).resolve();
             PageKind kind = kindOf(properties);
             if (titleLocalized == null && frontMatter.containsKey("title")) {
@@ -385,12 +386,6 @@ public final class PageParser {
         private void memberRow(List<String> cells, int line) {
             Bilingual nameCell = split(cells.get(0), line);
             String name = InlineText.toText(nameCell.english());
-            NameSource source = nameCell.paired() ? NameSource.SXS
-                    : InlineText.isIdentifier(name) ? NameSource.VERBATIM : NameSource.UNRESOLVED;
-            if (source == NameSource.UNRESOLVED) {
-                diags.add(Diagnostic.warning("member-name-unresolved", line, "enum member '" + abbreviate(name)
-                        + "' is not an identifier (a translated name?) and the page has no English for it; kept the visible text"));
-            }
             String value = cells.size() > 1 ? InlineText.toText(split(cells.get(1), line).english()) : "";
             String desc = cells.size() > 2 ? InlineText.toText(split(cells.get(2), line).english()) : "";
             Integer v = null;
@@ -399,7 +394,33 @@ public final class PageParser {
             } catch (NumberFormatException e) {
                 diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + abbreviate(value) + "', not an integer"));
             }
+            // On plain pages translation reaches member names too ("desconhecido" for unknown, "Business"): trust a
+            // visible name only when it has the shape of a Graph member (ASCII, lower camel case) and its row was
+            // not mangled (the value cell is still an integer).
+            NameSource source = nameCell.paired() ? NameSource.SXS
+                    : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && v != null
+                            ? NameSource.VERBATIM : NameSource.UNRESOLVED;
             members.add(new EnumMember(name, v, desc, line, source));
+        }
+
+        /**
+         * Plain enum members: when translation visibly reached some rows of the table, a one-word lower-case name in
+         * another row ("nenhum") may be a translation too, so only camel-case names stay trusted. Every member left
+         * unresolved gets a diagnostic.
+         */
+        private void settleMembers() {
+            boolean mangled = members.stream().anyMatch(m -> m.nameSource() == NameSource.UNRESOLVED);
+            for (int k = 0; k < members.size(); k++) {
+                EnumMember m = members.get(k);
+                if (mangled && m.nameSource() == NameSource.VERBATIM && !NameRecovery.isLowerCamel(m.name())) {
+                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED);
+                    members.set(k, m);
+                }
+                if (m.nameSource() == NameSource.UNRESOLVED) {
+                    diags.add(Diagnostic.warning("member-name-unresolved", m.line(), "enum member '" + abbreviate(m.name())
+                            + "' may be a translation (not a lower-camel identifier, or its table shows translated rows) and the page has no English for it; kept the visible text"));
+                }
+            }
         }
 
         private void permissionRow(List<String> cells, int line) {
