@@ -15,7 +15,7 @@ public final class BuildCatalog {
     }
 
     /** Removes an earlier catalog from the folder (catalog.json and *.schema.json files only), so no stale version stays. */
-    static void clean(Path out) throws IOException {
+    public static void clean(Path out) throws IOException {
         if (!java.nio.file.Files.isRegularFile(out.resolve("catalog.json"))) {
             return;
         }
