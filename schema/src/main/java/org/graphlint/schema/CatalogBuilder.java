@@ -46,7 +46,8 @@ public final class CatalogBuilder {
     private record Group(JsonNode structure, List<SchemaBuilder.Built> built) {
     }
 
-    public static Result buildFacts(List<PageFacts> facts) {
+    public static Result buildFacts(List<PageFacts> pageFacts) {
+        List<PageFacts> facts = canonicalEntityNames(pageFacts);
         PageIndex index = new PageIndex(facts);
         SchemaBuilder builder = new SchemaBuilder(index);
         List<String> notes = new ArrayList<>();
@@ -78,6 +79,14 @@ public final class CatalogBuilder {
         }
         Map<String, List<SchemaVersion>> versionsByApi = new LinkedHashMap<>();
         for (Map.Entry<Key, List<SchemaBuilder.Built>> e : byKey.entrySet()) {
+            if (e.getKey().op() == OperationKind.RESOURCE) {
+                // the entity's own resource page, not the partial pages other areas keep for the same type
+                String own = "resources/" + e.getKey().entity().toLowerCase(Locale.ROOT);
+                List<SchemaBuilder.Built> mine = e.getValue().stream().filter(b -> own.equals(b.page().slug())).toList();
+                if (!mine.isEmpty() && mine.size() < e.getValue().size()) {
+                    e.setValue(new ArrayList<>(mine));
+                }
+            }
             versionsByApi.computeIfAbsent(e.getKey().api(), x -> new ArrayList<>()).addAll(versions(e.getKey(), e.getValue()));
         }
         Map<String, Catalog> byApi = new LinkedHashMap<>();
@@ -92,6 +101,30 @@ public final class CatalogBuilder {
             byApi.put(api, Catalog.of(api, vs, new ArrayList<>(operations.getOrDefault(api, Set.of())), types));
         }
         return new Result(Catalog.of(byApi, Catalog.DEFAULT_API_VERSION), List.copyOf(notes), facts.size(), schemas);
+    }
+
+    /**
+     * Method pages name their entity from a title or an example ("Update conversationthread"); where a resource page
+     * documents the same type with another capitalization, its spelling wins, so both land in one entity.
+     */
+    static List<PageFacts> canonicalEntityNames(List<PageFacts> facts) {
+        Map<String, String> canonical = new java.util.HashMap<>();
+        for (PageFacts p : facts) {
+            if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
+                canonical.putIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), p.entity());
+            }
+        }
+        List<PageFacts> out = new ArrayList<>(facts.size());
+        for (PageFacts p : facts) {
+            if (p.entity() != null) {
+                String c = canonical.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
+                if (c != null && !c.equals(p.entity())) {
+                    p = p.withEntity(c);
+                }
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     private static List<SchemaVersion> versions(Key key, List<SchemaBuilder.Built> built) {

@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
  * @param entity     the entity a method page's body describes, or null
  * @param operation  CREATE or UPDATE for a method page that creates or updates an entity, RESOURCE for a resource page or
  *                   a GET method page, null otherwise (actions, functions, deletes, other pages)
+ * @param kind       what the page documents as far as schemas go: the parser's kind, except that a type page with a
+ *                   Properties table is a resource (when it has an {@code id}) or a complex type, never an enum (some
+ *                   resource pages carry Member/Value-like tables)
  */
 public record PageFacts(PageModel page, String file, String apiVersion, String slug, String typeName, String entity,
-        OperationKind operation) {
+        OperationKind operation, PageKind kind) {
 
     private static final Pattern API_IN_PATH = Pattern.compile("(?:^|/)(beta|v1\\.0)/(api|resources)/([^/]+?)(?:\\.md)?(?:/[^/]*)?$");
     private static final Pattern API_IN_URL = Pattern.compile("graph\\.microsoft\\.com/(beta|v1\\.0)/");
@@ -55,7 +58,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         String typeName = null;
         String entity = null;
         OperationKind op = null;
-        PageKind kind = page.kind();
+        PageKind kind = effectiveKind(page);
         if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE || kind == PageKind.ENUM) {
             typeName = typeNameOf(page, slug);
             if (kind == PageKind.RESOURCE && typeName != null) {
@@ -71,7 +74,22 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
                 }
             }
         }
-        return new PageFacts(page, f, api, slug, typeName, entity, op);
+        return new PageFacts(page, f, api, slug, typeName, entity, op, kind);
+    }
+
+    static PageKind effectiveKind(PageModel page) {
+        PageKind k = page.kind();
+        if (k == PageKind.METHOD || k == PageKind.OTHER) {
+            return k;
+        }
+        List<PropertyRow> rows = typeRows(page);
+        if (rows.isEmpty()) {
+            return page.enumMembers().isEmpty() ? k : PageKind.ENUM;
+        }
+        if (k == PageKind.RESOURCE || k == PageKind.COMPLEX_TYPE) {
+            return k;
+        }
+        return rows.stream().anyMatch(r -> "id".equals(r.name())) ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
     }
 
     /** The API version the page's example URLs name. */
@@ -134,6 +152,10 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         }
         if (s.regionMatches(true, 0, "microsoft.graph.", 0, 16)) {
             s = s.substring(16);
+            int dot = s.lastIndexOf('.');
+            if (dot >= 0) {
+                s = s.substring(dot + 1); // a sub-namespace: microsoft.graph.ediscovery.legalHold
+            }
         }
         return s;
     }
@@ -204,10 +226,15 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         return Optional.empty();
     }
 
+    /** The same facts naming another entity (the builder canonicalizes the case of entity names against type pages). */
+    public PageFacts withEntity(String newEntity) {
+        return new PageFacts(page, file, apiVersion, slug, typeName, newEntity, operation, kind);
+    }
+
     /** The rows of the page's request body table (method pages). */
     public List<PropertyRow> requestBodyRows() {
         List<PropertyRow> rows = page.propertiesIn("Request body");
-        if (rows.isEmpty() && page.kind() == PageKind.METHOD) {
+        if (rows.isEmpty() && kind == PageKind.METHOD) {
             rows = firstSection(page.properties());
         }
         return rows;
@@ -215,6 +242,10 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
 
     /** The rows of the page's Properties table (type pages). */
     public List<PropertyRow> propertyRows() {
+        return typeRows(page);
+    }
+
+    private static List<PropertyRow> typeRows(PageModel page) {
         List<PropertyRow> rows = page.propertiesIn("Properties");
         if (rows.isEmpty()) {
             rows = firstSection(page.properties());

@@ -22,7 +22,7 @@ public final class PageIndex {
 
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
-            PageKind k = p.page().kind();
+            PageKind k = p.kind();
             if (k != PageKind.RESOURCE && k != PageKind.COMPLEX_TYPE && k != PageKind.ENUM) {
                 continue;
             }
@@ -72,12 +72,35 @@ public final class PageIndex {
             candidates = bySlug.get(from.apiVersion() + ":" + slug.get());
         }
         if ((candidates == null || candidates.isEmpty()) && typeName != null) {
-            candidates = byType.get(from.apiVersion() + ":" + typeName.toLowerCase(Locale.ROOT));
+            candidates = primary(byType.get(from.apiVersion() + ":" + typeName.toLowerCase(Locale.ROOT)), typeName);
         }
         if (candidates == null || candidates.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(pickAt(candidates, from.page().lastHandoff(), from.page().locale()));
+    }
+
+    /**
+     * Of several pages documenting a type by name, the type's own page ({@code resources/user}), not the partial
+     * pages other areas keep for it ({@code resources/intune-shared-user}); failing that, the pages of the slug with the
+     * most properties.
+     */
+    static List<PageFacts> primary(List<PageFacts> candidates, String typeName) {
+        if (candidates == null || candidates.size() < 2) {
+            return candidates;
+        }
+        String own = "resources/" + typeName.toLowerCase(Locale.ROOT);
+        List<PageFacts> exact = candidates.stream().filter(c -> own.equals(c.slug())).toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        Map<String, Integer> rows = new HashMap<>();
+        for (PageFacts c : candidates) {
+            rows.merge(String.valueOf(c.slug()), c.propertyRows().size(), Math::max);
+        }
+        String best = rows.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).get().getKey();
+        return candidates.stream().filter(c -> best.equals(String.valueOf(c.slug()))).toList();
     }
 
     static PageFacts pickAt(List<PageFacts> candidates, LocalDate date, String locale) {

@@ -51,7 +51,15 @@ public final class SchemaBuilder {
     /** Control annotations allowed on every object: {@code @odata.context}, {@code manager@odata.bind}, ... */
     public static final String ODATA_ANNOTATION_PATTERN = "^[A-Za-z0-9_.]*@odata\\.[A-Za-z]+$";
     /** {@code @odata.type} of a nested object: any Graph type (derived types are allowed). */
-    public static final String ODATA_TYPE_PATTERN = "^#?microsoft\\.graph\\.[A-Za-z0-9_.]+$";
+    public static final String ODATA_TYPE_PATTERN = "^#?[Mm]icrosoft\\.[Gg]raph\\.[A-Za-z0-9_.]+$";
+
+    /**
+     * {@code @odata.type} naming a given type: {@code #microsoft.graph.vppToken}, with or without {@code #}, the
+     * namespace in any usual capitalization, sub-namespaces allowed ({@code microsoft.graph.ediscovery.legalHold}).
+     */
+    public static String odataTypePattern(String type) {
+        return "^#?[Mm]icrosoft\\.[Gg]raph\\.([A-Za-z0-9_]+\\.)*" + type.replaceAll("[^A-Za-z0-9_]", "") + "$";
+    }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern NOT_NULLABLE = Pattern.compile("\\bnot nullable\\b|\\bnon-nullable\\b", Pattern.CASE_INSENSITIVE);
@@ -76,8 +84,9 @@ public final class SchemaBuilder {
      */
     public Optional<Built> build(PageFacts p) {
         List<String> notes = new ArrayList<>();
-        PageKind kind = p.page().kind();
+        PageKind kind = p.kind();
         List<PropertyRow> rows;
+        List<PropertyRow> extra = List.of();
         OperationKind op = p.operation();
         String entity = p.entity();
         if (kind == PageKind.METHOD) {
@@ -85,14 +94,21 @@ public final class SchemaBuilder {
                 return Optional.empty();
             }
             rows = p.requestBodyRows();
-            if (rows.isEmpty() && entity != null) {
+            if (entity != null) {
+                // The body is a JSON representation of the entity: the table lists the properties the page calls out
+                // (often only the required ones, "and any other writable property"), the entity's resource page the rest.
                 Optional<PageFacts> res = index.find(p, null, entity);
-                if (res.isPresent()) {
-                    rows = res.get().propertyRows();
-                    notes.add("no request body table: properties taken from " + res.get().file());
+                if (res.isPresent() && res.get().kind() == PageKind.RESOURCE) {
+                    extra = new ArrayList<>(res.get().propertyRows());
+                    if (op == OperationKind.CREATE) {
+                        extra.addAll(res.get().relationshipRows()); // deep insert: POST a team with its channels
+                    }
+                    if (rows.isEmpty()) {
+                        notes.add(p.file() + ": no request body table: properties taken from " + res.get().file());
+                    }
                 }
             }
-            if (rows.isEmpty() && !hasRequestBody(p)) {
+            if (rows.isEmpty() && extra.isEmpty() && !hasRequestBody(p)) {
                 return Optional.empty();
             }
         } else if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE) {
@@ -115,7 +131,8 @@ public final class SchemaBuilder {
         if (entity != null) {
             schema.put("title", entity + (op == null ? "" : " " + op.id()));
         }
-        ObjectNode body = rows.isEmpty() ? inferObject(cx, requestBodies(p), entity) : objectFrom(cx, rows, entity, true, op);
+        ObjectNode body = rows.isEmpty() && extra.isEmpty() ? inferObject(cx, requestBodies(p), entity)
+                : objectFrom(cx, rows, extra, entity, true, op);
         schema.setAll(body);
         if (!cx.defs.isEmpty()) {
             ObjectNode defs = schema.putObject("$defs");
@@ -153,19 +170,24 @@ public final class SchemaBuilder {
         }
     }
 
-    private ObjectNode objectFrom(Context cx, List<PropertyRow> rows, String typeName, boolean topLevel, OperationKind op) {
+    private ObjectNode objectFrom(Context cx, List<PropertyRow> rows, List<PropertyRow> extra, String typeName,
+            boolean topLevel, OperationKind op) {
         ObjectNode o = F.objectNode();
         o.put("type", "object");
         ObjectNode props = o.putObject("properties");
         ObjectNode odataType = props.putObject("@odata.type").put("type", "string");
         if (topLevel && typeName != null) {
-            odataType.putArray("enum").add("#microsoft.graph." + typeName).add("microsoft.graph." + typeName);
+            odataType.put("pattern", odataTypePattern(typeName));
         } else {
             odataType.put("pattern", ODATA_TYPE_PATTERN);
         }
         List<String> required = new ArrayList<>();
         Map<String, PropertyRow> seen = new LinkedHashMap<>();
-        for (PropertyRow r : rows) {
+        List<PropertyRow> all = new ArrayList<>(rows);
+        all.addAll(extra);
+        for (int i = 0; i < all.size(); i++) {
+            PropertyRow r = all.get(i);
+            boolean fromTable = i < rows.size();
             if (!r.nameSource().recovered()) {
                 cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + r.name()
                         + "' skipped: its English name could not be recovered");
@@ -179,7 +201,7 @@ public final class SchemaBuilder {
             PropertyRow prev = seen.get(name);
             if (prev != null) {
                 // the same property twice: keep the first, widen its enum with the second's values
-                if (!r.enumValues().isEmpty() && props.get(name) instanceof ObjectNode ps && ps.has("enum")) {
+                if (fromTable && !r.enumValues().isEmpty() && props.get(name) instanceof ObjectNode ps && ps.has("enum")) {
                     addEnumValues((ArrayNode) ps.get("enum"), r.enumValues());
                 }
                 continue;
@@ -187,7 +209,7 @@ public final class SchemaBuilder {
             seen.put(name, r);
             ObjectNode ps = propertySchema(cx, r);
             props.set(name, ps);
-            if (topLevel && op == OperationKind.CREATE && r.description() != null
+            if (fromTable && topLevel && op == OperationKind.CREATE && r.description() != null
                     && REQUIRED.matcher(r.description()).find() && !ps.path("readOnly").asBoolean(false)) {
                 required.add(name);
             }
@@ -196,13 +218,30 @@ public final class SchemaBuilder {
             ArrayNode req = o.putArray("required");
             required.forEach(req::add);
         }
-        o.putObject("patternProperties").putObject(ODATA_ANNOTATION_PATTERN);
-        o.put("additionalProperties", false);
+        if (topLevel || typeName == null) {
+            o.putObject("patternProperties").putObject(ODATA_ANNOTATION_PATTERN);
+            o.put("additionalProperties", false);
+        } else {
+            // A nested object may be of a derived type (its @odata.type names another type), whose own properties
+            // this page does not list: unknown properties are errors unless @odata.type names some other type.
+            ObjectNode cond = o.putObject("if");
+            cond.putArray("required").add("@odata.type");
+            cond.putObject("properties").putObject("@odata.type").putObject("not")
+                    .put("pattern", odataTypePattern(typeName));
+            ObjectNode closed = o.putObject("else");
+            ObjectNode names = closed.putObject("properties");
+            props.propertyNames().forEach(n -> names.put(n, true));
+            closed.putObject("patternProperties").putObject(ODATA_ANNOTATION_PATTERN);
+            closed.put("additionalProperties", false);
+        }
         return o;
     }
 
     private ObjectNode propertySchema(Context cx, PropertyRow r) {
-        ObjectNode s = valueSchema(cx, r);
+        boolean relationship = "Relationships".equalsIgnoreCase(r.section());
+        // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
+        // the linked entity type whose own properties are not checked here.
+        ObjectNode s = relationship ? shallowEntity(r) : valueSchema(cx, r);
         String lname = r.name().toLowerCase(Locale.ROOT);
         String desc = r.description() == null ? "" : r.description();
         boolean readOnly = AUDIT.contains(lname) || READ_ONLY.matcher(desc).find();
@@ -227,6 +266,15 @@ public final class SchemaBuilder {
             result.put("readOnly", true);
         }
         return result;
+    }
+
+    private static ObjectNode shallowEntity(PropertyRow r) {
+        ObjectNode s = F.objectNode();
+        s.put("type", "object");
+        if (r.type() != null && !r.type().isBlank()) {
+            s.put("x-graphlint-entity", PageFacts.stripNamespace(r.type()));
+        }
+        return s;
     }
 
     /** Adds null to a schema: to its type (and enum), or by anyOf for a $ref or a typeless schema. */
@@ -280,7 +328,14 @@ public final class SchemaBuilder {
         Optional<PageFacts> linked = index.find(cx.top, r.typeLink(), type.isEmpty() ? null : type);
         if (linked.isPresent()) {
             PageFacts lp = linked.get();
-            if (lp.page().kind() == PageKind.ENUM || !lp.page().enumMembers().isEmpty()) {
+            if (lp.kind() == PageKind.ENUM) {
+                boolean anchored = r.typeLink() != null && r.typeLink().contains("#");
+                if (anchored) {
+                    // a section of a page of many enums (enums.md#printorientation-values): the members of the whole
+                    // page are not this enum's; keep the row's documented values, or any string
+                    return r.enumValues().isEmpty() ? GraphTypes.schema(GraphTypes.Primitive.STRING)
+                            : enumSchema(r.enumValues(), List.of());
+                }
                 return enumSchema(r.enumValues(), lp.page().enumMembers());
             }
             List<PropertyRow> rows = lp.propertyRows();
@@ -335,7 +390,7 @@ public final class SchemaBuilder {
 
     private ObjectNode objectFromLinked(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
         // Links of the linked page resolve like the top page's: same API version, at the top page's date and locale.
-        return objectFrom(cx, rows, defName, false, OperationKind.RESOURCE);
+        return objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
     }
 
     static String defName(String type) {
@@ -395,7 +450,7 @@ public final class SchemaBuilder {
         ObjectNode props = o.putObject("properties");
         ObjectNode ot = props.putObject("@odata.type").put("type", "string");
         if (typeName != null) {
-            ot.putArray("enum").add("#microsoft.graph." + typeName).add("microsoft.graph." + typeName);
+            ot.put("pattern", odataTypePattern(typeName));
         } else {
             ot.put("pattern", ODATA_TYPE_PATTERN);
         }

@@ -186,13 +186,23 @@ public final class SchemaDiff {
                 out.add(new SchemaChange("required-removed", prefix + r, "'" + prefix + r + "' is no longer required", false));
             }
         }
-        boolean oldClosed = oldS.path("additionalProperties").isBoolean() && !oldS.get("additionalProperties").asBoolean();
-        boolean newClosed = newS.path("additionalProperties").isBoolean() && !newS.get("additionalProperties").asBoolean();
+        boolean oldClosed = closed(oldS);
+        boolean newClosed = closed(newS);
         if (oldClosed != newClosed) {
             String where = prefix.isEmpty() ? "(root)" : prefix.substring(0, prefix.length() - 1);
             out.add(new SchemaChange("additional-properties-changed", where,
                     newClosed ? "unknown properties are now rejected" : "unknown properties are now accepted", newClosed));
         }
+    }
+
+    /** additionalProperties false, at the top or in the else branch graphlint uses for nested types. */
+    private static boolean closed(JsonNode s) {
+        JsonNode a = s.path("additionalProperties");
+        if (a.isBoolean()) {
+            return !a.asBoolean();
+        }
+        JsonNode e = s.path("else").path("additionalProperties");
+        return e.isBoolean() && !e.asBoolean();
     }
 
     private static void compareValues(JsonNode oldRoot, JsonNode o, JsonNode newRoot, JsonNode n, String path,

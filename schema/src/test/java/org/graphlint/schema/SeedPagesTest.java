@@ -149,7 +149,16 @@ class SeedPagesTest {
         JsonNode wrong = Catalog.JSON.readTree("{\"@odata.type\":\"#microsoft.graph.user\"}");
         List<Error> errors = Schemas.validate(create("latest").schema(), wrong);
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals("enum", errors.get(0).getKeyword());
+        assertEquals("pattern", errors.get(0).getKeyword());
+        assertEquals("/@odata.type", errors.get(0).getInstanceLocation().toString());
+        for (String ok : List.of("#microsoft.graph.vppToken", "microsoft.graph.vppToken", "#Microsoft.Graph.vppToken")) {
+            JsonNode b = Catalog.JSON.createObjectNode().put("@odata.type", ok);
+            assertEquals(List.of(), Schemas.validate(create("latest").schema(), b), ok);
+        }
+        for (String bad : List.of("#microsoft.graph.vppTokens", "vppToken", "#microsoft.graph.xvppToken")) {
+            JsonNode b = Catalog.JSON.createObjectNode().put("@odata.type", bad);
+            assertEquals(1, Schemas.validate(create("latest").schema(), b).size(), bad);
+        }
         assertEquals(Optional.of("vppToken"), catalog.entityForOdataType("#microsoft.graph.vppToken"));
         assertEquals(Optional.of("vppToken"), catalog.entityForOdataType("microsoft.graph.vppToken"));
         assertEquals(Optional.empty(), catalog.entityForOdataType("#microsoft.graph.user"));
