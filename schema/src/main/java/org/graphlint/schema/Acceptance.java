@@ -255,6 +255,9 @@ public final class Acceptance {
                         return "builder gap: example names a derived type at the top (inheritance is not in the page model)";
                     }
                 }
+                if (where.endsWith("@odata.type")) {
+                    return "doc error: @odata.type outside the microsoft.graph namespace";
+                }
                 return "doc error: example value does not match the documented type's syntax";
             }
             case "required":

@@ -61,8 +61,12 @@ public final class CatalogBuilder {
             }
             for (Operation o : p.page().operations()) {
                 if (o.method() != null && o.path() != null) {
+                    String path = o.path().strip();
+                    if (!path.startsWith("/")) {
+                        path = "/" + path; // "print/printers/{id}/jobs" as some pages write it
+                    }
                     operations.computeIfAbsent(p.apiVersion(), x -> new LinkedHashSet<>()).add(new DocumentedOperation(
-                            o.method().toUpperCase(Locale.ROOT), o.path().strip(), p.entity(), p.operation()));
+                            o.method().toUpperCase(Locale.ROOT), path, p.entity(), p.operation()));
                 }
             }
             if (p.page().lastHandoff() == null) {

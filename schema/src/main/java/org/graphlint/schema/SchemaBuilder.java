@@ -48,8 +48,11 @@ public final class SchemaBuilder {
 
     public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
     public static final String INFERRED = "x-graphlint-inferred";
-    /** Control annotations allowed on every object: {@code @odata.context}, {@code manager@odata.bind}, ... */
-    public static final String ODATA_ANNOTATION_PATTERN = "^[A-Za-z0-9_.]*@odata\\.[A-Za-z]+$";
+    /**
+     * Annotations allowed on every object: OData control information ({@code @odata.context},
+     * {@code manager@odata.bind}) and Graph instance annotations ({@code @microsoft.graph.conflictBehavior}).
+     */
+    public static final String ODATA_ANNOTATION_PATTERN = "^[A-Za-z0-9_.]*@(odata|microsoft\\.graph)\\.[A-Za-z]+$";
     /** {@code @odata.type} of a nested object: any Graph type (derived types are allowed). */
     public static final String ODATA_TYPE_PATTERN = "^#?[Mm]icrosoft\\.[Gg]raph\\.[A-Za-z0-9_.]+$";
 
@@ -58,7 +61,19 @@ public final class SchemaBuilder {
      * namespace in any usual capitalization, sub-namespaces allowed ({@code microsoft.graph.ediscovery.legalHold}).
      */
     public static String odataTypePattern(String type) {
-        return "^#?[Mm]icrosoft\\.[Gg]raph\\.([A-Za-z0-9_]+\\.)*" + type.replaceAll("[^A-Za-z0-9_]", "") + "$";
+        return odataTypePattern(type, List.of());
+    }
+
+    /** The same, for the type or any of the others (derived types a page's examples send to the same operation). */
+    public static String odataTypePattern(String type, java.util.Collection<String> others) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        names.add(type.replaceAll("[^A-Za-z0-9_]", ""));
+        for (String o : others) {
+            names.add(o.replaceAll("[^A-Za-z0-9_]", ""));
+        }
+        names.remove("");
+        String alt = names.size() == 1 ? names.iterator().next() : "(" + String.join("|", names) + ")";
+        return "^#?[Mm]icrosoft\\.[Gg]raph\\.([A-Za-z0-9_]+\\.)*" + alt + "$";
     }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -133,12 +148,54 @@ public final class SchemaBuilder {
         }
         ObjectNode body = rows.isEmpty() && extra.isEmpty() ? inferObject(cx, requestBodies(p), entity)
                 : objectFrom(cx, rows, extra, entity, true, op);
+        if (kind == PageKind.METHOD && (op == OperationKind.CREATE || op == OperationKind.UPDATE)) {
+            addResponseProperties(cx, body);
+        }
         schema.setAll(body);
         if (!cx.defs.isEmpty()) {
             ObjectNode defs = schema.putObject("$defs");
             cx.defs.forEach(defs::set);
         }
         return Optional.of(new Built(p, entity, op, schema, List.copyOf(notes)));
+    }
+
+    /**
+     * Properties the page's response examples show for the entity but its tables do not list (typically inherited from
+     * a base type, whose page the type page only links): accepted, with the JSON type of the example value, marked
+     * inferred.
+     */
+    private static void addResponseProperties(Context cx, ObjectNode body) {
+        JsonNode props = body.get("properties");
+        if (!(props instanceof ObjectNode po)) {
+            return;
+        }
+        for (Example e : cx.top.page().examples()) {
+            if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
+                continue;
+            }
+            List<JsonNode> objects = new ArrayList<>();
+            if (e.body().get("value") instanceof ArrayNode arr) {
+                arr.forEach(objects::add);
+            } else {
+                objects.add(e.body());
+            }
+            for (JsonNode o : objects) {
+                if (!o.isObject()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : o.properties()) {
+                    String k = f.getKey();
+                    if (k.contains("@") || po.has(k) || k.isBlank()) {
+                        continue;
+                    }
+                    ObjectNode s = withNull(inferValue(f.getValue()));
+                    s.put(INFERRED, true);
+                    po.set(k, s);
+                    cx.notes.add(cx.top.file() + ": property '" + k + "' is in the response example but in no table: "
+                            + "accepted as inferred");
+                }
+            }
+        }
     }
 
     private static boolean hasRequestBody(PageFacts p) {
@@ -162,11 +219,20 @@ public final class SchemaBuilder {
         final List<String> notes;
         final Map<String, ObjectNode> defs = new LinkedHashMap<>();
         final Set<String> building = new HashSet<>();
+        /** Types the page's own request examples name at the top (derived types sent to the same operation), sorted. */
+        final Set<String> exampleTypes = new java.util.TreeSet<>();
 
         Context(PageFacts top, OperationKind op, List<String> notes) {
             this.top = top;
             this.op = op;
             this.notes = notes;
+            if (top.page().kind() == PageKind.METHOD) {
+                for (Example e : top.page().examples()) {
+                    if (e.kind() == Example.Kind.REQUEST) {
+                        PageFacts.odataType(e.body()).ifPresent(exampleTypes::add);
+                    }
+                }
+            }
         }
     }
 
@@ -177,7 +243,7 @@ public final class SchemaBuilder {
         ObjectNode props = o.putObject("properties");
         ObjectNode odataType = props.putObject("@odata.type").put("type", "string");
         if (topLevel && typeName != null) {
-            odataType.put("pattern", odataTypePattern(typeName));
+            odataType.put("pattern", odataTypePattern(typeName, cx.exampleTypes));
         } else {
             odataType.put("pattern", ODATA_TYPE_PATTERN);
         }
@@ -326,6 +392,11 @@ public final class SchemaBuilder {
             return GraphTypes.schema(prim.get());
         }
         Optional<PageFacts> linked = index.find(cx.top, r.typeLink(), type.isEmpty() ? null : type);
+        if (linked.isPresent() && r.typeLink() != null && r.typeLink().contains("#") && linked.get().typeName() != null
+                && !linked.get().typeName().equalsIgnoreCase(type)) {
+            // a section of a page about something else (enums.md#chattype-values): not this type's own page
+            linked = Optional.empty();
+        }
         if (linked.isPresent()) {
             PageFacts lp = linked.get();
             if (lp.kind() == PageKind.ENUM) {
