@@ -343,7 +343,7 @@ public final class SchemaBuilder {
         return s;
     }
 
-    /** Adds null to a schema: to its type (and enum), or by anyOf for a $ref or a typeless schema. */
+    /** Adds null to a schema: to its type (and enum), or by {@code if null else X} for a $ref. */
     static ObjectNode withNull(ObjectNode s) {
         JsonNode type = s.get("type");
         if (type != null && type.isString()) {
@@ -366,8 +366,10 @@ public final class SchemaBuilder {
         if (s.isEmpty() || (s.size() == 1 && s.has(INFERRED))) {
             return s; // any value, null included
         }
+        // null, or else the schema: unlike anyOf, a wrong non-null value reports only the schema's own errors
         ObjectNode c = F.objectNode();
-        c.putArray("anyOf").add(s).add(F.objectNode().put("type", "null"));
+        c.putObject("if").put("type", "null");
+        c.set("else", s);
         return c;
     }
 

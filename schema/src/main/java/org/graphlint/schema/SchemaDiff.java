@@ -50,6 +50,9 @@ public final class SchemaDiff {
         if (s == null) {
             return null;
         }
+        if (isNullSchema(s.path("if")) && s.has("else") && !s.has("then")) {
+            return s.get("else");
+        }
         JsonNode any = s.get("anyOf");
         if (any != null && any.isArray() && any.size() == 2) {
             if (isNullSchema(any.get(1))) {
@@ -69,6 +72,9 @@ public final class SchemaDiff {
     static boolean nullable(JsonNode s) {
         if (s == null) {
             return false;
+        }
+        if (isNullSchema(s.path("if")) && s.has("else") && !s.has("then")) {
+            return true;
         }
         JsonNode any = s.get("anyOf");
         if (any != null && any.isArray()) {
