@@ -83,14 +83,7 @@ public final class CatalogBuilder {
         }
         Map<String, List<SchemaVersion>> versionsByApi = new LinkedHashMap<>();
         for (Map.Entry<Key, List<SchemaBuilder.Built>> e : byKey.entrySet()) {
-            if (e.getKey().op() == OperationKind.RESOURCE) {
-                // the entity's own resource page, not the partial pages other areas keep for the same type
-                String own = "resources/" + e.getKey().entity().toLowerCase(Locale.ROOT);
-                List<SchemaBuilder.Built> mine = e.getValue().stream().filter(b -> own.equals(b.page().slug())).toList();
-                if (!mine.isEmpty() && mine.size() < e.getValue().size()) {
-                    e.setValue(new ArrayList<>(mine));
-                }
-            }
+            e.setValue(primaryFamily(e.getKey(), e.getValue(), notes));
             versionsByApi.computeIfAbsent(e.getKey().api(), x -> new ArrayList<>()).addAll(versions(e.getKey(), e.getValue()));
         }
         Map<String, Catalog> byApi = new LinkedHashMap<>();
@@ -105,6 +98,64 @@ public final class CatalogBuilder {
             byApi.put(api, Catalog.of(api, vs, new ArrayList<>(operations.getOrDefault(api, Set.of())), types));
         }
         return new Result(Catalog.of(byApi, Catalog.DEFAULT_API_VERSION), List.copyOf(notes), facts.size(), schemas);
+    }
+
+    /**
+     * The pages of one page family (one slug) for an entity and operation. A docs tree can have several pages that
+     * create, update or describe the same type (user-update and user-update-mailboxsettings; resources/user and the
+     * partial resources/intune-shared-user); they are different pages, not versions of one, so only the entity's
+     * primary family makes the version timeline: for resources the type's own page, otherwise the family whose slug
+     * starts with the entity's name, then whose schema has the most properties, then the most pages. Pages without a slug (a flat folder of pages) join it.
+     */
+    static List<SchemaBuilder.Built> primaryFamily(Key key, List<SchemaBuilder.Built> built, List<String> notes) {
+        Map<String, List<SchemaBuilder.Built>> families = new TreeMap<>();
+        List<SchemaBuilder.Built> loose = new ArrayList<>();
+        for (SchemaBuilder.Built b : built) {
+            if (b.page().slug() == null) {
+                loose.add(b);
+            } else {
+                families.computeIfAbsent(b.page().slug(), x -> new ArrayList<>()).add(b);
+            }
+        }
+        if (families.size() <= 1) {
+            return built;
+        }
+        String best = null;
+        String own = "resources/" + key.entity().toLowerCase(Locale.ROOT);
+        if (key.op() == OperationKind.RESOURCE && families.containsKey(own)) {
+            best = own;
+        } else {
+            // the entity's own pages first (api/user-update, not api/intune-shared-user-update), then the most
+            // properties, then the most pages
+            String prefix = key.entity().toLowerCase(Locale.ROOT) + "-";
+            int bestOwn = -1;
+            int bestProps = -1;
+            int bestPages = -1;
+            for (Map.Entry<String, List<SchemaBuilder.Built>> f : families.entrySet()) {
+                String name = f.getKey().substring(f.getKey().indexOf('/') + 1);
+                String e = prefix.substring(0, prefix.length() - 1);
+                boolean exact = name.equals(e + "-update") || name.equals(e + "-create") || name.equals(e + "-post")
+                        || name.startsWith(e + "-post-") || name.equals(e + "-get");
+                int isOwn = exact ? 2 : name.startsWith(prefix) ? 1 : 0;
+                int props = f.getValue().stream().mapToInt(b -> b.schema().path("properties").size()).max().orElse(0);
+                int pages = f.getValue().size();
+                if (isOwn > bestOwn || (isOwn == bestOwn && (props > bestProps || (props == bestProps && pages > bestPages)))) {
+                    best = f.getKey();
+                    bestOwn = isOwn;
+                    bestProps = props;
+                    bestPages = pages;
+                }
+            }
+        }
+        for (String f : families.keySet()) {
+            if (!f.equals(best)) {
+                notes.add(key.api() + " " + key.entity() + " " + key.op().id() + ": pages of " + f
+                        + " are not versions of " + best + ": left out of the version timeline");
+            }
+        }
+        List<SchemaBuilder.Built> out = new ArrayList<>(families.get(best));
+        out.addAll(loose);
+        return out;
     }
 
     /**
