@@ -5,7 +5,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request or response example block.
+ * One request or response example block, or a resource page's JSON representation.
  *
  * @param kind      request or response
  * @param method    HTTP method of a request, null for a response
@@ -30,7 +30,9 @@ public record Example(
         int bodyLine) {
 
     public enum Kind {
-        REQUEST, RESPONSE;
+        REQUEST, RESPONSE,
+        /** The "JSON representation" block of a resource page (no method, URL or status). */
+        REPRESENTATION;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

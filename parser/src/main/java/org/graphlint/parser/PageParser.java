@@ -1,0 +1,525 @@
+package org.graphlint.parser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one localized Graph reference page into a {@link PageModel}.
+ *
+ * <p>The page is read line by line: front matter, headings, fenced blocks, HTML comments and pipe tables are all
+ * the structure graphlint needs, so no full markdown tree is built (a full parse costs several times the whole
+ * extraction). Span HTML inside cells is split by {@link SxsSpans}. Nothing that is hard to read is dropped: it
+ * becomes a {@link Diagnostic} with its line.
+ *
+ * <pre>{@code
+ * PageModel page = PageParser.parse(Path.of("intune-onboarding-vpptoken-create.md"));
+ * page.properties().forEach(p -> System.out.println(p.name() + " " + p.type()));
+ * }</pre>
+ */
+public final class PageParser {
+    /** Pages larger than this are refused with a {@link PageReadException}; real pages are under 1 MiB. */
+    public static final long MAX_PAGE_BYTES = 16L * 1024 * 1024;
+
+    private PageParser() {
+    }
+
+    /** Reads and parses a page file. */
+    public static PageModel parse(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_PAGE_BYTES) {
+                throw new PageReadException(name, 0, String.format(Locale.ROOT,
+                        "file is %.1f MB; pages larger than %d MB are refused (a reference page is well under 1 MB)",
+                        size / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PageReadException(name, 0, "no such file");
+        } catch (IOException e) {
+            throw new PageReadException(name, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(name, bytes);
+    }
+
+    /** Parses a page's content; {@code fileName} is used in the model and in messages. */
+    public static PageModel parse(String fileName, byte[] content) {
+        if (content.length > MAX_PAGE_BYTES) {
+            throw new PageReadException(fileName, 0, String.format(Locale.ROOT,
+                    "file is %.1f MB; pages larger than %d MB are refused", content.length / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
+        }
+        int nul = indexOfNul(content);
+        if (nul >= 0) {
+            throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + nul + "); expected a markdown page");
+        }
+        return new PageScan(fileName, SourceText.decode(fileName, content)).run();
+    }
+
+    private static int indexOfNul(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The state of one parse. */
+    private static final class PageScan {
+        private final String file;
+        private final String[] lines;
+        private final List<Diagnostic> diags;
+        private final Map<String, String> frontMatter = new LinkedHashMap<>();
+        private final List<Operation> operations = new ArrayList<>();
+        private final List<Permission> permissions = new ArrayList<>();
+        private final List<RowDraft> rows = new ArrayList<>();
+        private final List<EnumMember> members = new ArrayList<>();
+        private final List<Example> examples = new ArrayList<>();
+        private String titleEnglish;
+        private String titleLocalized;
+        private boolean sawSpans;
+        private boolean hasMethodsSection;
+        private String h2Anchor = "";
+        private String h2Section = "";
+        private String h3Anchor = "";
+        private String pendingBlockType;
+
+        PageScan(String file, SourceText text) {
+            this.file = file;
+            this.lines = text.lines;
+            this.diags = new ArrayList<>(text.diagnostics);
+        }
+
+        PageModel run() {
+            if (lines.length == 0 || (lines.length == 1 && lines[0].isBlank())) {
+                diags.add(Diagnostic.error("empty-page", 0, "the file is empty"));
+            }
+            int i = readFrontMatter();
+            int n = lines.length;
+            while (i < n) {
+                String line = lines[i];
+                String t = stripIndent(line);
+                if (t == null) {
+                    i++;
+                    continue;
+                }
+                if (t.startsWith("<!--")) {
+                    i = readComment(i);
+                } else if (t.startsWith("```") || t.startsWith("~~~")) {
+                    i = readFence(i, t);
+                } else if (t.startsWith("#")) {
+                    readHeading(i, t);
+                    i++;
+                } else if (t.indexOf('|') >= 0 && i + 1 < n && Tables.isDelimiterRow(lines[i + 1])) {
+                    i = readTable(i);
+                } else {
+                    if (!sawSpans && line.contains("<span class=\"sxs-lookup\">")) {
+                        sawSpans = true;
+                    }
+                    i++;
+                }
+            }
+            PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
+            settleMembers();
+            List<PropertyRow> properties = new NameRecovery(rows, examples, diags).resolve();
+            PageKind kind = kindOf(properties);
+            if (titleLocalized == null && frontMatter.containsKey("title")) {
+                titleLocalized = frontMatter.get("title");
+            }
+            diags.sort(Comparator.comparingInt(Diagnostic::line));
+            return new PageModel(file, format, frontMatter, frontMatter.get("ms.contentlocale"), lastHandoff(),
+                    frontMatter.get("ms.sourcegitcommit"), frontMatter.get("ms.openlocfilehash"),
+                    new Title(titleEnglish, titleLocalized), kind, operations, permissions, properties, members, examples, diags);
+        }
+
+        // ---- front matter -------------------------------------------------------------------------------------
+
+        private int readFrontMatter() {
+            if (lines.length == 0 || !lines[0].strip().equals("---")) {
+                if (lines.length > 0 && !lines[0].isBlank()) {
+                    diags.add(Diagnostic.warning("no-front-matter", 1, "the page has no YAML front matter (expected '---' on line 1)"));
+                }
+                return 0;
+            }
+            int end = -1;
+            for (int i = 1; i < lines.length; i++) {
+                String s = lines[i].strip();
+                if (s.equals("---") || s.equals("...")) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                diags.add(Diagnostic.error("front-matter-unclosed", 1, "the front matter opened on line 1 is never closed with '---'"));
+                return 1;
+            }
+            String lastKey = null;
+            for (int i = 1; i < end; i++) {
+                String line = lines[i];
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                boolean continuation = Character.isWhitespace(line.charAt(0)) || line.startsWith("- ");
+                if (continuation && lastKey != null) {
+                    String prev = frontMatter.get(lastKey);
+                    String add = unquote(line.strip());
+                    frontMatter.put(lastKey, prev.isEmpty() ? add : prev + " " + add);
+                } else if (colon > 0) {
+                    lastKey = line.substring(0, colon).strip();
+                    frontMatter.put(lastKey, unquote(line.substring(colon + 1).strip()));
+                } else {
+                    diags.add(Diagnostic.warning("front-matter-line", i + 1, "front matter line is not 'key: value': " + abbreviate(line)));
+                }
+            }
+            return end + 1;
+        }
+
+        private LocalDate lastHandoff() {
+            String v = frontMatter.get("ms.lasthandoff");
+            if (v == null) {
+                return null;
+            }
+            String[] p = v.split("/");
+            try {
+                if (p.length == 3) {
+                    return LocalDate.of(Integer.parseInt(p[2].strip()), Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()));
+                }
+                return LocalDate.parse(v);
+            } catch (NumberFormatException | DateTimeException e) {
+                diags.add(Diagnostic.warning("bad-lasthandoff", lineOfKey("ms.lasthandoff"),
+                        "ms.lasthandoff '" + v + "' is not a date in MM/DD/YYYY form"));
+                return null;
+            }
+        }
+
+        private int lineOfKey(String key) {
+            for (int i = 0; i < Math.min(lines.length, 200); i++) {
+                if (lines[i].startsWith(key + ":")) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+
+        // ---- blocks -------------------------------------------------------------------------------------------
+
+        private int readComment(int i) {
+            StringBuilder text = new StringBuilder();
+            int j = i;
+            while (j < lines.length) {
+                text.append(lines[j]).append('\n');
+                if (lines[j].contains("-->")) {
+                    break;
+                }
+                j++;
+            }
+            if (j >= lines.length) {
+                diags.add(Diagnostic.warning("comment-unclosed", i + 1, "an HTML comment opened here is never closed; the rest of the page was read as text"));
+                return i + 1;
+            }
+            String c = text.toString();
+            int bt = c.indexOf("\"blockType\"");
+            if (bt >= 0) {
+                int q1 = c.indexOf('"', c.indexOf(':', bt) + 1);
+                int q2 = q1 < 0 ? -1 : c.indexOf('"', q1 + 1);
+                pendingBlockType = q2 > q1 ? c.substring(q1 + 1, q2) : null;
+            }
+            return j + 1;
+        }
+
+        private int readFence(int start, String opener) {
+            char fc = opener.charAt(0);
+            int len = 0;
+            while (len < opener.length() && opener.charAt(len) == fc) {
+                len++;
+            }
+            String info = opener.substring(len).strip().toLowerCase(Locale.ROOT);
+            int j = start + 1;
+            int closeAt = -1;
+            while (j < lines.length) {
+                String t = stripIndent(lines[j]);
+                if (t != null && t.length() >= len && t.charAt(0) == fc && t.chars().limit(len).allMatch(c -> c == fc)
+                        && t.substring(countRun(t, fc)).isBlank()) {
+                    closeAt = j;
+                    break;
+                }
+                j++;
+            }
+            int end = closeAt < 0 ? lines.length : closeAt;
+            if (closeAt < 0) {
+                diags.add(Diagnostic.error("fence-unclosed", start + 1, "a code block opened here is never closed; read to the end of the file"));
+            }
+            String blockType = pendingBlockType;
+            pendingBlockType = null;
+            onFence(info, start + 1, start + 1, end, blockType);
+            return end + 1;
+        }
+
+        private void onFence(String info, int fenceLine, int from, int to, String blockType) {
+            boolean http = info.startsWith("http");
+            boolean json = info.startsWith("json") || info.startsWith("javascript");
+            if (http && ("http-request".equals(h2Anchor) || h2Section.equalsIgnoreCase("HTTP request"))) {
+                for (int k = from; k < to; k++) {
+                    String s = lines[k].strip();
+                    int sp = s.indexOf(' ');
+                    if (sp > 0 && Examples.isMethod(s.substring(0, sp))) {
+                        operations.add(new Operation(s.substring(0, sp), s.substring(sp + 1).strip()));
+                    }
+                }
+            } else if (http) {
+                Example ex = Examples.read(lines, from, to, fenceLine, diags);
+                if (ex != null) {
+                    examples.add(ex);
+                }
+            } else if (json && ("json-representation".equals(h2Anchor) || h2Section.equalsIgnoreCase("JSON representation"))) {
+                Example ex = Examples.representation(lines, from, to, diags);
+                if (ex != null) {
+                    examples.add(ex);
+                }
+            }
+        }
+
+        private void readHeading(int i, String t) {
+            int level = countRun(t, '#');
+            if (level > 6 || (level < t.length() && t.charAt(level) != ' ' && t.charAt(level) != '\t')) {
+                return;
+            }
+            String rest = t.substring(level).strip();
+            String anchor = "";
+            if (rest.startsWith("<a name=")) {
+                int q1 = rest.indexOf('"');
+                int q2 = q1 < 0 ? -1 : rest.indexOf('"', q1 + 1);
+                if (q2 > q1) {
+                    anchor = rest.substring(q1 + 1, q2);
+                }
+                int close = rest.indexOf("</a>");
+                rest = close >= 0 ? rest.substring(close + 4).strip() : rest;
+            }
+            Bilingual b = split(rest, i + 1);
+            String english = b.paired() ? InlineText.toText(b.english()) : null;
+            String localized = InlineText.toText(b.localized());
+            if (level == 1 && titleLocalized == null) {
+                titleEnglish = english;
+                titleLocalized = localized;
+            } else if (level == 2) {
+                h2Anchor = anchor;
+                h2Section = english != null ? english : (anchor.isEmpty() ? localized : humanize(anchor));
+                h3Anchor = "";
+                if ("methods".equals(anchor) || "Methods".equalsIgnoreCase(english)) {
+                    hasMethodsSection = true;
+                }
+            } else if (level >= 3) {
+                h3Anchor = anchor;
+            }
+        }
+
+        private int readTable(int start) {
+            int j = start + 2;
+            while (j < lines.length && !lines[j].isBlank() && lines[j].indexOf('|') >= 0 && !lines[j].stripLeading().startsWith("#")) {
+                j++;
+            }
+            List<String> header = Tables.cells(lines[start]);
+            List<String> headerEnglish = new ArrayList<>(header.size());
+            for (String h : header) {
+                headerEnglish.add(InlineText.toText(split(h, start + 1).english()).toLowerCase(Locale.ROOT));
+            }
+            String first = headerEnglish.isEmpty() ? "" : headerEnglish.get(0);
+            int cols = header.size();
+            TableKind kind = TableKind.of(first, headerEnglish, h2Anchor, h2Section, cols);
+            for (int r = start + 2; r < j; r++) {
+                List<String> cells = Tables.cells(lines[r]);
+                if (cells.size() < cols) {
+                    diags.add(Diagnostic.warning("table-row-short", r + 1,
+                            "table row has " + cells.size() + " of " + cols + " cells; the missing cells were read as empty"));
+                    while (cells.size() < cols) {
+                        cells.add("");
+                    }
+                } else if (cells.size() > cols) {
+                    diags.add(Diagnostic.warning("table-row-long", r + 1,
+                            "table row has " + cells.size() + " cells but the header has " + cols + "; the extra cells were ignored"));
+                }
+                switch (kind) {
+                    case PROPERTY -> propertyRow(cells, r + 1);
+                    case MEMBER -> memberRow(cells, r + 1, headerEnglish.indexOf("value"));
+                    case PERMISSION -> permissionRow(cells, r + 1);
+                    case OTHER -> {
+                        for (String c : cells) {
+                            if (c.contains("<span")) {
+                                sawSpans |= c.contains("sxs-lookup");
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            return j;
+        }
+
+        private void propertyRow(List<String> cells, int line) {
+            Bilingual name = split(cells.get(0), line);
+            Bilingual type = cells.size() > 1 ? split(cells.get(1), line) : Bilingual.same("");
+            Bilingual desc = cells.size() > 2 ? split(cells.get(2), line) : Bilingual.same("");
+            String visibleName = InlineText.toText(name.localized());
+            String englishName = InlineText.toText(name.english());
+            if (visibleName.isEmpty() && englishName.isEmpty()) {
+                diags.add(Diagnostic.warning("property-name-empty", line, "property row has an empty name cell; the row was not read"));
+                return;
+            }
+            rows.add(new RowDraft(englishName, visibleName, name.paired(), type, desc, h2Section, line));
+            if (name.paired() && !InlineText.isIdentifier(englishName)) {
+                diags.add(Diagnostic.info("name-not-identifier", line, "English property name '" + abbreviate(englishName) + "' is not an identifier"));
+            }
+        }
+
+        private void memberRow(List<String> cells, int line, int valueColumn) {
+            Bilingual nameCell = split(cells.get(0), line);
+            String name = InlineText.toText(nameCell.english());
+            // Member|Value|Description on enum pages; Member|Description where a resource page defines a property's values.
+            // On plain pages the header is localized: a 3-column member table has its value second.
+            int vc = valueColumn >= 0 ? valueColumn : (cells.size() >= 3 ? 1 : -1);
+            int dc = vc == 1 ? 2 : 1;
+            String value = vc >= 0 && vc < cells.size() ? InlineText.toText(split(cells.get(vc), line).english()) : null;
+            String desc = dc < cells.size() ? InlineText.toText(split(cells.get(dc), line).english()) : "";
+            Integer v = null;
+            if (value != null) {
+                try {
+                    v = Integer.valueOf(value.strip());
+                } catch (NumberFormatException e) {
+                    diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + abbreviate(value) + "', not an integer"));
+                }
+            }
+            // On plain pages translation reaches member names too ("desconhecido" for unknown, "Business"): trust a
+            // visible name only when it has the shape of a Graph member (ASCII, lower camel case) and its row was
+            // not mangled (the value cell is still an integer).
+            NameSource source = nameCell.paired() ? NameSource.SXS
+                    : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
+                            ? NameSource.VERBATIM : NameSource.UNRESOLVED;
+            members.add(new EnumMember(name, v, desc, line, source));
+        }
+
+        /**
+         * Plain enum members: when translation visibly reached some rows of the table, a one-word lower-case name in
+         * another row ("nenhum") may be a translation too, so only camel-case names stay trusted. Every member left
+         * unresolved gets a diagnostic.
+         */
+        private void settleMembers() {
+            boolean mangled = members.stream().anyMatch(m -> m.nameSource() == NameSource.UNRESOLVED);
+            for (int k = 0; k < members.size(); k++) {
+                EnumMember m = members.get(k);
+                if (mangled && m.nameSource() == NameSource.VERBATIM && !NameRecovery.isLowerCamel(m.name())) {
+                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED);
+                    members.set(k, m);
+                }
+                if (m.nameSource() == NameSource.UNRESOLVED) {
+                    diags.add(Diagnostic.warning("member-name-unresolved", m.line(), "enum member '" + abbreviate(m.name())
+                            + "' may be a translation (not a lower-camel identifier, or its table shows translated rows) and the page has no English for it; kept the visible text"));
+                }
+            }
+        }
+
+        private void permissionRow(List<String> cells, int line) {
+            String type = InlineText.toText(split(cells.get(0), line).english());
+            String perms = cells.size() > 1 ? InlineText.toText(split(cells.get(1), line).english()) : "";
+            List<String> list = new ArrayList<>();
+            for (String p : perms.split(",")) {
+                if (!p.isBlank()) {
+                    list.add(p.strip());
+                }
+            }
+            permissions.add(new Permission(type, list));
+        }
+
+        /** Splits span HTML and reports irregular spans once per line. */
+        private Bilingual split(String s, int line) {
+            Bilingual b = SxsSpans.split(s);
+            if (b.paired()) {
+                sawSpans = true;
+            }
+            if (b.broken()) {
+                sawSpans |= s.contains("sxs-lookup");
+                boolean already = !diags.isEmpty() && diags.get(diags.size() - 1).line() == line
+                        && diags.get(diags.size() - 1).code().equals("broken-span");
+                if (!already) {
+                    diags.add(Diagnostic.warning("broken-span", line,
+                            "irregular side-by-side span HTML (a span cut short or without its English twin); read leniently: " + abbreviate(s)));
+                }
+            }
+            return b;
+        }
+
+        /** The page's doc_type decides when present; without it, what the page contains. */
+        private PageKind kindOf(List<PropertyRow> properties) {
+            String docType = frontMatter.getOrDefault("doc_type", "");
+            boolean hasKey = properties.stream().anyMatch(p -> p.name().equals("id"));
+            PageKind typePage = hasMethodsSection || hasKey ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
+            if (docType.equalsIgnoreCase("apiPageType")) {
+                return PageKind.METHOD;
+            }
+            if (docType.equalsIgnoreCase("enumPageType")) {
+                return PageKind.ENUM;
+            }
+            if (docType.equalsIgnoreCase("resourcePageType")) {
+                // resource pages may hold Member|Description tables that define a property's values
+                return properties.isEmpty() && !members.isEmpty() ? PageKind.ENUM : typePage;
+            }
+            if (!operations.isEmpty()) {
+                return PageKind.METHOD;
+            }
+            if (!properties.isEmpty()) {
+                return typePage;
+            }
+            return members.isEmpty() ? PageKind.OTHER : PageKind.ENUM;
+        }
+    }
+
+    // ---- small helpers ----------------------------------------------------------------------------------------
+
+    /** The line without up to three leading spaces, or null when it is blank. */
+    static String stripIndent(String line) {
+        int k = 0;
+        while (k < line.length() && k < 4 && line.charAt(k) == ' ') {
+            k++;
+        }
+        if (k == line.length()) {
+            return null;
+        }
+        return k == 0 ? line : line.substring(Math.min(k, 3));
+    }
+
+    static int countRun(String s, char c) {
+        int k = 0;
+        while (k < s.length() && s.charAt(k) == c) {
+            k++;
+        }
+        return k;
+    }
+
+    static String unquote(String v) {
+        if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    static String humanize(String anchor) {
+        String s = anchor.replace('-', ' ');
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,224 @@
+package org.graphlint.schema;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.graphlint.parser.Operation;
+import org.graphlint.parser.PageModel;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds a {@link Catalog} from parsed pages: one schema per page (create/update method pages and resource pages), pages
+ * with the same schema (annotations aside) collapsed into one schema version per API version, entity and operation,
+ * whose id is the earliest {@code lastHandoff} among them.
+ */
+public final class CatalogBuilder {
+
+    /** The result of a build: the catalog and what the builder noticed. */
+    public record Result(Catalog catalog, List<String> notes, int pages, int schemas) {
+    }
+
+    private CatalogBuilder() {
+    }
+
+    /** A page and its file relative to the build root. */
+    public record Input(PageModel page, String file) {
+    }
+
+    public static Result build(List<Input> inputs) {
+        List<PageFacts> facts = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            facts.add(PageFacts.of(in.page(), in.file()));
+        }
+        return buildFacts(facts);
+    }
+
+    private record Key(String api, String entity, OperationKind op) {
+    }
+
+    private record Group(JsonNode structure, List<SchemaBuilder.Built> built) {
+    }
+
+    public static Result buildFacts(List<PageFacts> pageFacts) {
+        List<PageFacts> facts = canonicalEntityNames(pageFacts);
+        PageIndex index = new PageIndex(facts);
+        SchemaBuilder builder = new SchemaBuilder(index);
+        List<String> notes = new ArrayList<>();
+        Map<Key, List<SchemaBuilder.Built>> byKey = new TreeMap<>(Comparator.comparing(Key::api)
+                .thenComparing(Key::entity).thenComparing(Key::op));
+        Map<String, Set<DocumentedOperation>> operations = new TreeMap<>();
+        int schemas = 0;
+        for (PageFacts p : facts) {
+            if (p.entity() == null || p.operation() == null) {
+                continue;
+            }
+            for (Operation o : p.page().operations()) {
+                if (o.method() != null && o.path() != null) {
+                    String path = o.path().strip();
+                    if (!path.startsWith("/")) {
+                        path = "/" + path; // "print/printers/{id}/jobs" as some pages write it
+                    }
+                    operations.computeIfAbsent(p.apiVersion(), x -> new LinkedHashSet<>()).add(new DocumentedOperation(
+                            o.method().toUpperCase(Locale.ROOT), path, p.entity(), p.operation()));
+                }
+            }
+            if (p.page().lastHandoff() == null) {
+                notes.add(p.file() + ": no ms.lasthandoff date: not part of any schema version");
+                continue;
+            }
+            var built = builder.build(p);
+            if (built.isEmpty()) {
+                continue;
+            }
+            schemas++;
+            notes.addAll(built.get().notes());
+            byKey.computeIfAbsent(new Key(p.apiVersion(), p.entity(), p.operation()), k -> new ArrayList<>()).add(built.get());
+        }
+        Map<String, List<SchemaVersion>> versionsByApi = new LinkedHashMap<>();
+        for (Map.Entry<Key, List<SchemaBuilder.Built>> e : byKey.entrySet()) {
+            e.setValue(primaryFamily(e.getKey(), e.getValue(), notes));
+            versionsByApi.computeIfAbsent(e.getKey().api(), x -> new ArrayList<>()).addAll(versions(e.getKey(), e.getValue()));
+        }
+        Map<String, Catalog> byApi = new LinkedHashMap<>();
+        Set<String> apis = new java.util.TreeSet<>(versionsByApi.keySet());
+        apis.addAll(operations.keySet());
+        for (String api : apis) {
+            List<SchemaVersion> vs = versionsByApi.getOrDefault(api, List.of());
+            Map<String, String> types = new LinkedHashMap<>();
+            for (SchemaVersion v : vs) {
+                types.put("microsoft.graph." + v.entity(), v.entity());
+            }
+            byApi.put(api, Catalog.of(api, vs, new ArrayList<>(operations.getOrDefault(api, Set.of())), types));
+        }
+        return new Result(Catalog.of(byApi, Catalog.DEFAULT_API_VERSION), List.copyOf(notes), facts.size(), schemas);
+    }
+
+    /**
+     * The pages of one page family (one slug) for an entity and operation. A docs tree can have several pages that
+     * create, update or describe the same type (user-update and user-update-mailboxsettings; resources/user and the
+     * partial resources/intune-shared-user); they are different pages, not versions of one, so only the entity's
+     * primary family makes the version timeline: for resources the type's own page, otherwise the family whose slug
+     * starts with the entity's name, then whose schema has the most properties, then the most pages. Pages without a slug (a flat folder of pages) join it.
+     */
+    static List<SchemaBuilder.Built> primaryFamily(Key key, List<SchemaBuilder.Built> built, List<String> notes) {
+        Map<String, List<SchemaBuilder.Built>> families = new TreeMap<>();
+        List<SchemaBuilder.Built> loose = new ArrayList<>();
+        for (SchemaBuilder.Built b : built) {
+            if (b.page().slug() == null) {
+                loose.add(b);
+            } else {
+                families.computeIfAbsent(b.page().slug(), x -> new ArrayList<>()).add(b);
+            }
+        }
+        if (families.size() <= 1) {
+            return built;
+        }
+        String best = null;
+        String own = "resources/" + key.entity().toLowerCase(Locale.ROOT);
+        if (key.op() == OperationKind.RESOURCE && families.containsKey(own)) {
+            best = own;
+        } else {
+            // the entity's own pages first (api/user-update, not api/intune-shared-user-update), then the most
+            // properties, then the most pages
+            String prefix = key.entity().toLowerCase(Locale.ROOT) + "-";
+            int bestOwn = -1;
+            int bestProps = -1;
+            int bestPages = -1;
+            for (Map.Entry<String, List<SchemaBuilder.Built>> f : families.entrySet()) {
+                String name = f.getKey().substring(f.getKey().indexOf('/') + 1);
+                String e = prefix.substring(0, prefix.length() - 1);
+                boolean exact = name.equals(e + "-update") || name.equals(e + "-create") || name.equals(e + "-post")
+                        || name.startsWith(e + "-post-") || name.equals(e + "-get");
+                int isOwn = exact ? 2 : name.startsWith(prefix) ? 1 : 0;
+                int props = f.getValue().stream().mapToInt(b -> b.schema().path("properties").size()).max().orElse(0);
+                int pages = f.getValue().size();
+                if (isOwn > bestOwn || (isOwn == bestOwn && (props > bestProps || (props == bestProps && pages > bestPages)))) {
+                    best = f.getKey();
+                    bestOwn = isOwn;
+                    bestProps = props;
+                    bestPages = pages;
+                }
+            }
+        }
+        for (String f : families.keySet()) {
+            if (!f.equals(best)) {
+                notes.add(key.api() + " " + key.entity() + " " + key.op().id() + ": pages of " + f
+                        + " are not versions of " + best + ": left out of the version timeline");
+            }
+        }
+        List<SchemaBuilder.Built> out = new ArrayList<>(families.get(best));
+        out.addAll(loose);
+        return out;
+    }
+
+    /**
+     * Method pages name their entity from a title or an example ("Update conversationthread"); where a resource page
+     * documents the same type with another capitalization, its spelling wins, so both land in one entity.
+     */
+    static List<PageFacts> canonicalEntityNames(List<PageFacts> facts) {
+        Map<String, String> canonical = new java.util.HashMap<>();
+        for (PageFacts p : facts) {
+            if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
+                canonical.putIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), p.entity());
+            }
+        }
+        List<PageFacts> out = new ArrayList<>(facts.size());
+        for (PageFacts p : facts) {
+            if (p.entity() != null) {
+                String c = canonical.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
+                if (c != null && !c.equals(p.entity())) {
+                    p = p.withEntity(c);
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static List<SchemaVersion> versions(Key key, List<SchemaBuilder.Built> built) {
+        // oldest page first, so that each group's first page is its earliest
+        List<SchemaBuilder.Built> sorted = new ArrayList<>(built);
+        sorted.sort(Comparator.comparing((SchemaBuilder.Built b) -> b.page().page().lastHandoff())
+                .thenComparing(b -> b.page().file()));
+        List<Group> groups = new ArrayList<>();
+        Map<JsonNode, Group> byStructure = new LinkedHashMap<>();
+        for (SchemaBuilder.Built b : sorted) {
+            JsonNode st = SchemaDiff.structural(b.schema());
+            Group g = byStructure.get(st);
+            if (g == null) {
+                g = new Group(st, new ArrayList<>());
+                byStructure.put(st, g);
+                groups.add(g);
+            }
+            g.built().add(b);
+        }
+        List<SchemaVersion> out = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        SchemaVersion prev = null;
+        for (Group g : groups) {
+            LocalDate first = g.built().get(0).page().page().lastHandoff();
+            String id = first.toString();
+            for (int n = 2; !ids.add(id); n++) {
+                id = first + "." + n; // two different schemas first published the same day
+            }
+            List<PageRef> pages = new ArrayList<>();
+            for (SchemaBuilder.Built b : g.built()) {
+                PageModel m = b.page().page();
+                pages.add(new PageRef(m.locale(), m.lastHandoff(), m.sourceCommit(), b.page().file()));
+            }
+            JsonNode schema = g.built().get(0).schema();
+            List<SchemaChange> changes = prev == null ? List.of() : SchemaDiff.diff(prev.schema(), schema);
+            SchemaVersion v = new SchemaVersion(key.entity(), key.op(), id, schema, pages, changes);
+            out.add(v);
+            prev = v;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package org.graphlint.schema;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.graphlint.parser.PageKind;
+
+/**
+ * Finds the type page (enum, complex type, resource) a property row links to, in the set of pages a build reads: by
+ * the link's slug, else by the type's name, in the same API version. When several versions of the linked page exist
+ * (the history folders), the one that stood at the referencing page's date is taken: the newest not after it, same
+ * locale preferred; failing that, the oldest one.
+ */
+public final class PageIndex {
+    private final Map<String, List<PageFacts>> bySlug = new HashMap<>();
+    private final Map<String, List<PageFacts>> byType = new HashMap<>();
+
+    public PageIndex(List<PageFacts> pages) {
+        for (PageFacts p : pages) {
+            PageKind k = p.kind();
+            if (k != PageKind.RESOURCE && k != PageKind.COMPLEX_TYPE && k != PageKind.ENUM) {
+                continue;
+            }
+            if (p.slug() != null) {
+                bySlug.computeIfAbsent(p.apiVersion() + ":" + p.slug(), x -> new ArrayList<>()).add(p);
+            }
+            if (p.typeName() != null) {
+                byType.computeIfAbsent(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
+            }
+        }
+    }
+
+    /** The slug a link names: {@code ../resources/intune-onboarding-vpptokenstate.md} is {@code resources/intune-onboarding-vpptokenstate}. */
+    static Optional<String> slugOfLink(String link) {
+        if (link == null || link.isBlank()) {
+            return Optional.empty();
+        }
+        String l = link.strip();
+        int cut = l.length();
+        for (char c : new char[] {'?', '#', ' '}) {
+            int i = l.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        l = l.substring(0, cut);
+        if (l.endsWith(".md")) {
+            l = l.substring(0, l.length() - 3);
+        }
+        String[] parts = l.split("/");
+        if (parts.length == 0 || parts[parts.length - 1].isEmpty()) {
+            return Optional.empty();
+        }
+        String name = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+        String dir = parts.length >= 2 ? parts[parts.length - 2].toLowerCase(Locale.ROOT) : "resources";
+        if (!dir.equals("api") && !dir.equals("resources")) {
+            dir = "resources";
+        }
+        return Optional.of(dir + "/" + name);
+    }
+
+    /** The type page for a link or type name, as it stood when {@code from} was written. */
+    public Optional<PageFacts> find(PageFacts from, String link, String typeName) {
+        List<PageFacts> candidates = null;
+        Optional<String> slug = slugOfLink(link);
+        if (slug.isPresent()) {
+            candidates = bySlug.get(from.apiVersion() + ":" + slug.get());
+        }
+        if ((candidates == null || candidates.isEmpty()) && typeName != null) {
+            candidates = primary(byType.get(from.apiVersion() + ":" + typeName.toLowerCase(Locale.ROOT)), typeName);
+        }
+        if (candidates == null || candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pickAt(candidates, from.page().lastHandoff(), from.page().locale()));
+    }
+
+    /**
+     * Of several pages documenting a type by name, the type's own page ({@code resources/user}), not the partial
+     * pages other areas keep for it ({@code resources/intune-shared-user}); failing that, the pages of the slug with the
+     * most properties.
+     */
+    static List<PageFacts> primary(List<PageFacts> candidates, String typeName) {
+        if (candidates == null || candidates.size() < 2) {
+            return candidates;
+        }
+        String own = "resources/" + typeName.toLowerCase(Locale.ROOT);
+        List<PageFacts> exact = candidates.stream().filter(c -> own.equals(c.slug())).toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        Map<String, Integer> rows = new HashMap<>();
+        for (PageFacts c : candidates) {
+            rows.merge(String.valueOf(c.slug()), c.propertyRows().size(), Math::max);
+        }
+        String best = rows.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).get().getKey();
+        return candidates.stream().filter(c -> best.equals(String.valueOf(c.slug()))).toList();
+    }
+
+    static PageFacts pickAt(List<PageFacts> candidates, LocalDate date, String locale) {
+        PageFacts best = null;
+        for (PageFacts c : candidates) {
+            if (better(c, best, date, locale)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Candidate order: not after the date beats after it; then same locale; then newer (or, after the date, older). */
+    private static boolean better(PageFacts c, PageFacts best, LocalDate date, String locale) {
+        if (best == null) {
+            return true;
+        }
+        LocalDate cd = c.page().lastHandoff();
+        LocalDate bd = best.page().lastHandoff();
+        boolean cBefore = date == null || (cd != null && !cd.isAfter(date));
+        boolean bBefore = date == null || (bd != null && !bd.isAfter(date));
+        if (cBefore != bBefore) {
+            return cBefore;
+        }
+        if (cBefore) {
+            // newest not after the date; same locale breaks ties and wins within the same day
+            int cmp = compareDates(cd, bd);
+            boolean cLoc = Objects.equals(c.page().locale(), locale);
+            boolean bLoc = Objects.equals(best.page().locale(), locale);
+            if (cLoc != bLoc) {
+                return cLoc;
+            }
+            if (cmp != 0) {
+                return cmp > 0;
+            }
+        } else {
+            int cmp = compareDates(cd, bd);
+            if (cmp != 0) {
+                return cmp < 0;
+            }
+        }
+        return c.file().compareTo(best.file()) < 0;
+    }
+
+    private static int compareDates(LocalDate a, LocalDate b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+}

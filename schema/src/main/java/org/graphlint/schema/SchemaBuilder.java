@@ -1,0 +1,558 @@
+package org.graphlint.schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.graphlint.parser.EnumMember;
+import org.graphlint.parser.Example;
+import org.graphlint.parser.PageKind;
+import org.graphlint.parser.PropertyRow;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one page (with the other pages of the build for its linked types) into a JSON Schema, draft 2020-12.
+ * Thread-safe: every call builds into fresh nodes.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>Unknown properties are errors ({@code additionalProperties: false}) in every object built from a docs table;
+ *       {@code @odata.*} control annotations ({@code @odata.type}, {@code @odata.context}, {@code x@odata.bind}, ...) are
+ *       allowed. At the top level {@code @odata.type}, when present, must name the entity.</li>
+ *   <li>Null: every property that is not a collection and not the key ({@code id}) accepts {@code null} (OData
+ *       properties are nullable unless declared otherwise; PATCH with null clears a value; services return null for unset
+ *       values), except where the description says "not nullable". Collections never accept null (OData collections are
+ *       empty, never null).</li>
+ *   <li>Read-only properties ({@code id}, {@code createdDateTime}, {@code lastModifiedDateTime}, anything described
+ *       "Read-only") are marked {@code readOnly: true} and allowed in create and update bodies (the docs list them in the
+ *       request body tables and the service ignores them): {@code readOnly} is an annotation a validator may turn into a
+ *       warning.</li>
+ *   <li>Required: in create, a property whose description says "Required." (and that is not read-only); in update and
+ *       resource, none.</li>
+ *   <li>A complex or entity type becomes a {@code $ref} into {@code $defs}, built from the linked page when the build
+ *       has it; otherwise from the values the page's own examples give that property, marked
+ *       {@code "x-graphlint-inferred": true}, with additional properties allowed (an example shows some properties,
+ *       not all).</li>
+ * </ul>
+ */
+public final class SchemaBuilder {
+
+    public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+    public static final String INFERRED = "x-graphlint-inferred";
+    /**
+     * Annotations allowed on every object: OData control information ({@code @odata.context},
+     * {@code manager@odata.bind}) and Graph instance annotations ({@code @microsoft.graph.conflictBehavior}).
+     */
+    public static final String ODATA_ANNOTATION_PATTERN = "^[A-Za-z0-9_.]*@(odata|microsoft\\.graph)\\.[A-Za-z]+$";
+    /** {@code @odata.type} of a nested object: any Graph type (derived types are allowed). */
+    public static final String ODATA_TYPE_PATTERN = "^#?[Mm]icrosoft\\.[Gg]raph\\.[A-Za-z0-9_.]+$";
+
+    /**
+     * {@code @odata.type} naming a given type: {@code #microsoft.graph.vppToken}, with or without {@code #}, the
+     * namespace in any usual capitalization, sub-namespaces allowed ({@code microsoft.graph.ediscovery.legalHold}).
+     */
+    public static String odataTypePattern(String type) {
+        return odataTypePattern(type, List.of());
+    }
+
+    /** The same, for the type or any of the others (derived types a page's examples send to the same operation). */
+    public static String odataTypePattern(String type, java.util.Collection<String> others) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        names.add(type.replaceAll("[^A-Za-z0-9_]", ""));
+        for (String o : others) {
+            names.add(o.replaceAll("[^A-Za-z0-9_]", ""));
+        }
+        names.remove("");
+        String alt = names.size() == 1 ? names.iterator().next() : "(" + String.join("|", names) + ")";
+        return "^#?[Mm]icrosoft\\.[Gg]raph\\.([A-Za-z0-9_]+\\.)*" + alt + "$";
+    }
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Pattern NOT_NULLABLE = Pattern.compile("\\bnot nullable\\b|\\bnon-nullable\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern READ_ONLY = Pattern.compile("\\bread-?only\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUIRED = Pattern.compile("(^|[.:;]\\s*)Required\\b");
+    private static final Set<String> AUDIT = Set.of("id", "createddatetime", "lastmodifieddatetime");
+
+    private final PageIndex index;
+
+    public SchemaBuilder(PageIndex index) {
+        this.index = index;
+    }
+
+    /** A page's schema with what the builder noticed. */
+    public record Built(PageFacts page, String entity, OperationKind operation, ObjectNode schema, List<String> notes) {
+    }
+
+    /**
+     * The schema of a page: a create/update method page gives its request body schema; a resource page the entity as
+     * returned; any other method page with a request body table (actions) the body of that request (operation null).
+     * Empty for pages with nothing to build from.
+     */
+    public Optional<Built> build(PageFacts p) {
+        List<String> notes = new ArrayList<>();
+        PageKind kind = p.kind();
+        List<PropertyRow> rows;
+        List<PropertyRow> extra = List.of();
+        OperationKind op = p.operation();
+        String entity = p.entity();
+        if (kind == PageKind.METHOD) {
+            if (op == OperationKind.RESOURCE) {
+                return Optional.empty();
+            }
+            rows = p.requestBodyRows();
+            if (entity != null) {
+                // The body is a JSON representation of the entity: the table lists the properties the page calls out
+                // (often only the required ones, "and any other writable property"), the entity's resource page the rest.
+                Optional<PageFacts> res = index.find(p, null, entity);
+                if (res.isPresent() && res.get().kind() == PageKind.RESOURCE) {
+                    extra = new ArrayList<>(res.get().propertyRows());
+                    if (op == OperationKind.CREATE) {
+                        extra.addAll(res.get().relationshipRows()); // deep insert: POST a team with its channels
+                    }
+                    if (rows.isEmpty()) {
+                        notes.add(p.file() + ": no request body table: properties taken from " + res.get().file());
+                    }
+                }
+            }
+            if (rows.isEmpty() && extra.isEmpty() && !hasRequestBody(p)) {
+                return Optional.empty();
+            }
+        } else if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE) {
+            rows = new ArrayList<>(p.propertyRows());
+            if (kind == PageKind.RESOURCE) {
+                rows.addAll(p.relationshipRows());
+            }
+            if (entity == null) {
+                entity = p.typeName();
+            }
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        Context cx = new Context(p, op == null ? OperationKind.CREATE : op, notes);
+        ObjectNode schema = F.objectNode();
+        schema.put("$schema", DRAFT);
+        if (entity != null) {
+            schema.put("title", entity + (op == null ? "" : " " + op.id()));
+        }
+        ObjectNode body = rows.isEmpty() && extra.isEmpty() ? inferObject(cx, requestBodies(p), entity)
+                : objectFrom(cx, rows, extra, entity, true, op);
+        if (kind == PageKind.METHOD && (op == OperationKind.CREATE || op == OperationKind.UPDATE)) {
+            addResponseProperties(cx, body);
+        }
+        schema.setAll(body);
+        if (!cx.defs.isEmpty()) {
+            ObjectNode defs = schema.putObject("$defs");
+            cx.defs.forEach(defs::set);
+        }
+        return Optional.of(new Built(p, entity, op, schema, List.copyOf(notes)));
+    }
+
+    /**
+     * Properties the page's response examples show for the entity but its tables do not list (typically inherited from
+     * a base type, whose page the type page only links): accepted, with the JSON type of the example value, marked
+     * inferred.
+     */
+    private static void addResponseProperties(Context cx, ObjectNode body) {
+        JsonNode props = body.get("properties");
+        if (!(props instanceof ObjectNode po)) {
+            return;
+        }
+        for (Example e : cx.top.page().examples()) {
+            if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
+                continue;
+            }
+            List<JsonNode> objects = new ArrayList<>();
+            if (e.body().get("value") instanceof ArrayNode arr) {
+                arr.forEach(objects::add);
+            } else {
+                objects.add(e.body());
+            }
+            for (JsonNode o : objects) {
+                if (!o.isObject()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : o.properties()) {
+                    String k = f.getKey();
+                    if (k.contains("@") || po.has(k) || k.isBlank()) {
+                        continue;
+                    }
+                    ObjectNode s = withNull(inferValue(f.getValue()));
+                    s.put(INFERRED, true);
+                    po.set(k, s);
+                    cx.notes.add(cx.top.file() + ": property '" + k + "' is in the response example but in no table: "
+                            + "accepted as inferred");
+                }
+            }
+        }
+    }
+
+    private static boolean hasRequestBody(PageFacts p) {
+        return !requestBodies(p).isEmpty();
+    }
+
+    private static List<JsonNode> requestBodies(PageFacts p) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Example e : p.page().examples()) {
+            if (e.kind() == Example.Kind.REQUEST && e.body() != null && e.body().isObject()) {
+                out.add(e.body());
+            }
+        }
+        return out;
+    }
+
+    /** Per-schema state: the top page, the $defs built so far, the notes. */
+    private static final class Context {
+        final PageFacts top;
+        final OperationKind op;
+        final List<String> notes;
+        final Map<String, ObjectNode> defs = new LinkedHashMap<>();
+        final Set<String> building = new HashSet<>();
+        /** Types the page's own request examples name at the top (derived types sent to the same operation), sorted. */
+        final Set<String> exampleTypes = new java.util.TreeSet<>();
+
+        Context(PageFacts top, OperationKind op, List<String> notes) {
+            this.top = top;
+            this.op = op;
+            this.notes = notes;
+            if (top.page().kind() == PageKind.METHOD) {
+                for (Example e : top.page().examples()) {
+                    if (e.kind() == Example.Kind.REQUEST) {
+                        PageFacts.odataType(e.body()).ifPresent(exampleTypes::add);
+                    }
+                }
+            }
+        }
+    }
+
+    private ObjectNode objectFrom(Context cx, List<PropertyRow> rows, List<PropertyRow> extra, String typeName,
+            boolean topLevel, OperationKind op) {
+        ObjectNode o = F.objectNode();
+        o.put("type", "object");
+        ObjectNode props = o.putObject("properties");
+        ObjectNode odataType = props.putObject("@odata.type").put("type", "string");
+        if (topLevel && typeName != null) {
+            odataType.put("pattern", odataTypePattern(typeName, cx.exampleTypes));
+        } else {
+            odataType.put("pattern", ODATA_TYPE_PATTERN);
+        }
+        List<String> required = new ArrayList<>();
+        Map<String, PropertyRow> seen = new LinkedHashMap<>();
+        List<PropertyRow> all = new ArrayList<>(rows);
+        all.addAll(extra);
+        for (int i = 0; i < all.size(); i++) {
+            PropertyRow r = all.get(i);
+            boolean fromTable = i < rows.size();
+            if (!r.nameSource().recovered()) {
+                cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + r.name()
+                        + "' skipped: its English name could not be recovered");
+                continue;
+            }
+            String name = r.name().strip();
+            if (name.isEmpty() || name.contains(" ")) {
+                cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + name + "' skipped: not an identifier");
+                continue;
+            }
+            PropertyRow prev = seen.get(name);
+            if (prev != null) {
+                // the same property twice: keep the first, widen its enum with the second's values
+                if (fromTable && !r.enumValues().isEmpty() && props.get(name) instanceof ObjectNode ps && ps.has("enum")) {
+                    addEnumValues((ArrayNode) ps.get("enum"), r.enumValues());
+                }
+                continue;
+            }
+            seen.put(name, r);
+            ObjectNode ps = propertySchema(cx, r);
+            props.set(name, ps);
+            if (fromTable && topLevel && op == OperationKind.CREATE && r.description() != null
+                    && REQUIRED.matcher(r.description()).find() && !ps.path("readOnly").asBoolean(false)) {
+                required.add(name);
+            }
+        }
+        if (!required.isEmpty()) {
+            ArrayNode req = o.putArray("required");
+            required.forEach(req::add);
+        }
+        if (topLevel || typeName == null) {
+            o.putObject("patternProperties").putObject(ODATA_ANNOTATION_PATTERN);
+            o.put("additionalProperties", false);
+        } else {
+            // A nested object may be of a derived type (its @odata.type names another type), whose own properties
+            // this page does not list: unknown properties are errors unless @odata.type names some other type.
+            ObjectNode cond = o.putObject("if");
+            cond.putArray("required").add("@odata.type");
+            cond.putObject("properties").putObject("@odata.type").putObject("not")
+                    .put("pattern", odataTypePattern(typeName));
+            ObjectNode closed = o.putObject("else");
+            ObjectNode names = closed.putObject("properties");
+            props.propertyNames().forEach(n -> names.put(n, true));
+            closed.putObject("patternProperties").putObject(ODATA_ANNOTATION_PATTERN);
+            closed.put("additionalProperties", false);
+        }
+        return o;
+    }
+
+    private ObjectNode propertySchema(Context cx, PropertyRow r) {
+        boolean relationship = "Relationships".equalsIgnoreCase(r.section());
+        // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
+        // the linked entity type whose own properties are not checked here.
+        ObjectNode s = relationship ? shallowEntity(r) : valueSchema(cx, r);
+        String lname = r.name().toLowerCase(Locale.ROOT);
+        String desc = r.description() == null ? "" : r.description();
+        boolean readOnly = AUDIT.contains(lname) || READ_ONLY.matcher(desc).find();
+        boolean nullable = !r.collection() && !lname.equals("id") && !NOT_NULLABLE.matcher(desc).find();
+        ObjectNode out;
+        if (r.collection()) {
+            out = F.objectNode();
+            out.put("type", "array");
+            out.set("items", s);
+        } else {
+            out = s;
+        }
+        if (nullable) {
+            out = withNull(out);
+        }
+        ObjectNode result = F.objectNode();
+        if (!desc.isBlank()) {
+            result.put("description", desc);
+        }
+        result.setAll(out);
+        if (readOnly) {
+            result.put("readOnly", true);
+        }
+        return result;
+    }
+
+    private static ObjectNode shallowEntity(PropertyRow r) {
+        ObjectNode s = F.objectNode();
+        s.put("type", "object");
+        if (r.type() != null && !r.type().isBlank()) {
+            s.put("x-graphlint-entity", PageFacts.stripNamespace(r.type()));
+        }
+        return s;
+    }
+
+    /** Adds null to a schema: to its type (and enum), or by {@code if null else X} for a $ref. */
+    static ObjectNode withNull(ObjectNode s) {
+        JsonNode type = s.get("type");
+        if (type != null && type.isString()) {
+            ObjectNode c = s.deepCopy();
+            c.putArray("type").add(type.asString()).add("null");
+            moveAfterType(c);
+            if (c.get("enum") instanceof ArrayNode e) {
+                e.addNull();
+            }
+            return c;
+        }
+        if (type != null && type.isArray()) {
+            ObjectNode c = s.deepCopy();
+            ((ArrayNode) c.get("type")).add("null");
+            if (c.get("enum") instanceof ArrayNode e) {
+                e.addNull();
+            }
+            return c;
+        }
+        if (s.isEmpty() || (s.size() == 1 && s.has(INFERRED))) {
+            return s; // any value, null included
+        }
+        // null, or else the schema: unlike anyOf, a wrong non-null value reports only the schema's own errors
+        ObjectNode c = F.objectNode();
+        c.putObject("if").put("type", "null");
+        c.set("else", s);
+        return c;
+    }
+
+    private static void moveAfterType(ObjectNode c) {
+        // keep "type" first for readability: rebuild in order
+        ObjectNode copy = c.deepCopy();
+        c.removeAll();
+        c.set("type", copy.get("type"));
+        copy.properties().forEach(e -> {
+            if (!e.getKey().equals("type")) {
+                c.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    /** The schema of one value of the row's type (an item, for a collection). */
+    private ObjectNode valueSchema(Context cx, PropertyRow r) {
+        String type = r.type() == null ? "" : r.type().strip();
+        Optional<GraphTypes.Primitive> prim = GraphTypes.primitive(type);
+        if (prim.isPresent() && r.typeLink() == null) {
+            // A String documented with "Possible values" stays a string: the list is advisory there.
+            return GraphTypes.schema(prim.get());
+        }
+        Optional<PageFacts> linked = index.find(cx.top, r.typeLink(), type.isEmpty() ? null : type);
+        if (linked.isPresent() && r.typeLink() != null && r.typeLink().contains("#") && linked.get().typeName() != null
+                && !linked.get().typeName().equalsIgnoreCase(type)) {
+            // a section of a page about something else (enums.md#chattype-values): not this type's own page
+            linked = Optional.empty();
+        }
+        if (linked.isPresent()) {
+            PageFacts lp = linked.get();
+            if (lp.kind() == PageKind.ENUM) {
+                boolean anchored = r.typeLink() != null && r.typeLink().contains("#");
+                if (anchored) {
+                    // a section of a page of many enums (enums.md#printorientation-values): the members of the whole
+                    // page are not this enum's; keep the row's documented values, or any string
+                    return r.enumValues().isEmpty() ? GraphTypes.schema(GraphTypes.Primitive.STRING)
+                            : enumSchema(r.enumValues(), List.of());
+                }
+                return enumSchema(r.enumValues(), lp.page().enumMembers());
+            }
+            List<PropertyRow> rows = lp.propertyRows();
+            if (!rows.isEmpty()) {
+                String defName = defName(lp.typeName() != null ? lp.typeName() : type);
+                if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
+                    cx.defs.put(defName, F.objectNode()); // placeholder keeps the order and stops cycles
+                    ObjectNode def = objectFromLinked(cx, lp, rows, defName);
+                    cx.defs.put(defName, def);
+                    cx.building.remove(defName);
+                }
+                return F.objectNode().put("$ref", "#/$defs/" + defName);
+            }
+        }
+        if (!r.enumValues().isEmpty()) {
+            return enumSchema(r.enumValues(), List.of());
+        }
+        if (prim.isPresent()) {
+            return GraphTypes.schema(prim.get());
+        }
+        // A complex type whose page the build does not have: infer it from the page's examples.
+        List<JsonNode> values = new ArrayList<>();
+        for (Example e : cx.top.page().examples()) {
+            collectValues(e.body(), r.name(), values, 0);
+        }
+        String defName = defName(type.isEmpty() ? r.name() : type);
+        if (values.isEmpty()) {
+            cx.notes.add(cx.top.file() + ":" + r.line() + ": type '" + type + "' of '" + r.name()
+                    + "' has no page in this build and no example value: any value accepted");
+            return F.objectNode().put(INFERRED, true);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode v : values) {
+            if (v.isArray()) {
+                v.forEach(items::add);
+            } else {
+                items.add(v);
+            }
+        }
+        if (items.stream().allMatch(JsonNode::isObject) && !items.isEmpty()) {
+            if (!cx.defs.containsKey(defName)) {
+                cx.notes.add(cx.top.file() + ":" + r.line() + ": type '" + type + "' of '" + r.name()
+                        + "' inferred from the page's examples");
+                cx.defs.put(defName, inferObject(cx, items, null));
+            }
+            return F.objectNode().put("$ref", "#/$defs/" + defName);
+        }
+        ObjectNode s = inferValue(items.isEmpty() ? values.get(0) : items.get(0));
+        s.put(INFERRED, true);
+        return s;
+    }
+
+    private ObjectNode objectFromLinked(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
+        // Links of the linked page resolve like the top page's: same API version, at the top page's date and locale.
+        return objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
+    }
+
+    static String defName(String type) {
+        String s = PageFacts.stripNamespace(type).replaceAll("[^A-Za-z0-9_.-]", "");
+        return s.isEmpty() ? "type" : s;
+    }
+
+    private static ObjectNode enumSchema(List<String> documented, List<EnumMember> members) {
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        for (EnumMember m : members) {
+            if (m.name() != null && !m.name().isBlank()) {
+                values.add(m.name().strip());
+            }
+        }
+        values.addAll(documented);
+        ObjectNode s = F.objectNode();
+        s.put("type", "string");
+        ArrayNode e = s.putArray("enum");
+        values.forEach(e::add);
+        return s;
+    }
+
+    private static void addEnumValues(ArrayNode e, List<String> values) {
+        Set<String> have = new HashSet<>();
+        e.forEach(v -> have.add(v.asString()));
+        for (String v : values) {
+            if (have.add(v)) {
+                e.add(v);
+            }
+        }
+    }
+
+    private static void collectValues(JsonNode node, String name, List<JsonNode> out, int depth) {
+        if (node == null || depth > 64) {
+            return;
+        }
+        if (node.isObject()) {
+            JsonNode v = node.get(name);
+            if (v != null && !v.isNull()) {
+                out.add(v);
+            }
+            for (JsonNode c : node) {
+                collectValues(c, name, out, depth + 1);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode c : node) {
+                collectValues(c, name, out, depth + 1);
+            }
+        }
+    }
+
+    /** An object schema inferred from example objects: their keys and value types, additional properties allowed. */
+    private ObjectNode inferObject(Context cx, List<JsonNode> objects, String typeName) {
+        ObjectNode o = F.objectNode();
+        o.put("type", "object");
+        o.put(INFERRED, true);
+        ObjectNode props = o.putObject("properties");
+        ObjectNode ot = props.putObject("@odata.type").put("type", "string");
+        if (typeName != null) {
+            ot.put("pattern", odataTypePattern(typeName));
+        } else {
+            ot.put("pattern", ODATA_TYPE_PATTERN);
+        }
+        for (JsonNode obj : objects) {
+            for (Map.Entry<String, JsonNode> e : obj.properties()) {
+                if (e.getKey().contains("@odata.") || props.has(e.getKey())) {
+                    continue;
+                }
+                props.set(e.getKey(), withNull(inferValue(e.getValue())));
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode inferValue(JsonNode v) {
+        ObjectNode s = F.objectNode();
+        if (v.isString()) {
+            s.put("type", "string");
+        } else if (v.isBoolean()) {
+            s.put("type", "boolean");
+        } else if (v.isIntegralNumber()) {
+            s.put("type", "integer");
+        } else if (v.isNumber()) {
+            s.put("type", "number");
+        } else if (v.isArray()) {
+            s.put("type", "array");
+        } else if (v.isObject()) {
+            s.put("type", "object");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,151 @@
+package org.graphlint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.graphlint.parser.PageModel;
+import org.graphlint.parser.PageParser;
+import org.graphlint.schema.Catalog;
+import org.graphlint.schema.OperationKind;
+import org.graphlint.schema.PageFacts;
+import org.graphlint.schema.PageIndex;
+import org.graphlint.schema.SchemaBuilder;
+import org.graphlint.schema.SchemaChange;
+import org.graphlint.schema.SchemaDiff;
+import org.graphlint.schema.SchemaVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code graphlint diff A B}: what changed between two schema versions (or two pages), classified for senders. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two schema versions, or two pages: properties added and removed, type changes, enum",
+            "values added and removed, each classified as breaking or not for a client sending payloads.",
+            "A and B are version selectors (id, ISO date, source commit, 'latest') or page files (*.md)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no change breaking for senders", "1:some change is breaking for senders",
+            "2:usage error, unreadable input or no such version"})
+public final class DiffCommand implements Callable<Integer> {
+    enum Format { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @CommandLine.Mixin
+    SchemasCommand.CatalogOptions catalog;
+
+    @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
+    String entity;
+
+    @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
+    String operation;
+
+    @Option(names = "--format", paramLabel = "text|json|markdown", description = "Output format (default: text).")
+    Format format = Format.text;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The old side.")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The new side.")
+    String b;
+
+    private record Side(String label, JsonNode schema) {
+    }
+
+    private static boolean isPage(String s) {
+        return s.endsWith(".md") || Files.isRegularFile(Path.of(s));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Side left;
+        Side right;
+        String what;
+        if (isPage(a) || isPage(b)) {
+            if (!isPage(a) || !isPage(b)) {
+                throw new org.graphlint.schema.CatalogException(
+                        "compare two versions or two page files, not one of each");
+            }
+            List<PageFacts> facts = new ArrayList<>();
+            for (String f : List.of(a, b)) {
+                Path p = Path.of(f);
+                if (!Files.isRegularFile(p)) {
+                    throw new org.graphlint.schema.CatalogException(f + ": no such file");
+                }
+                PageModel m = PageParser.parse(p);
+                facts.add(PageFacts.of(m, p.toString()));
+            }
+            SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts));
+            List<Side> sides = new ArrayList<>();
+            for (PageFacts pf : facts) {
+                var built = builder.build(pf).orElseThrow(() -> new org.graphlint.schema.CatalogException(
+                        pf.file() + ": no schema to build from this page (not a create, update, action or resource page)"));
+                sides.add(new Side(pf.file(), built.schema()));
+            }
+            left = sides.get(0);
+            right = sides.get(1);
+            what = "pages";
+        } else {
+            Catalog c = catalog.open();
+            String e = SchemasCommand.entity(c, entity, spec);
+            OperationKind op = SchemasCommand.operation(operation, spec);
+            SchemaVersion va = SchemasCommand.select(c, e, op, a, spec);
+            SchemaVersion vb = SchemasCommand.select(c, e, op, b, spec);
+            left = new Side(va.id(), va.schema());
+            right = new Side(vb.id(), vb.schema());
+            what = e + " " + op.id() + " (" + c.apiVersion() + ")";
+        }
+        List<SchemaChange> changes = SchemaDiff.diff(left.schema(), right.schema());
+        print(spec.commandLine().getOut(), what, left.label(), right.label(), changes);
+        return SchemaDiff.breaking(changes) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private void print(PrintWriter o, String what, String from, String to, List<SchemaChange> changes) {
+        long breaking = changes.stream().filter(SchemaChange::breakingForSenders).count();
+        switch (format) {
+            case json -> {
+                ObjectNode n = SchemasCommand.JSON.createObjectNode();
+                n.put("subject", what);
+                n.put("from", from);
+                n.put("to", to);
+                n.put("breakingForSenders", breaking > 0);
+                ArrayNode arr = n.putArray("changes");
+                for (SchemaChange c : changes) {
+                    arr.addObject().put("kind", c.kind()).put("path", c.path()).put("detail", c.detail())
+                            .put("breakingForSenders", c.breakingForSenders());
+                }
+                o.println(SchemasCommand.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+            }
+            case markdown -> {
+                o.printf("## %s: %s → %s%n%n", what, from, to);
+                if (changes.isEmpty()) {
+                    o.println("No changes.");
+                    return;
+                }
+                o.println("| Change | Path | Detail | Breaking for senders |");
+                o.println("|---|---|---|---|");
+                for (SchemaChange c : changes) {
+                    o.printf("| %s | `%s` | %s | %s |%n", c.kind(), c.path(), c.detail().replace("|", "\\|"),
+                            c.breakingForSenders() ? "**yes**" : "no");
+                }
+                o.printf("%n%d change(s), %d breaking for senders.%n", changes.size(), breaking);
+            }
+            default -> {
+                o.printf("%s: %s -> %s%n", what, from, to);
+                for (SchemaChange c : changes) {
+                    o.printf("  %-9s %-22s %s%n", c.breakingForSenders() ? "BREAKING" : "ok", c.kind(), c.detail());
+                }
+                o.printf("%d change(s), %d breaking for senders%n", changes.size(), breaking);
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.graphlint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.graphlint.schema.Catalog;
+import org.graphlint.schema.CatalogBuilder;
+import org.graphlint.schema.CatalogException;
+import org.graphlint.schema.OperationKind;
+import org.graphlint.schema.PageRef;
+import org.graphlint.schema.PageSource;
+import org.graphlint.schema.SchemaChange;
+import org.graphlint.schema.SchemaVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code graphlint schemas build|list|show}: the versioned JSON Schemas built from the docs. */
+@Command(name = "schemas", mixinStandardHelpOptions = true,
+        description = "Build, list and show the versioned JSON Schemas (draft 2020-12) built from the docs.",
+        subcommands = {SchemasCommand.Build.class, SchemasCommand.ListVersions.class, SchemasCommand.Show.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:usage error, unreadable input or no such version"})
+public final class SchemasCommand implements Runnable {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: build, list or show");
+    }
+
+    /** Options that pick a catalog: the embedded one unless --catalog DIR. */
+    static final class CatalogOptions {
+        @Option(names = "--catalog", paramLabel = "DIR",
+                description = "A catalog folder written by 'graphlint schemas build' (default: the embedded catalog).")
+        Path catalog;
+
+        @Option(names = "--api-version", paramLabel = "beta|v1.0",
+                description = "The Graph API version (default: beta).")
+        String apiVersion;
+
+        Catalog open() {
+            Catalog c = catalog == null ? Catalog.embedded() : Catalog.load(catalog);
+            if (apiVersion != null) {
+                if (!c.apiVersions().contains(apiVersion)) {
+                    throw new CatalogException("the catalog has no API version '" + apiVersion + "' (it has "
+                            + String.join(", ", c.apiVersions()) + ")");
+                }
+                c = c.forApiVersion(apiVersion);
+            }
+            return c;
+        }
+    }
+
+    /** The entity to use: the one given, or the catalog's only entity. */
+    static String entity(Catalog c, String given, CommandSpec spec) {
+        if (given != null) {
+            if (!c.entities().contains(given)) {
+                throw new CatalogException("no entity '" + given + "' in the catalog (" + c.apiVersion() + "); known: "
+                        + String.join(", ", c.entities()));
+            }
+            return given;
+        }
+        if (c.entities().size() == 1) {
+            return c.entities().iterator().next();
+        }
+        throw new CatalogException("the catalog has " + c.entities().size() + " entities: add --entity NAME");
+    }
+
+    static OperationKind operation(String given, CommandSpec spec) {
+        try {
+            return given == null ? OperationKind.CREATE : OperationKind.fromId(given);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(e.getMessage());
+        }
+    }
+
+    /** The version a selector names, or a usage error that says what exists. */
+    static SchemaVersion select(Catalog c, String entity, OperationKind op, String selector, CommandSpec spec) {
+        Optional<SchemaVersion> v;
+        try {
+            v = c.select(entity, op, selector);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(e.getMessage());
+        }
+        if (v.isEmpty()) {
+            List<String> ids = c.versions(entity, op).stream().map(SchemaVersion::id).toList();
+            throw new CatalogException("no " + entity + " " + op.id() + " version for '"
+                    + selector + "'" + (ids.isEmpty() ? " (none documented)" : "; versions: " + String.join(", ", ids)));
+        }
+        return v.get();
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Build schemas from pages: one file per API version, entity, operation and schema version,",
+                "plus catalog.json listing every version with its pages and what changed from the previous one."})
+    static final class Build implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the catalog into.")
+        Path out;
+
+        @Option(names = "--notes", description = "Print what the builder noticed (skipped rows, inferred types).")
+        boolean notes;
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Pages or folders (searched recursively for *.md).")
+        List<Path> paths;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> errors = new ArrayList<>();
+            long t0 = System.nanoTime();
+            var inputs = PageSource.parse(PageSource.list(paths), errors);
+            CatalogBuilder.Result r = CatalogBuilder.build(inputs);
+            org.graphlint.schema.BuildCatalog.clean(out);
+            r.catalog().write(out);
+            for (String e : errors) {
+                err.println("graphlint: " + e);
+            }
+            if (notes) {
+                r.notes().forEach(n -> err.println("note: " + n));
+            }
+            int versions = 0;
+            for (Catalog c : r.catalog().byApiVersion().values()) {
+                versions += c.allVersions().size();
+            }
+            o.printf("%d pages, %d page schemas, %d schema versions (%s), %d notes, %.1f s -> %s%n", r.pages(), r.schemas(),
+                    versions, String.join(", ", r.catalog().apiVersions()), r.notes().size(),
+                    (System.nanoTime() - t0) / 1e9, out);
+            return errors.isEmpty() ? ExitCode.OK : ExitCode.USAGE_OR_INPUT;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the schema versions of the catalog: entity, operation, version id, pages, changes.")
+    static final class ListVersions implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Mixin
+        CatalogOptions catalog;
+
+        @Option(names = "--entity", paramLabel = "NAME", description = "Only this entity.")
+        String entity;
+
+        @Option(names = "--operation", paramLabel = "create|update|resource", description = "Only this operation.")
+        String operation;
+
+        @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+        String format = "text";
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            Catalog all = catalog.open();
+            List<Catalog> apis = catalog.apiVersion != null ? List.of(all)
+                    : new ArrayList<>(all.byApiVersion().values());
+            OperationKind op = operation == null ? null : operation(operation, spec);
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json");
+            }
+            ArrayNode json = JSON.createArrayNode();
+            for (Catalog c : apis) {
+                for (SchemaVersion v : c.allVersions()) {
+                    if ((entity != null && !entity.equals(v.entity())) || (op != null && op != v.operation())) {
+                        continue;
+                    }
+                    Set<String> locales = new LinkedHashSet<>();
+                    v.pages().forEach(p -> locales.add(p.locale()));
+                    if (format.equals("json")) {
+                        ObjectNode n = json.addObject();
+                        n.put("apiVersion", c.apiVersion());
+                        n.put("entity", v.entity());
+                        n.put("operation", v.operation().id());
+                        n.put("id", v.id());
+                        n.put("pages", v.pages().size());
+                        ArrayNode l = n.putArray("locales");
+                        locales.forEach(l::add);
+                        ArrayNode ch = n.putArray("changes");
+                        v.changes().forEach(x -> ch.add(x.detail()));
+                    } else {
+                        String changes = v.changes().isEmpty() ? "(first version)"
+                                : String.join("; ", v.changes().stream().map(SchemaChange::detail).toList());
+                        o.printf("%-5s %-24s %-8s %-12s %3d pages %-18s %s%n", c.apiVersion(), v.entity(),
+                                v.operation().id(), v.id(), v.pages().size(), String.join(",", locales), changes);
+                    }
+                }
+            }
+            if (format.equals("json")) {
+                o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Print one schema version: VERSION is a version id, an ISO date (the version in force then),",
+                "a source commit (7+ hex) or 'latest'."})
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Mixin
+        CatalogOptions catalog;
+
+        @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
+        String entity;
+
+        @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
+        String operation;
+
+        @Option(names = "--pages", description = "Print the pages behind the version and its changes instead of the schema.")
+        boolean pages;
+
+        @Parameters(index = "0", paramLabel = "VERSION", description = "Version id, ISO date, source commit or 'latest'.")
+        String version;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            Catalog c = catalog.open();
+            String e = entity(c, entity, spec);
+            OperationKind op = operation(operation, spec);
+            SchemaVersion v = select(c, e, op, version, spec);
+            if (pages) {
+                o.printf("%s %s %s (%s): %d pages%n", v.entity(), v.operation().id(), v.id(), c.apiVersion(), v.pages().size());
+                for (PageRef p : v.pages()) {
+                    o.printf("  %s %s %s %s%n", p.lastHandoff(), p.locale(), p.sourceCommit(), p.file());
+                }
+                for (SchemaChange ch : v.changes()) {
+                    o.printf("  change: %s%s%n", ch.detail(), ch.breakingForSenders() ? " (breaking for senders)" : "");
+                }
+            } else {
+                o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(v.schema()));
+            }
+            return ExitCode.OK;
+        }
+    }
+}
