@@ -55,6 +55,7 @@ public final class PayloadValidator {
     private final SchemaRegistry registry;
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Object> targets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> readOnly = new ConcurrentHashMap<>();
 
     private PayloadValidator(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -548,11 +549,13 @@ public final class PayloadValidator {
             return List.of(new Finding(null, 0, 1, 1, "", "nesting-depth", Severity.ERROR, Category.INPUT,
                     "the body nests too deeply to validate", t));
         }
+        List<Finding> readOnly = readOnlyWarnings(t, node);
         if (errors.isEmpty()) {
-            return List.of();
+            return readOnly;
         }
         Others others = new Others(t, node);
-        List<Finding> out = new ArrayList<>(errors.size());
+        List<Finding> out = new ArrayList<>(errors.size() + readOnly.size());
+        out.addAll(readOnly);
         Set<String> seen = new HashSet<>();
         for (Error e : errors) {
             Finding f = finding(t, e, node, others);
@@ -561,6 +564,40 @@ public final class PayloadValidator {
             }
         }
         return out;
+    }
+
+    /**
+     * Read-only properties (id, audit dates) in a create or update body: allowed by the schemas (the docs list them and
+     * the service ignores them) but worth a warning, since the value sent is thrown away.
+     */
+    private List<Finding> readOnlyWarnings(Target t, JsonNode node) {
+        if (t.operation() == OperationKind.RESOURCE || !node.isObject()) {
+            return List.of();
+        }
+        Set<String> ro = readOnly.computeIfAbsent(t.apiVersion() + '/' + t.label(), k -> {
+            Set<String> names = new HashSet<>();
+            t.version().schema().path("properties").properties().forEach(e -> {
+                if (e.getValue().path("readOnly").asBoolean(false)) {
+                    names.add(e.getKey());
+                }
+            });
+            return names;
+        });
+        if (ro.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = null;
+        for (String name : node.propertyNames()) {
+            if (ro.contains(name)) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(new Finding(null, 0, 0, 0, "/" + escape(name), "readOnly", Severity.WARNING, Category.SCHEMA,
+                        "`" + name + "` is read-only: the service sets it and ignores the value sent in "
+                        + (t.operation() == OperationKind.UPDATE ? "an update" : "a create") + " body", t));
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
     /** Lazily validates the same body against the other versions of the target's entity and operation. */
@@ -659,6 +696,9 @@ public final class PayloadValidator {
                 Object[] a = e.getArguments();
                 String found = a != null && a.length > 0 ? String.valueOf(a[0]) : typeOf(value);
                 String expected = a != null && a.length > 1 ? String.valueOf(a[1]) : "another type";
+                if (expected.startsWith("[") && expected.endsWith("]")) {
+                    expected = expected.substring(1, expected.length() - 1).replace(", ", " or ");
+                }
                 message = "expected " + expected + ", found " + found + " " + show(value);
             }
             case "format" -> {
