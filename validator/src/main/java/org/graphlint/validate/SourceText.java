@@ -112,25 +112,48 @@ final class SourceText {
         if (text.isBlank()) {
             return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
         }
+        JsonParser p = null;
         try {
-            JsonNode n = JSON.readTree(text);
+            p = JSON.createParser(text);
+            JsonNode n = JSON.readTree(p);
             if (n == null || n.isMissingNode()) {
                 return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
             }
+            if (p.nextToken() != null) {
+                TokenStreamLocation loc = p.currentTokenLocation();
+                return new Parsed(null, input(line(loc), column(loc), "json-syntax",
+                        "not valid JSON: more content after the end of the JSON document"));
+            }
             return new Parsed(n, null);
         } catch (StreamConstraintsException e) {
-            TokenStreamLocation loc = e.getLocation();
+            TokenStreamLocation loc = location(e, p);
             String m = clean(e.getOriginalMessage());
             boolean depth = m.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
             return new Parsed(null, input(line(loc), column(loc), depth ? "nesting-depth" : "json-limits",
                     depth ? "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels; graphlint stops reading here (no Graph payload nests this deep)"
                           : "JSON exceeds a reading limit: " + m));
         } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
+            TokenStreamLocation loc = location(e, p);
             String m = clean(e.getOriginalMessage());
             String rule = m.startsWith("Duplicate Object property") || m.startsWith("Duplicate field") ? "duplicate-property" : "json-syntax";
             return new Parsed(null, input(line(loc), column(loc), rule, "not valid JSON: " + m));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (JacksonException ignored) {
+                    // nothing to release for in-memory text
+                }
+            }
         }
+    }
+
+    private static TokenStreamLocation location(JacksonException e, JsonParser p) {
+        TokenStreamLocation loc = e.getLocation();
+        if ((loc == null || loc.getLineNr() <= 0) && p != null) {
+            loc = p.currentLocation();
+        }
+        return loc;
     }
 
     private static int line(TokenStreamLocation loc) {
