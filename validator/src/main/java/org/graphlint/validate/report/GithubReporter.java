@@ -28,12 +28,12 @@ public final class GithubReporter implements Reporter {
     }
 
     /** Escaping for the message part of a workflow command. */
-    static String data(String s) {
+    public static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Escaping for a property value of a workflow command. */
-    static String property(String s) {
+    public static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }
