@@ -232,6 +232,31 @@ public final class PayloadValidator {
         return r;
     }
 
+    private static final java.util.regex.Pattern OPERATION_WORD =
+            java.util.regex.Pattern.compile("(?:^|[-_.])(create|update|resource)(?=[-_.]|$)");
+
+    /**
+     * The operation a JSON fixture's file name states as a word ({@code create-valid.json},
+     * {@code vppToken-update-2021.json}, {@code token.resource.json}); null when it states none or several.
+     */
+    static OperationKind operationInName(String name) {
+        if (name == null) {
+            return null;
+        }
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        String base = name.substring(slash + 1).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = OPERATION_WORD.matcher(base);
+        OperationKind found = null;
+        while (m.find()) {
+            OperationKind k = OperationKind.fromId(m.group(1));
+            if (found != null && found != k) {
+                return null;
+            }
+            found = k;
+        }
+        return found;
+    }
+
     /** True for names that are HTTP-client files ({@code .http}, {@code .rest}). */
     public static boolean isHttp(String name) {
         String n = name.toLowerCase(Locale.ROOT);
@@ -260,7 +285,7 @@ public final class PayloadValidator {
                 checkRequest(r, target, options, out, used);
             }
         } else {
-            checkBody(text, 0, 0, catalog, null, null, target, options, out, used);
+            checkBody(text, 0, 0, catalog, null, operationInName(name), target, options, out, used);
         }
         List<Finding> named = new ArrayList<>(out.size());
         for (Finding f : out) {
@@ -529,7 +554,7 @@ public final class PayloadValidator {
             } else {
                 return SourceText.input(1, 1, "ambiguous-target", "cannot tell whether this " + entity
                         + " body is for " + orIds(kinds)
-                        + ": add --operation create|update|resource (or use a .http fixture with its request line)");
+                        + ": add --operation create|update|resource, name the file like `x-create.json`, or use a .http fixture");
             }
         }
         return resolve(cat, entity, op, o.selector());

@@ -110,6 +110,23 @@ class LibraryTest {
     }
 
     @Test
+    void aJsonFixtureNamedAfterItsOperationNeedsNoFlag() {
+        assertEquals(OperationKind.CREATE, PayloadValidator.operationInName("samples/x/create-valid.json"));
+        assertEquals(OperationKind.UPDATE, PayloadValidator.operationInName("vppToken-update-2021-03-23.json"));
+        assertEquals(OperationKind.RESOURCE, PayloadValidator.operationInName("token.resource.json"));
+        assertEquals(null, PayloadValidator.operationInName("created.json"));
+        assertEquals(null, PayloadValidator.operationInName("create-then-update.json"));
+        assertEquals(null, PayloadValidator.operationInName("update/body.json"), "folder names do not count");
+        FileReport r = TestSupport.EMBEDDED.validateFile(TestSupport.payloads().resolve("vppToken/2021-03-23/create-valid.json"));
+        assertEquals(List.of(), r.findings());
+        assertEquals(OperationKind.CREATE, r.targets().get(0).operation());
+        FileReport noName = TestSupport.EMBEDDED.validateText("body.json", "{\"@odata.type\": \"#microsoft.graph.vppToken\"}",
+                false, null, ValidateOptions.defaults());
+        assertEquals("ambiguous-target", noName.findings().get(0).rule());
+        assertTrue(noName.findings().get(0).message().contains("add --operation"));
+    }
+
+    @Test
     void suggestionsFindNearNamesOnly() {
         assertEquals(List.of("roleScopeTagIds"), Suggest.nearest("roleScopeTagId", List.of("roleScopeTagIds", "token", "state")));
         assertEquals(List.of("organizationName"), Suggest.nearest("OrganisationName", List.of("organizationName", "appleId")));
