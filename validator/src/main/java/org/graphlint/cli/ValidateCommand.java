@@ -2,11 +2,8 @@ package org.graphlint.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,12 +119,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
 
         // Command-line order; a folder's fixtures sorted by path. Problems found while listing keep their place.
+        long tSetup = System.nanoTime();
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<FileReport> early = new ArrayList<>();
         for (Path p : paths) {
             expand(p, files, names, early);
         }
+        long tList = System.nanoTime();
         FileReport[] reports = new FileReport[files.size()];
         final PayloadValidator v = validator;
         final ValidateOptions o = options;
@@ -149,11 +148,20 @@ public final class ValidateCommand implements Callable<Integer> {
         for (int i = 0; i < reports.length; i++) {
             all.add(files.get(i) == null ? early.get(e++) : reports[i]);
         }
+        long tCheck = System.nanoTime();
         Run run = new Run(all, threshold, (System.nanoTime() - start) / 1_000_000);
         StringBuilder sb = new StringBuilder(256 + all.size() * 64);
         reporter.write(run, sb);
         out.print(sb);
         out.flush();
+        if (System.getenv("GRAPHLINT_TIMING") != null) {
+            long tEnd = System.nanoTime();
+            err.printf(Locale.ROOT, "graphlint timing: JVM start %d ms, setup %d ms, listing %d ms, checking %d ms, report %d ms%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (tEnd - start) / 1_000_000,
+                    (tSetup - start) / 1_000_000, (tList - tSetup) / 1_000_000, (tCheck - tList) / 1_000_000,
+                    (tEnd - tCheck) / 1_000_000);
+            err.flush();
+        }
         return run.exitCode();
     }
 
@@ -192,28 +200,7 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Path> found = new ArrayList<>();
         List<FileReport> problems = new ArrayList<>();
         try {
-            Files.walkFileTree(p, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    return !dir.equals(p) && n.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                    if (attrs.isRegularFile() && (n.endsWith(".json") || n.endsWith(".http") || n.endsWith(".rest"))) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    problems.add(problem(file.toString(), "cannot read: " + GraphlintCommand.oneLine(exc)));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            walk(p, found, problems, 0);
         } catch (IOException e) {
             early.add(problem(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
             return;
@@ -227,6 +214,37 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path f : found) {
             files.add(f);
             names.add(f.toString());
+        }
+    }
+
+    /**
+     * Lists a folder recursively without a stat per fixture: names ending in .json/.http/.rest are taken as files (one
+     * that is a folder after all is reported when it is read); only other names are checked for being folders.
+     * Hidden folders and symbolic links to folders are not followed.
+     */
+    private static void walk(Path dir, List<Path> found, List<FileReport> problems, int depth) throws IOException {
+        if (depth > 64) {
+            problems.add(problem(dir.toString(), "folders nested deeper than 64 levels; not listed"));
+            return;
+        }
+        List<Path> subdirs = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path e : ds) {
+                String n = e.getFileName().toString();
+                String l = n.toLowerCase(Locale.ROOT);
+                if (l.endsWith(".json") || l.endsWith(".http") || l.endsWith(".rest")) {
+                    found.add(e);
+                } else if (!n.startsWith(".") && Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    subdirs.add(e);
+                }
+            }
+        }
+        for (Path s : subdirs) {
+            try {
+                walk(s, found, problems, depth + 1);
+            } catch (IOException e) {
+                problems.add(problem(s.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
+            }
         }
     }
 
