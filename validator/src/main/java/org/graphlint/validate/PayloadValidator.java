@@ -749,6 +749,18 @@ public final class PayloadValidator {
                         + (c == null ? "a fixed value" : show(c)) + ", found " + show(value)
                         + (at.endsWith("@odata.type") ? " (it must name this entity's type, or be left out)" : "");
             }
+            case "pattern" -> {
+                if (at.endsWith("/@odata.type") || at.equals("/@odata.type")) {
+                    message = "`@odata.type` is " + show(value) + ", which is not "
+                            + (at.equals("/@odata.type") ? "a " + t.entity() : "the type this property holds")
+                            + " (or a type derived from it); write `#microsoft.graph."
+                            + (at.equals("/@odata.type") ? t.entity() : "…") + "` or leave it out";
+                } else {
+                    JsonNode pat = e.getSchemaNode();
+                    message = show(value) + " does not match the documented pattern"
+                            + (pat != null && pat.isString() ? " `" + pat.asString() + "`" : "");
+                }
+            }
             case "required" -> {
                 String prop = e.getProperty() != null ? e.getProperty()
                         : (e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : "?");

@@ -47,6 +47,18 @@ class LibraryTest {
     }
 
     @Test
+    void aForeignOdataTypeSaysWhichTypeTheBodyMustBe() {
+        Target t = TestSupport.EMBEDDED.target("vppToken", OperationKind.CREATE, "latest");
+        FileReport r = TestSupport.EMBEDDED.validate(t, "{\"@odata.type\": \"#microsoft.graph.user\"}");
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        Finding f = r.findings().get(0);
+        assertEquals("/@odata.type", f.pointer());
+        assertEquals(1, f.line());
+        assertEquals(17, f.column());
+        assertTrue(f.message().contains("`#microsoft.graph.user`, which is not a vppToken"), f.message());
+    }
+
+    @Test
     void selectorsPickVersionsAsTheCatalogDoes() {
         PayloadValidator v = TestSupport.EMBEDDED;
         assertEquals("2018-11-29", v.target("vppToken", OperationKind.CREATE, "2018-12-18").versionId());

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# JMH: library validation vs bare networknt on the same schema and payload. Extra arguments go to JMH
+# (e.g. -f 1 -wi 2 -i 3 for a quick run, or a benchmark name pattern).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+[[ -f validator/target/graphlint.jar ]] || mvn -B -q -DskipTests package
+mvn -B -q -f validator/bench/pom.xml package
+exec java -cp validator/bench/target/benchmarks.jar:validator/target/graphlint.jar org.openjdk.jmh.Main \
+  org.graphlint.bench.ValidateBench "$@"
