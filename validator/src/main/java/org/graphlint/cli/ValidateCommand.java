@@ -93,7 +93,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Severity threshold;
         Reporter reporter;
         ValidateOptions options;
-        PayloadValidator validator;
+        java.util.concurrent.CompletableFuture<PayloadValidator> loading;
         try {
             threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
                 case "error" -> Severity.ERROR;
@@ -104,27 +104,46 @@ public final class ValidateCommand implements Callable<Integer> {
             OperationKind op = operation == null ? null : OperationKind.fromId(operation);
             Catalog.Selector.parse(version);
             options = new ValidateOptions(entity, op, version, parseSize(maxSize));
-            validator = catalogDir == null ? PayloadValidator.embedded() : PayloadValidator.load(catalogDir);
-            if (entity != null && !validator.catalog().entities().contains(entity)) {
-                // Let the library word it (with the nearest names).
-                validator.target(entity, op == null ? OperationKind.CREATE : op, version);
-            }
-            if (entity != null && op != null) {
-                validator.target(entity, op, version);
-            }
+            // Load the catalog (and compile the schema the flags name) on another thread while this one lists the
+            // fixtures: on a folder of thousands of files the two overlap.
+            final String ent = entity;
+            final String sel = version;
+            final Path dir = catalogDir;
+            loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                PayloadValidator v = dir == null ? PayloadValidator.embedded() : PayloadValidator.load(dir);
+                String e = ent;
+                if (e == null && op != null && v.catalog().entities().size() == 1) {
+                    e = v.catalog().entities().iterator().next();
+                }
+                if (e != null && !v.catalog().entities().contains(e)) {
+                    // Let the library word it (with the nearest names).
+                    v.target(e, op == null ? OperationKind.CREATE : op, sel);
+                }
+                if (e != null && op != null) {
+                    v.schema(v.target(e, op, sel));
+                }
+                return v;
+            });
         } catch (IllegalArgumentException | CatalogException e) {
             err.println("graphlint validate: " + GraphlintCommand.oneLine(e));
             err.flush();
             return ExitCode.USAGE_OR_INPUT;
         }
-
-        // Command-line order; a folder's fixtures sorted by path. Problems found while listing keep their place.
         long tSetup = System.nanoTime();
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<FileReport> early = new ArrayList<>();
         for (Path p : paths) {
             expand(p, files, names, early);
+        }
+        PayloadValidator validator;
+        try {
+            validator = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            err.println("graphlint validate: " + GraphlintCommand.oneLine(c));
+            err.flush();
+            return ExitCode.USAGE_OR_INPUT;
         }
         long tList = System.nanoTime();
         FileReport[] reports = new FileReport[files.size()];
