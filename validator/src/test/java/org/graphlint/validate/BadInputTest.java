@@ -38,7 +38,7 @@ class BadInputTest {
         "utf16.json, encoding, 1, 1",
         "empty.json, empty, 1, 1",
         "trailing-garbage.json, json-syntax, 30, 1",
-        "duplicate-property.json, duplicate-property, 9, 10",
+        "duplicate-property.json, duplicate-property, 9, 12",
     })
     void malformedFixturesAreReportedWithTheirPositionAndTheRunGoesOn(String file, String rule, int line, int column)
             throws IOException {
