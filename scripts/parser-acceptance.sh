@@ -6,7 +6,10 @@
 # Exit 0: every page read; 1: a page was unreadable, an internal error escaped, the CLI exited 2, or pages are
 # missing from the summary. A missed speed target is reported, not fatal (the machine is shared and noisy).
 #
+# The machine is shared: the load average before each run and the CPU time used are printed beside the wall time.
+#
 # Usage: scripts/parser-acceptance.sh [--no-build] [-- extra java options]
+#   e.g. scripts/parser-acceptance.sh -- -XX:TieredStopAtLevel=1   (C1 only: a short run spends less on the JIT)
 # MVN overrides the Maven command (default: "mvn -B -q"; add -o to build offline).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,6 +33,11 @@ if $build || [ ! -f validator/target/graphlint.jar ]; then
     $mvn_cmd -DskipTests package
 fi
 
+# user+sys clock ticks of this shell's finished children (fields 16 and 17 of /proc/self/stat of a subshell's parent).
+child_cpu_ticks() {
+    awk '{print $16 + $17}' "/proc/$$/stat"
+}
+
 failed=0
 total=0
 out_dir=target/parser-acceptance
@@ -38,15 +46,20 @@ echo "graphlint parse --stats, $(nproc) cores, java: $(java -version 2>&1 | head
 for loc in "${locales[@]}"; do
     dir="target/corpus/$loc"
     expected=$(find "$dir" -name '*.md' -type f | wc -l)
+    load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
     start=$(date +%s%N)
+    cpu0=$(child_cpu_ticks)
     set +e
     java "${java_opts[@]}" -jar validator/target/graphlint.jar parse --stats "$dir" >"$out_dir/$loc.out" 2>"$out_dir/$loc.err"
     code=$?
     set -e
     end=$(date +%s%N)
+    cpu1=$(child_cpu_ticks)
     wall_ms=$(( (end - start) / 1000000 ))
+    cpu_s=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')
     echo
-    echo "== $loc ($dir, $expected pages): exit $code, wall $(awk -v ms="$wall_ms" 'BEGIN{printf "%.2f", ms/1000}') s"
+    echo "== $loc ($dir, $expected pages): exit $code, wall $(awk -v ms="$wall_ms" 'BEGIN{printf "%.2f", ms/1000}') s," \
+        "CPU $cpu_s s (user+sys, all threads), load average before: $load"
     cat "$out_dir/$loc.out"
     pages=$(sed -n 's/^pages: \([0-9]*\).*/\1/p' "$out_dir/$loc.out")
     unreadable=$(sed -n 's/^unreadable: \([0-9]*\).*/\1/p' "$out_dir/$loc.out")

@@ -16,4 +16,5 @@ $mvn_cmd -DskipTests package -pl bench -am
 $mvn_cmd dependency:build-classpath -pl bench -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime >/dev/null
 deps=$(tr ':' '\n' < bench/target/bench.classpath | grep -v '/org/graphlint/' | paste -sd: -)
 cp="bench/target/classes:parser/target/classes:$deps"
-exec java -cp "$cp" org.graphlint.bench.BenchMain "$@"
+# JAVA_OPTS go to the JVM that drives JMH, e.g. JAVA_OPTS=-Djmh.ignoreLock=true when another JMH run holds /tmp/jmh.lock.
+exec java ${JAVA_OPTS:-} -cp "$cp" org.graphlint.bench.BenchMain "$@"
