@@ -59,11 +59,12 @@ public final class PageParser {
             throw new PageReadException(fileName, 0, String.format(Locale.ROOT,
                     "file is %.1f MB; pages larger than %d MB are refused", content.length / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
         }
-        int nul = indexOfNul(content);
-        if (nul >= 0) {
-            throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + nul + "); expected a markdown page");
+        SourceText text = SourceText.decode(fileName, content);
+        if (text.hasNul) {
+            // Found in the decoded text (String.indexOf is vectorized); the byte offset is looked up only here.
+            throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + indexOfNul(content) + "); expected a markdown page");
         }
-        return new PageScan(fileName, SourceText.decode(fileName, content)).run();
+        return new PageScan(fileName, text).run();
     }
 
     private static int indexOfNul(byte[] b) {
