@@ -32,7 +32,7 @@ final class Examples {
         }
         String first = lines[i].strip();
         int firstLine = i + 1;
-        String[] parts = first.split("\\s+");
+        String[] parts = firstTwoWords(first);
         Example.Kind kind;
         String method = null;
         String url = null;
@@ -113,6 +113,34 @@ final class Examples {
             }
         });
         return ex;
+    }
+
+    /**
+     * The first two words of a stripped, non-blank line, as {@code line.split("\\s+")} would give them (words are
+     * separated by ASCII whitespace), without compiling a regex per block: length 1 when there is one word.
+     */
+    static String[] firstTwoWords(String line) {
+        int n = line.length();
+        int a = 0;
+        while (a < n && !isRegexSpace(line.charAt(a))) {
+            a++;
+        }
+        int b = a;
+        while (b < n && isRegexSpace(line.charAt(b))) {
+            b++;
+        }
+        if (b >= n) {
+            return new String[] {line.substring(0, a)};
+        }
+        int c = b;
+        while (c < n && !isRegexSpace(line.charAt(c))) {
+            c++;
+        }
+        return new String[] {line.substring(0, a), line.substring(b, c)};
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String firstLine(String s) {

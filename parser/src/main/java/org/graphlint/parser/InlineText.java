@@ -11,6 +11,10 @@ final class InlineText {
         if (md == null || md.isEmpty()) {
             return "";
         }
+        if (!hasMarkup(md)) {
+            // Most cells are plain words: nothing to drop, so skip the copy.
+            return collapse(md.indexOf('&') >= 0 ? Parser.unescapeEntities(md, false) : md);
+        }
         StringBuilder out = new StringBuilder(md.length());
         int n = md.length();
         for (int i = 0; i < n; i++) {
@@ -54,12 +58,30 @@ final class InlineText {
         return collapse(s);
     }
 
+    /** Whether {@link #toText} has anything to rewrite besides entities and spaces ('!' matters only before '['). */
+    private static boolean hasMarkup(String md) {
+        for (int i = 0, n = md.length(); i < n; i++) {
+            switch (md.charAt(i)) {
+                case '[', '*', '`', '\\', '<' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Runs of white space (and no-break spaces) to one space, none at either end. */
     static String collapse(String s) {
+        if (isCollapsed(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (isSpace(c)) {
                 space = b.length() > 0;
             } else {
                 if (space) {
@@ -70,6 +92,31 @@ final class InlineText {
             }
         }
         return b.toString();
+    }
+
+    /** True when {@link #collapse} would return the text unchanged: single ' ' between words, none at the ends. */
+    private static boolean isCollapsed(String s) {
+        boolean prevSpace = true;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (c != ' ' || prevSpace) {
+                    return false;
+                }
+                prevSpace = true;
+            } else {
+                prevSpace = false;
+            }
+        }
+        return !prevSpace || s.isEmpty();
+    }
+
+    /** {@code Character.isWhitespace(c) || c == '\u00A0'}, with the ASCII cases decided without a table look-up. */
+    private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
+        return c == '\u00A0' || Character.isWhitespace(c);
     }
 
     /** The target of the first markdown link in the text, or null. */

@@ -30,7 +30,11 @@ final class NameRecovery {
     private final Map<String, String> keysByLower = new HashMap<>();
     private final Map<String, JsonNode> valueByKey = new HashMap<>();
 
-    NameRecovery(List<RowDraft> drafts, List<Example> examples, List<Diagnostic> diags) {
+    /** True on an sxs page: a name cell without spans there was never translated, so its text is the English. */
+    private final boolean sxsPage;
+
+    NameRecovery(List<RowDraft> drafts, List<Example> examples, List<Diagnostic> diags, boolean sxsPage) {
+        this.sxsPage = sxsPage;
         this.drafts = drafts;
         this.examples = examples;
         this.diags = diags;
@@ -59,8 +63,9 @@ final class NameRecovery {
             } else if (lowerHit != null) {
                 names[i] = lowerHit;
                 sources[i] = NameSource.EXAMPLE_KEY;
-            } else if (InlineText.isIdentifier(v) && isLowerCamel(v)) {
-                // camelCase with an inner capital is an identifier no translation produces
+            } else if (InlineText.isIdentifier(v) && (isLowerCamel(v) || sxsPage)) {
+                // camelCase with an inner capital is an identifier no translation produces; on an sxs page an
+                // unpaired cell is the untranslated English
                 names[i] = v;
                 sources[i] = NameSource.VERBATIM;
             }

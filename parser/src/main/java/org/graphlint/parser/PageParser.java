@@ -59,11 +59,12 @@ public final class PageParser {
             throw new PageReadException(fileName, 0, String.format(Locale.ROOT,
                     "file is %.1f MB; pages larger than %d MB are refused", content.length / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
         }
-        int nul = indexOfNul(content);
-        if (nul >= 0) {
-            throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + nul + "); expected a markdown page");
+        SourceText text = SourceText.decode(fileName, content);
+        if (text.hasNul) {
+            // Found in the decoded text (String.indexOf is vectorized); the byte offset is looked up only here.
+            throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + indexOfNul(content) + "); expected a markdown page");
         }
-        return new PageScan(fileName, SourceText.decode(fileName, content)).run();
+        return new PageScan(fileName, text).run();
     }
 
     private static int indexOfNul(byte[] b) {
@@ -132,7 +133,7 @@ public final class PageParser {
             }
             PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
             settleMembers();
-            List<PropertyRow> properties = new NameRecovery(rows, examples, diags).resolve();
+            List<PropertyRow> properties = new NameRecovery(rows, examples, diags, format == PageFormat.SXS).resolve();
             PageKind kind = kindOf(properties);
             if (titleLocalized == null && frontMatter.containsKey("title")) {
                 titleLocalized = frontMatter.get("title");
@@ -326,8 +327,26 @@ public final class PageParser {
         }
 
         private int readTable(int start) {
+            // A row whose text runs onto the next line (a line break inside a cell or a span) continues there: with a
+            // leading-pipe table, a line that does not start with '|' belongs to the row before it.
+            boolean piped = lines[start].stripLeading().startsWith("|");
+            List<String> rowText = new ArrayList<>();
+            List<Integer> rowLine = new ArrayList<>();
             int j = start + 2;
-            while (j < lines.length && !lines[j].isBlank() && lines[j].indexOf('|') >= 0 && !lines[j].stripLeading().startsWith("#")) {
+            while (j < lines.length && !lines[j].isBlank() && !lines[j].stripLeading().startsWith("#")) {
+                String l = lines[j];
+                boolean continues = piped && !rowText.isEmpty() && !l.stripLeading().startsWith("|");
+                if (continues) {
+                    int last = rowText.size() - 1;
+                    rowText.set(last, rowText.get(last) + " " + l.strip());
+                    diags.add(Diagnostic.info("table-row-continued", j + 1,
+                            "this line does not start with '|' and was read as the rest of the table row on line " + rowLine.get(last)));
+                } else if (l.indexOf('|') >= 0) {
+                    rowText.add(l);
+                    rowLine.add(j + 1);
+                } else {
+                    break;
+                }
                 j++;
             }
             List<String> header = Tables.cells(lines[start]);
@@ -337,9 +356,14 @@ public final class PageParser {
             }
             String first = headerEnglish.isEmpty() ? "" : headerEnglish.get(0);
             int cols = header.size();
-            TableKind kind = TableKind.of(first, headerEnglish, h2Anchor, h2Section, cols);
-            for (int r = start + 2; r < j; r++) {
-                List<String> cells = Tables.cells(lines[r]);
+            boolean englishHeader = false;
+            for (String h : header) {
+                englishHeader |= SxsSpans.split(h).paired();
+            }
+            TableKind kind = TableKind.of(first, headerEnglish, englishHeader, h2Anchor, h2Section, cols);
+            for (int k = 0; k < rowText.size(); k++) {
+                int r = rowLine.get(k) - 1;
+                List<String> cells = Tables.cells(rowText.get(k));
                 if (cells.size() < cols) {
                     diags.add(Diagnostic.warning("table-row-short", r + 1,
                             "table row has " + cells.size() + " of " + cols + " cells; the missing cells were read as empty"));
@@ -373,6 +397,11 @@ public final class PageParser {
             Bilingual desc = cells.size() > 2 ? split(cells.get(2), line) : Bilingual.same("");
             String visibleName = InlineText.toText(name.localized());
             String englishName = InlineText.toText(name.english());
+            if (englishName.endsWith(" (deprecated)")) {
+                // "backupReviewers (deprecated)": the identifier is the first word; the mark is reported, not lost
+                englishName = englishName.substring(0, englishName.length() - " (deprecated)".length()).strip();
+                diags.add(Diagnostic.info("deprecated-property", line, "property '" + englishName + "' is marked deprecated"));
+            }
             if (visibleName.isEmpty() && englishName.isEmpty()) {
                 diags.add(Diagnostic.warning("property-name-empty", line, "property row has an empty name cell; the row was not read"));
                 return;

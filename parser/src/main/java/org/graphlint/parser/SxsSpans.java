@@ -27,31 +27,30 @@ final class SxsSpans {
         StringBuilder loc = new StringBuilder(s.length() / 2);
         int i = 0;
         boolean paired = false;
+        // Tests of the form "no <span in s[a, b)" are made on s itself rather than on a substring: the region
+        // always ends where s has a '<', so no match can start inside it and run past its end.
         while (true) {
             int j = s.indexOf(TTU, i);
             if (j < 0) {
-                String rest = s.substring(i);
-                if (rest.contains("<span") || rest.contains(CLOSE)) {
+                if (s.indexOf("<span", i) >= 0 || s.indexOf(CLOSE, i) >= 0) {
                     return viaJsoup(s);
                 }
-                en.append(rest);
-                loc.append(rest);
+                en.append(s, i, s.length());
+                loc.append(s, i, s.length());
                 break;
             }
-            String between = s.substring(i, j);
-            if (between.contains("<span") || between.contains(CLOSE)) {
+            if (before(s, "<span", i, j) || before(s, CLOSE, i, j)) {
                 return viaJsoup(s);
             }
-            en.append(between);
-            loc.append(between);
+            en.append(s, i, j);
+            loc.append(s, i, j);
             int k = s.indexOf('>', j + TTU.length());
             int close = k < 0 ? -1 : s.indexOf(CLOSE, k);
             if (close < 0) {
                 return viaJsoup(s);
             }
-            String locContent = s.substring(k + 1, close);
             int p = close + CLOSE.length();
-            if (locContent.contains("<span") || !s.startsWith(LOOKUP, p) || !s.startsWith(STU, p + LOOKUP.length())) {
+            if (before(s, "<span", k + 1, close) || !s.startsWith(LOOKUP, p) || !s.startsWith(STU, p + LOOKUP.length())) {
                 return viaJsoup(s);
             }
             int q = s.indexOf('>', p + LOOKUP.length() + STU.length());
@@ -59,16 +58,21 @@ final class SxsSpans {
             if (enClose < 0) {
                 return viaJsoup(s);
             }
-            String enContent = s.substring(q + 1, enClose);
-            if (enContent.contains("<span")) {
+            if (before(s, "<span", q + 1, enClose)) {
                 return viaJsoup(s);
             }
-            en.append(enContent);
-            loc.append(locContent);
+            en.append(s, q + 1, enClose);
+            loc.append(s, k + 1, close);
             paired = true;
             i = enClose + 2 * CLOSE.length();
         }
         return new Bilingual(en.toString(), loc.toString(), paired, false);
+    }
+
+    /** Whether {@code what} occurs in {@code s} starting in [from, to); s has a '<' at {@code to}. */
+    private static boolean before(String s, String what, int from, int to) {
+        int at = s.indexOf(what, from);
+        return at >= 0 && at < to;
     }
 
     /** The lenient path: whatever jsoup makes of the HTML, flagged as broken. */

@@ -13,7 +13,12 @@ enum TableKind {
     private static final Set<String> MEMBER_HEADERS = Set.of("member", "элемент", "член", "membro", "miembro", "メンバー");
     private static final Set<String> PROPERTY_SECTIONS = Set.of("properties", "request-body", "relationships");
 
-    static TableKind of(String firstHeader, List<String> headers, String anchor, String section, int cols) {
+    /**
+     * @param englishHeader true when the header has English spans: then the header alone decides (a
+     *                      {@code Value|Role|Description} table under "Properties" is not a property table); plain
+     *                      pages, whose header is localized, fall back to the section anchor and the table's shape
+     */
+    static TableKind of(String firstHeader, List<String> headers, boolean englishHeader, String anchor, String section, int cols) {
         String sec = section.toLowerCase(java.util.Locale.ROOT);
         if (PROPERTY_HEADERS.contains(firstHeader) && cols >= 2) {
             return PROPERTY;
@@ -24,6 +29,9 @@ enum TableKind {
         if (firstHeader.startsWith("permission type") || (cols == 2 && ("permissions".equals(anchor) || "prerequisites".equals(anchor)
                 || sec.equals("permissions")))) {
             return PERMISSION;
+        }
+        if (englishHeader) {
+            return OTHER;
         }
         if (cols >= 3 && (PROPERTY_SECTIONS.contains(anchor) || sec.equals("properties") || sec.equals("request body"))
                 && !firstHeader.equals("name") && !firstHeader.equals("parameter")) {

@@ -35,13 +35,16 @@ final class Tables {
             end--;
         }
         int s = start;
-        for (int i = start; i < end; i++) {
-            char c = t.charAt(i);
-            if (c == '\\' && i + 1 < end) {
-                i++;
-            } else if (c == '|') {
-                out.add(t.substring(s, i).strip());
-                s = i + 1;
+        // Jump from pipe to pipe (String.indexOf is vectorized); a pipe is escaped when an odd run of backslashes
+        // stands right before it, as a left-to-right scan where each backslash escapes the next character finds.
+        for (int p = t.indexOf('|', start); p >= 0 && p < end; p = t.indexOf('|', p + 1)) {
+            int b = p - 1;
+            while (b >= start && t.charAt(b) == '\\') {
+                b--;
+            }
+            if (((p - 1 - b) & 1) == 0) {
+                out.add(t.substring(s, p).strip());
+                s = p + 1;
             }
         }
         out.add(t.substring(s, end).strip());

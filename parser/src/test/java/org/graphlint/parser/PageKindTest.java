@@ -45,4 +45,30 @@ class PageKindTest {
         assertEquals(PageKind.COMPLEX_TYPE, parse("## <a name=\"properties\"></a>P\n|Property|Type|Description|\n|--|--|--|\n|a|String|x|\n").kind());
         assertEquals(PageKind.OTHER, parse("# just text\n").kind());
     }
+
+    /** Found in the ru-RU snapshot: a cell broken over two lines, a value table under Properties, a deprecated name. */
+    @Test
+    void continuedRowsValueTablesAndDeprecatedNames() {
+        PageModel p = parse("""
+                ---
+                doc_type: resourcePageType
+                ---
+                ## <a name="properties"></a><span data-ttu-id="1">Свойства</span><span class="sxs-lookup"><span data-stu-id="1">Properties</span></span>
+                |<span data-ttu-id="2">Свойство</span><span class="sxs-lookup"><span data-stu-id="2">Property</span></span>|<span data-ttu-id="3">Тип</span><span class="sxs-lookup"><span data-stu-id="3">Type</span></span>|<span data-ttu-id="4">Описание</span><span class="sxs-lookup"><span data-stu-id="4">Description</span></span>|
+                |:---|:---|:---|
+                |<span data-ttu-id="5">ид</span><span class="sxs-lookup"><span data-stu-id="5">id</span></span>|String|<span data-ttu-id="6">Ключ
+                </span><span class="sxs-lookup"><span data-stu-id="6">The key.</span></span>|
+                |<span data-ttu-id="7">x</span><span class="sxs-lookup"><span data-stu-id="7">backupReviewers (deprecated)</span></span>|String|d|
+                |untranslatedName|String|d|
+
+                |<span data-ttu-id="8">Значение</span><span class="sxs-lookup"><span data-stu-id="8">Value</span></span>|<span data-ttu-id="9">Роль</span><span class="sxs-lookup"><span data-stu-id="9">Role</span></span>|<span data-ttu-id="10">Описание</span><span class="sxs-lookup"><span data-stu-id="10">Description</span></span>|
+                |:---|:---|:---|
+                |view|read|d|
+                """);
+        assertEquals(java.util.List.of("id", "backupReviewers", "untranslatedName"), p.properties().stream().map(PropertyRow::name).toList());
+        assertEquals("The key.", p.properties().get(0).description());
+        assertEquals(NameSource.VERBATIM, p.properties().get(2).nameSource());
+        assertTrue(p.diagnostics().stream().anyMatch(d -> d.code().equals("table-row-continued") && d.line() == 8), p.diagnostics().toString());
+        assertTrue(p.diagnostics().stream().anyMatch(d -> d.code().equals("deprecated-property")));
+    }
 }

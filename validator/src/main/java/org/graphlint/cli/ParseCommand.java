@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,38 +86,40 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
             return t;
         });
         try {
-            int batch = 256;
-            for (int from = 0; from < files.size(); from += batch) {
-                List<Future<Object>> futures = new ArrayList<>();
-                for (Path f : files.subList(from, Math.min(files.size(), from + batch))) {
-                    futures.add(pool.submit(() -> parseOne(f)));
+            // A sliding window, not batches: the workers never wait for a batch's slowest page, and results are
+            // still taken in file order. The window bounds the page models held at once.
+            int window = 256;
+            ArrayDeque<Future<Object>> inFlight = new ArrayDeque<>(window);
+            int next = 0;
+            while (next < files.size() || !inFlight.isEmpty()) {
+                while (next < files.size() && inFlight.size() < window) {
+                    Path f = files.get(next++);
+                    inFlight.add(pool.submit(() -> parseOne(f)));
                 }
-                for (Future<Object> fu : futures) {
-                    Object r = fu.get();
-                    if (r instanceof PageReadException e) {
-                        err.println("graphlint: " + e.getMessage());
-                        st.unreadable++;
-                        exit = ExitCode.USAGE_OR_INPUT;
-                        continue;
-                    }
-                    if (r instanceof Throwable t) {
-                        // A parser defect must not hide the other pages: report it on one line and go on.
-                        err.println("graphlint: internal error: " + GraphlintCommand.oneLine(t));
-                        st.unreadable++;
-                        exit = ExitCode.USAGE_OR_INPUT;
-                        continue;
-                    }
-                    PageModel page = (PageModel) r;
-                    st.add(page);
-                    if (exit == ExitCode.OK && page.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-                        exit = ExitCode.FINDINGS;
-                    }
-                    if (shown == Format.json) {
-                        out.println(lines ? JSON.writeValueAsString(PageModelJson.toJson(page))
-                                : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PageModelJson.toJson(page)));
-                    } else if (shown == Format.text) {
-                        printText(out, page);
-                    }
+                Object r = inFlight.poll().get();
+                if (r instanceof PageReadException e) {
+                    err.println("graphlint: " + e.getMessage());
+                    st.unreadable++;
+                    exit = ExitCode.USAGE_OR_INPUT;
+                    continue;
+                }
+                if (r instanceof Throwable t) {
+                    // A parser defect must not hide the other pages: report it on one line and go on.
+                    err.println("graphlint: internal error: " + GraphlintCommand.oneLine(t));
+                    st.unreadable++;
+                    exit = ExitCode.USAGE_OR_INPUT;
+                    continue;
+                }
+                PageModel page = (PageModel) r;
+                st.add(page);
+                if (exit == ExitCode.OK && page.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+                    exit = ExitCode.FINDINGS;
+                }
+                if (shown == Format.json) {
+                    out.println(lines ? JSON.writeValueAsString(PageModelJson.toJson(page))
+                            : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PageModelJson.toJson(page)));
+                } else if (shown == Format.text) {
+                    printText(out, page);
                 }
             }
         } finally {
