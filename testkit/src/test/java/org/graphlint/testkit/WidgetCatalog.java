@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A catalog built by graphlint's own schema builder from hand-made pages of a 'widget' entity whose request body uses
  * every Graph type the type mapping knows (the vppToken samples use only a few): all integer widths, Single, Double,
  * Decimal, DateTimeOffset, Date, TimeOfDay, Duration, Guid, Binary, Json, Boolean, collections, an enum page, a
- * complex type page, a complex type inferred from an example, and a documented-values enum. Two versions: 2021 adds a
- * property and an enum member (non-breaking for senders).
+ * complex type page, a complex type inferred from an example, and a documented-values enum. Three versions: 2021 adds a
+ * property and an enum member (non-breaking for senders); 2022 drops the 'level' property (breaking), so the
+ * evolution property has a pair it must leave out.
  */
 final class WidgetCatalog {
     static final String RB = "Request body";
@@ -41,6 +42,10 @@ final class WidgetCatalog {
     }
 
     static List<PropertyRow> rows(boolean v2) {
+        return rows(v2, false);
+    }
+
+    static List<PropertyRow> rows(boolean v2, boolean v3) {
         List<PropertyRow> r = new ArrayList<>(List.of(
                 row("name", "String", false, null, "The name. Required."),
                 row("id", "String", false, null, "The key. Read-only."),
@@ -69,6 +74,9 @@ final class WidgetCatalog {
                 row("level", "widgetLevel", false, null, "", "low", "high")));
         if (v2) {
             r.add(row("label", "String", false, null, "Added in 2021."));
+        }
+        if (v3) {
+            r.removeIf(x -> x.name().equals("level"));
         }
         return r;
     }
@@ -99,6 +107,7 @@ final class WidgetCatalog {
         List<CatalogBuilder.Input> in = List.of(
                 new CatalogBuilder.Input(method("2020-01-01", rows(false)), "beta/api/widget-create/2020-01-01_aaaaaaa.md"),
                 new CatalogBuilder.Input(method("2021-01-01", rows(true)), "beta/api/widget-create/2021-01-01_bbbbbbb.md"),
+                new CatalogBuilder.Input(method("2022-01-01", rows(true, true)), "beta/api/widget-create/2022-01-01_ccccccc.md"),
                 new CatalogBuilder.Input(type(PageKind.ENUM, "widgetColor enum type", "2020-01-01", List.of(), members("red", "green")),
                         "beta/resources/widgetcolor/2020-01-01_c.md"),
                 new CatalogBuilder.Input(type(PageKind.ENUM, "widgetColor enum type", "2021-01-01", List.of(),
