@@ -352,7 +352,7 @@ public final class PageParser {
                 }
                 switch (kind) {
                     case PROPERTY -> propertyRow(cells, r + 1);
-                    case MEMBER -> memberRow(cells, r + 1);
+                    case MEMBER -> memberRow(cells, r + 1, headerEnglish.indexOf("value"));
                     case PERMISSION -> permissionRow(cells, r + 1);
                     case OTHER -> {
                         for (String c : cells) {
@@ -383,22 +383,28 @@ public final class PageParser {
             }
         }
 
-        private void memberRow(List<String> cells, int line) {
+        private void memberRow(List<String> cells, int line, int valueColumn) {
             Bilingual nameCell = split(cells.get(0), line);
             String name = InlineText.toText(nameCell.english());
-            String value = cells.size() > 1 ? InlineText.toText(split(cells.get(1), line).english()) : "";
-            String desc = cells.size() > 2 ? InlineText.toText(split(cells.get(2), line).english()) : "";
+            // Member|Value|Description on enum pages; Member|Description where a resource page defines a property's values.
+            // On plain pages the header is localized: a 3-column member table has its value second.
+            int vc = valueColumn >= 0 ? valueColumn : (cells.size() >= 3 ? 1 : -1);
+            int dc = vc == 1 ? 2 : 1;
+            String value = vc >= 0 && vc < cells.size() ? InlineText.toText(split(cells.get(vc), line).english()) : null;
+            String desc = dc < cells.size() ? InlineText.toText(split(cells.get(dc), line).english()) : "";
             Integer v = null;
-            try {
-                v = Integer.valueOf(value.strip());
-            } catch (NumberFormatException e) {
-                diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + abbreviate(value) + "', not an integer"));
+            if (value != null) {
+                try {
+                    v = Integer.valueOf(value.strip());
+                } catch (NumberFormatException e) {
+                    diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + abbreviate(value) + "', not an integer"));
+                }
             }
             // On plain pages translation reaches member names too ("desconhecido" for unknown, "Business"): trust a
             // visible name only when it has the shape of a Graph member (ASCII, lower camel case) and its row was
             // not mangled (the value cell is still an integer).
             NameSource source = nameCell.paired() ? NameSource.SXS
-                    : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && v != null
+                    : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
                             ? NameSource.VERBATIM : NameSource.UNRESOLVED;
             members.add(new EnumMember(name, v, desc, line, source));
         }
@@ -453,19 +459,28 @@ public final class PageParser {
             return b;
         }
 
+        /** The page's doc_type decides when present; without it, what the page contains. */
         private PageKind kindOf(List<PropertyRow> properties) {
             String docType = frontMatter.getOrDefault("doc_type", "");
-            if (!members.isEmpty() || docType.equalsIgnoreCase("enumPageType")) {
-                return PageKind.ENUM;
-            }
-            if (!operations.isEmpty() || docType.equalsIgnoreCase("apiPageType")) {
+            boolean hasKey = properties.stream().anyMatch(p -> p.name().equals("id"));
+            PageKind typePage = hasMethodsSection || hasKey ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
+            if (docType.equalsIgnoreCase("apiPageType")) {
                 return PageKind.METHOD;
             }
-            if (docType.equalsIgnoreCase("resourcePageType") || !properties.isEmpty()) {
-                boolean hasKey = properties.stream().anyMatch(p -> p.name().equals("id"));
-                return hasMethodsSection || hasKey ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
+            if (docType.equalsIgnoreCase("enumPageType")) {
+                return PageKind.ENUM;
             }
-            return PageKind.OTHER;
+            if (docType.equalsIgnoreCase("resourcePageType")) {
+                // resource pages may hold Member|Description tables that define a property's values
+                return properties.isEmpty() && !members.isEmpty() ? PageKind.ENUM : typePage;
+            }
+            if (!operations.isEmpty()) {
+                return PageKind.METHOD;
+            }
+            if (!properties.isEmpty()) {
+                return typePage;
+            }
+            return members.isEmpty() ? PageKind.OTHER : PageKind.ENUM;
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GraphlintCommand.Version.class,
         description = "Localized Microsoft Graph reference pages to versioned JSON Schemas, and payload checks against them.",
-        subcommands = {ParseCommand.class, SchemasCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, ValidateCommand.class, SchemasCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE_OR_INPUT,
         exitCodeOnExecutionException = ExitCode.USAGE_OR_INPUT,
         exitCodeListHeading = "%nExit codes:%n",

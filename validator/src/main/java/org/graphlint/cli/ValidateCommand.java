@@ -1,0 +1,271 @@
+package org.graphlint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.graphlint.schema.Catalog;
+import org.graphlint.schema.CatalogException;
+import org.graphlint.schema.OperationKind;
+import org.graphlint.validate.Category;
+import org.graphlint.validate.FileReport;
+import org.graphlint.validate.Finding;
+import org.graphlint.validate.PayloadValidator;
+import org.graphlint.validate.Severity;
+import org.graphlint.validate.ValidateOptions;
+import org.graphlint.validate.report.Reporter;
+import org.graphlint.validate.report.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code graphlint validate}: request fixtures in, findings and an exit code out. */
+@Command(
+        name = "validate",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Check request fixtures (.json bodies, .http/.rest requests) against a schema version of the catalog.",
+            "A .http request picks its entity and operation from its method and path; a JSON body its entity from"
+                    + " @odata.type; the flags override both."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every fixture valid (nothing at or above --fail-on)",
+            "1:findings at or above --fail-on",
+            "2:usage error, or a fixture that could not be read or parsed (reported; the others are still checked)"
+        })
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = "--version", paramLabel = "SELECTOR", defaultValue = "latest",
+            description = "Schema version: a version id, an ISO date (the newest version not after it), a source commit"
+                    + " (7+ hex) or 'latest' (default).")
+    String version;
+
+    @Option(names = "--entity", paramLabel = "NAME", description = "Entity of every body (e.g. vppToken).")
+    String entity;
+
+    @Option(names = "--operation", paramLabel = "create|update|resource", description = "Operation of every body.")
+    String operation;
+
+    @Option(names = "--catalog", paramLabel = "DIR",
+            description = "Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
+    Path catalogDir;
+
+    @Option(names = "--format", paramLabel = "text|json|junit|sarif|github", defaultValue = "text",
+            description = "Output format (default: text).")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning", defaultValue = "error",
+            description = "Lowest severity that makes the exit code 1 (default: error).")
+    String failOn;
+
+    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "16m",
+            description = "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read.")
+    String maxSize;
+
+    @Option(names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
+            description = "Colour in text output (default: auto, only on a terminal and without NO_COLOR).")
+    String color;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Fixture files or folders (searched recursively for"
+            + " *.json, *.http, *.rest).")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Severity threshold;
+        Reporter reporter;
+        ValidateOptions options;
+        PayloadValidator validator;
+        try {
+            threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
+                case "error" -> Severity.ERROR;
+                case "warning" -> Severity.WARNING;
+                default -> throw new IllegalArgumentException("unknown --fail-on '" + failOn + "': use error or warning");
+            };
+            reporter = Reporter.forFormat(format, colour());
+            OperationKind op = operation == null ? null : OperationKind.fromId(operation);
+            Catalog.Selector.parse(version);
+            options = new ValidateOptions(entity, op, version, parseSize(maxSize));
+            validator = catalogDir == null ? PayloadValidator.embedded() : PayloadValidator.load(catalogDir);
+            if (entity != null && !validator.catalog().entities().contains(entity)) {
+                // Let the library word it (with the nearest names).
+                validator.target(entity, op == null ? OperationKind.CREATE : op, version);
+            }
+            if (entity != null && op != null) {
+                validator.target(entity, op, version);
+            }
+        } catch (IllegalArgumentException | CatalogException e) {
+            err.println("graphlint validate: " + GraphlintCommand.oneLine(e));
+            err.flush();
+            return ExitCode.USAGE_OR_INPUT;
+        }
+
+        // Command-line order; a folder's fixtures sorted by path. Problems found while listing keep their place.
+        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<FileReport> early = new ArrayList<>();
+        for (Path p : paths) {
+            expand(p, files, names, early);
+        }
+        FileReport[] reports = new FileReport[files.size()];
+        final PayloadValidator v = validator;
+        final ValidateOptions o = options;
+        if (files.size() < 4) {
+            for (int i = 0; i < reports.length; i++) {
+                if (files.get(i) != null) {
+                    reports[i] = check(v, files.get(i), names.get(i), o);
+                }
+            }
+        } else {
+            IntStream.range(0, reports.length).parallel().forEach(i -> {
+                if (files.get(i) != null) {
+                    reports[i] = check(v, files.get(i), names.get(i), o);
+                }
+            });
+        }
+        List<FileReport> all = new ArrayList<>(reports.length);
+        int e = 0;
+        for (int i = 0; i < reports.length; i++) {
+            all.add(files.get(i) == null ? early.get(e++) : reports[i]);
+        }
+        Run run = new Run(all, threshold, (System.nanoTime() - start) / 1_000_000);
+        StringBuilder sb = new StringBuilder(256 + all.size() * 64);
+        reporter.write(run, sb);
+        out.print(sb);
+        out.flush();
+        return run.exitCode();
+    }
+
+    private static FileReport check(PayloadValidator v, Path file, String name, ValidateOptions o) {
+        try {
+            return v.validateFile(file, name, o);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Never a stack trace: a bug or an exhausted resource is reported against the fixture.
+            return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable",
+                    Severity.ERROR, Category.INPUT, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e),
+                    null)), 0);
+        }
+    }
+
+    /** A file as given, or every fixture under a folder (sorted, hidden folders skipped). */
+    private static void expand(Path p, List<Path> files, List<String> names, List<FileReport> early) {
+        List<FileReport> problems = new ArrayList<>();
+        expandInto(p, files, names, problems);
+        for (FileReport r : problems) {
+            files.add(null);
+            names.add(r.file());
+            early.add(r);
+        }
+    }
+
+    private static void expandInto(Path p, List<Path> files, List<String> names, List<FileReport> early) {
+        if (!Files.exists(p)) {
+            early.add(problem(p.toString(), "no such file or folder"));
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            files.add(p);
+            names.add(p.toString());
+            return;
+        }
+        List<Path> found = new ArrayList<>();
+        List<FileReport> problems = new ArrayList<>();
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return !dir.equals(p) && n.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (attrs.isRegularFile() && (n.endsWith(".json") || n.endsWith(".http") || n.endsWith(".rest"))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    problems.add(problem(file.toString(), "cannot read: " + GraphlintCommand.oneLine(exc)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            early.add(problem(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
+            return;
+        }
+        early.addAll(problems);
+        if (found.isEmpty() && problems.isEmpty()) {
+            early.add(problem(p.toString(), "no *.json, *.http or *.rest fixtures in this folder"));
+            return;
+        }
+        found.sort(null);
+        for (Path f : found) {
+            files.add(f);
+            names.add(f.toString());
+        }
+    }
+
+    private static FileReport problem(String name, String message) {
+        return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable", Severity.ERROR,
+                Category.INPUT, message, null)), 0);
+    }
+
+    private boolean colour() {
+        return switch (color.toLowerCase(Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+            default -> throw new IllegalArgumentException("unknown --color '" + color + "': use auto, always or never");
+        };
+    }
+
+    static long parseSize(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        long mult = 1;
+        if (t.endsWith("k")) {
+            mult = 1L << 10;
+        } else if (t.endsWith("m")) {
+            mult = 1L << 20;
+        } else if (t.endsWith("g")) {
+            mult = 1L << 30;
+        }
+        if (mult != 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t) * mult;
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-size '" + s + "' is not a size like 512k or 16m");
+        }
+    }
+}

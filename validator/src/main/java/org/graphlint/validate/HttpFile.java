@@ -1,0 +1,174 @@
+package org.graphlint.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP-client file ({@code .http}, {@code .rest}) in the docs' own request form: a request line, headers, a blank
+ * line and a JSON body; several requests separated by lines starting with {@code ###}. Lines starting with {@code #}
+ * or {@code //} before the request line are comments.
+ */
+final class HttpFile {
+
+    private static final Pattern REQUEST_LINE =
+            Pattern.compile("^([A-Za-z]+)\\s+(\\S+)(?:\\s+HTTP/\\d(?:\\.\\d)?)?\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\\s*:\\s*(.*?)\\s*$");
+
+    private HttpFile() {
+    }
+
+    record Header(String name, String value, int line) {
+    }
+
+    /**
+     * One request. {@code body} is the text after the blank line up to the last non-blank line of the block, with the
+     * file's own line breaks; {@code bodyLine} is the 1-based line where it starts.
+     */
+    record Request(int index, int line, String method, String url, List<Header> headers, String body, int bodyLine,
+            Finding problem) {
+
+        Header header(String name) {
+            for (Header h : headers) {
+                if (h.name().equalsIgnoreCase(name)) {
+                    return h;
+                }
+            }
+            return null;
+        }
+
+        boolean hasBody() {
+            return body != null && !body.isBlank();
+        }
+    }
+
+    /** Line starts (char offsets) and ends (excluding the line break) of a text. */
+    private record Lines(String text, int[] start, int[] end) {
+        static Lines of(String text) {
+            List<int[]> l = new ArrayList<>();
+            int s = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    l.add(new int[] {s, i});
+                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    s = i + 1;
+                }
+            }
+            if (s < n) {
+                l.add(new int[] {s, n});
+            }
+            int[] st = new int[l.size()];
+            int[] en = new int[l.size()];
+            for (int i = 0; i < st.length; i++) {
+                st[i] = l.get(i)[0];
+                en[i] = l.get(i)[1];
+            }
+            return new Lines(text, st, en);
+        }
+
+        int count() {
+            return start.length;
+        }
+
+        String line(int i) {
+            return text.substring(start[i], end[i]);
+        }
+    }
+
+    static List<Request> parse(String text) {
+        Lines lines = Lines.of(text);
+        List<Request> out = new ArrayList<>();
+        int i = 0;
+        int n = lines.count();
+        while (i < n) {
+            // one block: up to the next ### line
+            int blockEnd = i;
+            while (blockEnd < n && !(blockEnd > i && lines.line(blockEnd).startsWith("###"))) {
+                blockEnd++;
+            }
+            int j = i;
+            if (lines.line(j).startsWith("###")) {
+                j++;
+            }
+            while (j < blockEnd && isSkippable(lines.line(j))) {
+                j++;
+            }
+            if (j < blockEnd) {
+                out.add(request(lines, out.size() + 1, j, blockEnd));
+            }
+            i = blockEnd;
+        }
+        return out;
+    }
+
+    private static boolean isSkippable(String l) {
+        String t = l.strip();
+        return t.isEmpty() || t.startsWith("#") || t.startsWith("//");
+    }
+
+    private static Request request(Lines lines, int index, int first, int blockEnd) {
+        String rl = lines.line(first).strip();
+        int lineNo = first + 1;
+        Matcher m = REQUEST_LINE.matcher(rl);
+        String method;
+        String url;
+        if (m.matches()) {
+            method = m.group(1).toUpperCase(Locale.ROOT);
+            url = m.group(2);
+        } else if (!rl.contains(" ") && (rl.startsWith("/") || rl.startsWith("http") || rl.startsWith("{{"))) {
+            method = "GET";
+            url = rl;
+        } else {
+            return new Request(index, lineNo, null, null, List.of(), null, 0, SourceText.input(lineNo, 1, "http-syntax",
+                    "expected a request line 'METHOD URL [HTTP/1.1]', found '" + abbreviate(rl) + "'"));
+        }
+        int k = first + 1;
+        // continuation lines of the URL (indented query parts) are folded in
+        while (k < blockEnd && !lines.line(k).isEmpty() && Character.isWhitespace(lines.line(k).charAt(0))
+                && (lines.line(k).strip().startsWith("?") || lines.line(k).strip().startsWith("&"))) {
+            url += lines.line(k).strip();
+            k++;
+        }
+        List<Header> headers = new ArrayList<>();
+        while (k < blockEnd && !lines.line(k).isBlank()) {
+            String hl = lines.line(k);
+            if (!isSkippable(hl) || hl.isBlank()) {
+                Matcher h = HEADER.matcher(hl);
+                if (!h.matches()) {
+                    // No blank line between headers and body (a common slip): treat the rest as body.
+                    if (hl.strip().startsWith("{") || hl.strip().startsWith("[")) {
+                        break;
+                    }
+                    return new Request(index, lineNo, method, url, headers, null, 0, SourceText.input(k + 1, 1, "http-syntax",
+                            "expected a header 'Name: value' or a blank line before the body, found '" + abbreviate(hl.strip()) + "'"));
+                }
+                headers.add(new Header(h.group(1), h.group(2), k + 1));
+            }
+            k++;
+        }
+        while (k < blockEnd && lines.line(k).isBlank()) {
+            k++;
+        }
+        int last = blockEnd - 1;
+        while (last >= k && lines.line(last).isBlank()) {
+            last--;
+        }
+        String body = null;
+        int bodyLine = 0;
+        if (k <= last) {
+            body = lines.text().substring(lines.start()[k], lines.end()[last]);
+            bodyLine = k + 1;
+        }
+        return new Request(index, lineNo, method, url, List.copyOf(headers), body, bodyLine, null);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

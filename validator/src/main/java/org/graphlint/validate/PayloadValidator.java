@@ -1,0 +1,880 @@
+package org.graphlint.validate;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.graphlint.schema.Catalog;
+import org.graphlint.schema.DocumentedOperation;
+import org.graphlint.schema.OperationKind;
+import org.graphlint.schema.SchemaVersion;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks Graph request payloads against a schema version of a {@link Catalog}: the library behind
+ * {@code graphlint validate}. Immutable and thread-safe; compiled schemas are cached, so keep one instance and share it.
+ *
+ * <pre>{@code
+ * PayloadValidator v = PayloadValidator.embedded();
+ * Target t = v.target("vppToken", OperationKind.CREATE, "2020-04-14");
+ * FileReport r = v.validate(t, Files.readString(Path.of("token.json")));
+ * r.findings().forEach(f -> System.out.println(f.line() + ":" + f.column() + " " + f.rule() + " " + f.message()));
+ * }</pre>
+ */
+public final class PayloadValidator {
+
+    /** Findings in file order: request, line, column (unknown positions last within a request). */
+    static final java.util.Comparator<Finding> FILE_ORDER = java.util.Comparator.comparingInt(Finding::request)
+            .thenComparingInt(f -> f.line() == 0 ? Integer.MAX_VALUE : f.line())
+            .thenComparingInt(Finding::column);
+
+    private final Catalog catalog;
+    private final SchemaRegistry registry;
+    private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> targets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> readOnly = new ConcurrentHashMap<>();
+
+    private PayloadValidator(Catalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true)
+                        .pathType(PathType.JSON_POINTER)
+                        .build()));
+    }
+
+    /** A validator over the catalog built into the jar. */
+    public static PayloadValidator embedded() {
+        return new PayloadValidator(Catalog.embedded());
+    }
+
+    /** A validator over any catalog. */
+    public static PayloadValidator of(Catalog catalog) {
+        return new PayloadValidator(catalog);
+    }
+
+    /** A validator over a catalog folder written by {@code graphlint schemas build --out DIR}. */
+    public static PayloadValidator load(Path catalogDir) {
+        return new PayloadValidator(Catalog.load(catalogDir));
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    // ------------------------------------------------------------------ targets
+
+    /**
+     * The schema version a selector picks for an entity and operation, in the catalog's default API version.
+     *
+     * @throws IllegalArgumentException (one-line message) for an unknown entity or operation, a malformed selector, or
+     *                                  a selector that matches no version
+     */
+    public Target target(String entity, OperationKind operation, String selector) {
+        Object t = resolve(catalog, entity, operation, selector == null ? "latest" : selector);
+        if (t instanceof Finding f) {
+            throw new IllegalArgumentException(f.message());
+        }
+        return (Target) t;
+    }
+
+    /** A target, or an INPUT finding saying why there is none. Cached. */
+    private Object resolve(Catalog cat, String entity, OperationKind op, String selector) {
+        String key = cat.apiVersion() + '\u0000' + entity + '\u0000' + op + '\u0000' + selector;
+        return targets.computeIfAbsent(key, k -> {
+            if (!cat.entities().contains(entity)) {
+                List<String> near = Suggest.nearest(entity, cat.entities());
+                return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
+                        + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
+                        : "; did you mean " + Suggest.orList(near) + "?"));
+            }
+            List<SchemaVersion> vs = cat.versions(entity, op);
+            if (vs.isEmpty()) {
+                return SourceText.input(1, 1, "unknown-operation", "entity '" + entity + "' has no " + op.id()
+                        + " schema; it has: " + kinds(cat, entity));
+            }
+            Optional<SchemaVersion> v;
+            try {
+                v = cat.select(entity, op, selector);
+            } catch (IllegalArgumentException e) {
+                return SourceText.input(1, 1, "version", e.getMessage());
+            }
+            if (v.isEmpty()) {
+                return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
+                        + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
+            }
+            return new Target(v.get(), selector, cat.apiVersion());
+        });
+    }
+
+    private static String kinds(Catalog cat, String entity) {
+        List<String> l = new ArrayList<>();
+        cat.operationKinds(entity).forEach(k -> l.add(k.id()));
+        return String.join(", ", l);
+    }
+
+    private static String orIds(Set<OperationKind> kinds) {
+        List<String> l = new ArrayList<>();
+        kinds.forEach(k -> l.add(k.id()));
+        return l.size() < 2 ? String.join("", l)
+                : String.join(", ", l.subList(0, l.size() - 1)) + " or " + l.get(l.size() - 1);
+    }
+
+    private static String ids(List<SchemaVersion> vs) {
+        List<String> l = new ArrayList<>();
+        vs.forEach(v -> l.add(v.id()));
+        return String.join(", ", l);
+    }
+
+    /** The compiled networknt schema of a target (compiled once, then cached). */
+    public Schema schema(Target t) {
+        return schema(t.apiVersion(), t.version());
+    }
+
+    private Schema schema(String api, SchemaVersion v) {
+        String key = api + '/' + v.entity() + '/' + v.operation().id() + '/' + v.id();
+        Schema s = compiled.get(key);
+        if (s == null) {
+            s = compiled.computeIfAbsent(key, k -> {
+                Schema c = registry.getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
+                c.initializeValidators();
+                return c;
+            });
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ validation entry points
+
+    /**
+     * Checks a parsed body against a target. Findings carry pointer, rule and message; line and column are 0 (there
+     * is no source text) and {@code file} is null.
+     */
+    public List<Finding> validate(Target target, JsonNode payload) {
+        return explain(target, payload);
+    }
+
+    /** Checks a JSON body given as text; findings carry line and column. {@code file} is {@code <string>}. */
+    public FileReport validate(Target target, String json) {
+        return validateText("<string>", json, false, target, ValidateOptions.defaults());
+    }
+
+    /** Checks a fixture file ({@code .http}/{@code .rest} or JSON), choosing the schema from the file, latest version. */
+    public FileReport validateFile(Path file) {
+        return validateFile(file, file.toString(), ValidateOptions.defaults());
+    }
+
+    /** Checks a fixture file with the given options. */
+    public FileReport validateFile(Path file, ValidateOptions options) {
+        return validateFile(file, file.toString(), options);
+    }
+
+    /**
+     * Checks a fixture file, naming it {@code name} in findings. Never throws for bad input: a file that cannot be
+     * read, is too large, is not UTF-8 or not JSON gives an {@link Category#INPUT} finding.
+     */
+    public FileReport validateFile(Path file, String name, ValidateOptions options) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (Files.isDirectory(file)) {
+                return single(name, SourceText.input(0, 0, "unreadable", "is a folder, not a fixture file"));
+            }
+            if (size > options.maxBytes()) {
+                return single(name, SourceText.input(1, 1, "too-large", String.format(Locale.ROOT,
+                        "the file is %s, over the %s limit for a fixture (--max-size); it was not read",
+                        bytesText(size), bytesText(options.maxBytes()))));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return single(name, SourceText.input(0, 0, "unreadable", "no such file"));
+        } catch (AccessDeniedException e) {
+            return single(name, SourceText.input(0, 0, "unreadable", "permission denied"));
+        } catch (IOException | OutOfMemoryError e) {
+            return single(name, SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e)));
+        }
+        SourceText.Decoded d = SourceText.decode(bytes);
+        if (d.problem() != null) {
+            return single(name, d.problem());
+        }
+        FileReport r = validateText(name, d.text(), isHttp(name), null, options);
+        if (d.bom()) {
+            List<Finding> fs = new ArrayList<>();
+            fs.add(new Finding(name, 0, 1, 1, null, "bom", Severity.WARNING, Category.INPUT,
+                    "the file starts with a UTF-8 byte-order mark; JSON text must not (RFC 8259 section 8.1), graphlint ignored it",
+                    null));
+            fs.addAll(r.findings());
+            r = new FileReport(r.file(), r.targets(), fs, r.requests());
+        }
+        return r;
+    }
+
+    private static final java.util.regex.Pattern OPERATION_WORD =
+            java.util.regex.Pattern.compile("(?:^|[-_.])(create|update|resource)(?=[-_.]|$)");
+
+    /**
+     * The operation a JSON fixture's file name states as a word ({@code create-valid.json},
+     * {@code vppToken-update-2021.json}, {@code token.resource.json}); null when it states none or several.
+     */
+    static OperationKind operationInName(String name) {
+        if (name == null) {
+            return null;
+        }
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        String base = name.substring(slash + 1).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = OPERATION_WORD.matcher(base);
+        OperationKind found = null;
+        while (m.find()) {
+            OperationKind k = OperationKind.fromId(m.group(1));
+            if (found != null && found != k) {
+                return null;
+            }
+            found = k;
+        }
+        return found;
+    }
+
+    /** True for names that are HTTP-client files ({@code .http}, {@code .rest}). */
+    public static boolean isHttp(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".http") || n.endsWith(".rest");
+    }
+
+    /**
+     * Checks fixture text already in memory: a JSON body, or ({@code http == true}) a {@code .http} file. With a non-null
+     * {@code target} every body is checked against it; otherwise the target comes from the request line,
+     * {@code @odata.type} and {@code options}.
+     */
+    public FileReport validateText(String name, String text, boolean http, Target target, ValidateOptions options) {
+        List<Finding> out = new ArrayList<>();
+        List<Target> used = new ArrayList<>();
+        int requests = 1;
+        if (text.startsWith("\uFEFF")) {
+            text = ' ' + text.substring(1);
+        }
+        if (http) {
+            List<HttpFile.Request> reqs = HttpFile.parse(text);
+            requests = reqs.size();
+            if (reqs.isEmpty()) {
+                out.add(SourceText.input(1, 1, "empty", "no request in this .http file (expected 'METHOD URL', headers, a blank line, a JSON body)"));
+            }
+            for (HttpFile.Request r : reqs) {
+                checkRequest(r, target, options, out, used);
+            }
+        } else {
+            checkBody(text, 0, 0, catalog, null, operationInName(name), target, options, out, used);
+        }
+        List<Finding> named = new ArrayList<>(out.size());
+        for (Finding f : out) {
+            named.add(f.in(name, f.request()));
+        }
+        if (named.size() > 1) {
+            named.sort(FILE_ORDER);
+        }
+        return new FileReport(name, used, named, requests);
+    }
+
+    private static FileReport single(String name, Finding f) {
+        return new FileReport(name, List.of(), List.of(f.in(name, 0)), 0);
+    }
+
+    // ------------------------------------------------------------------ .http requests
+
+    private void checkRequest(HttpFile.Request r, Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
+        int idx = r.index();
+        if (r.problem() != null) {
+            out.add(r.problem().in(null, idx));
+            return;
+        }
+        String path = pathOf(r.url());
+        Catalog cat = catalogFor(r.url());
+        DocumentedOperation op = match(cat, r.method(), path);
+        if (op == null) {
+            out.add(new Finding(null, idx, r.line(), 1, null, "http-operation", Severity.ERROR, Category.HTTP,
+                    r.method() + " " + path + " is not a documented operation" + operationHint(cat, r.method(), path), null));
+        }
+        boolean wantsBody = op != null && (op.operation() == OperationKind.CREATE || op.operation() == OperationKind.UPDATE);
+        if (!r.hasBody()) {
+            if (wantsBody) {
+                out.add(new Finding(null, idx, r.line(), 1, null, "http-body", Severity.ERROR, Category.HTTP,
+                        r.method() + " " + op.pathTemplate() + " takes a JSON " + op.entity() + " body, and this request has none", null));
+            }
+            return;
+        }
+        HttpFile.Header ct = r.header("Content-Type");
+        if (ct == null) {
+            out.add(new Finding(null, idx, r.line(), 1, null, "http-content-type", Severity.ERROR, Category.HTTP,
+                    "the request has a body but no Content-Type header; add 'Content-Type: application/json'", null));
+        } else if (!isJson(ct.value())) {
+            out.add(new Finding(null, idx, ct.line(), ct.name().length() + 3, null, "http-content-type", Severity.ERROR,
+                    Category.HTTP, "Content-Type is '" + ct.value() + "'; Graph expects application/json for this body", null));
+        }
+        HttpFile.Header cl = r.header("Content-Length");
+        if (cl != null) {
+            int actual = r.body().getBytes(StandardCharsets.UTF_8).length;
+            String declared = cl.value().strip();
+            boolean ok;
+            try {
+                ok = Long.parseLong(declared) == actual;
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+            if (!ok) {
+                out.add(new Finding(null, idx, cl.line(), cl.name().length() + 3, null, "http-content-length",
+                        Severity.WARNING, Category.HTTP, "Content-Length says " + declared + " but the body is " + actual
+                        + " bytes (UTF-8); fix the header or drop it (HTTP clients compute it)", null));
+            }
+        }
+        String entity = op == null ? null : op.entity();
+        OperationKind kind = op == null ? null : op.operation();
+        checkBody(r.body(), r.bodyLine() - 1, idx, cat, entity, kind, forced, o, out, used);
+    }
+
+    private static boolean isJson(String contentType) {
+        String t = contentType.toLowerCase(Locale.ROOT);
+        int semi = t.indexOf(';');
+        if (semi >= 0) {
+            t = t.substring(0, semi);
+        }
+        t = t.strip();
+        return t.equals("application/json") || (t.startsWith("application/") && t.endsWith("+json"));
+    }
+
+    /** The path of a request URL without scheme, host, {{variables}}, API version prefix and query. */
+    static String pathOf(String url) {
+        String u = url;
+        int q = u.indexOf('?');
+        if (q >= 0) {
+            u = u.substring(0, q);
+        }
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) {
+            int slash = u.indexOf('/', scheme + 3);
+            u = slash < 0 ? "/" : u.substring(slash);
+        }
+        if (u.startsWith("{{")) {
+            int end = u.indexOf("}}");
+            u = end < 0 ? u : u.substring(end + 2);
+        }
+        if (!u.startsWith("/")) {
+            u = "/" + u;
+        }
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("/beta/")) {
+            u = u.substring(5);
+        } else if (lower.startsWith("/v1.0/")) {
+            u = u.substring(5);
+        }
+        if (u.length() > 1 && u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    private Catalog catalogFor(String url) {
+        String l = url.toLowerCase(Locale.ROOT);
+        for (String api : catalog.apiVersions()) {
+            if (!api.equals(catalog.apiVersion()) && l.contains("/" + api.toLowerCase(Locale.ROOT) + "/")) {
+                return catalog.forApiVersion(api);
+            }
+        }
+        return catalog;
+    }
+
+    static DocumentedOperation match(Catalog cat, String method, String path) {
+        String[] segs = split(path);
+        for (DocumentedOperation d : cat.operations()) {
+            if (d.method().equalsIgnoreCase(method) && segmentsMatch(split(d.pathTemplate()), segs)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String[] split(String p) {
+        String s = p.startsWith("/") ? p.substring(1) : p;
+        return s.isEmpty() ? new String[0] : s.split("/");
+    }
+
+    private static boolean segmentsMatch(String[] template, String[] actual) {
+        if (template.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            boolean var = t.startsWith("{") && t.endsWith("}");
+            if (!var && !t.equalsIgnoreCase(actual[i])) {
+                return false;
+            }
+            if (var && actual[i].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String operationHint(Catalog cat, String method, String path) {
+        List<String> all = new ArrayList<>();
+        for (DocumentedOperation d : cat.operations()) {
+            all.add(d.method() + " " + d.pathTemplate());
+        }
+        if (all.isEmpty()) {
+            return " (the catalog documents no operations)";
+        }
+        // compare with variables normalised so that ids do not count as differences
+        String wanted = method + " " + path;
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (DocumentedOperation d : cat.operations()) {
+            String[] t = split(d.pathTemplate());
+            String[] a = split(path);
+            StringBuilder sb = new StringBuilder(method);
+            for (int i = 0; i < a.length; i++) {
+                sb.append('/').append(i < t.length && t[i].startsWith("{") ? t[i] : a[i]);
+            }
+            int dist = Suggest.distance(sb.toString().toLowerCase(Locale.ROOT),
+                    (d.method() + d.pathTemplate()).toLowerCase(Locale.ROOT).replace(" ", ""));
+            if (dist < bestD) {
+                bestD = dist;
+                best = d.method() + " " + d.pathTemplate();
+            }
+        }
+        if (best != null && bestD <= Math.max(3, wanted.length() / 5)) {
+            return "; did you mean " + best + "?";
+        }
+        return "; documented: " + String.join(", ", all.subList(0, Math.min(all.size(), 6))) + (all.size() > 6 ? ", …" : "");
+    }
+
+    // ------------------------------------------------------------------ bodies
+
+    private void checkBody(String body, int lineShift, int request, Catalog cat, String entityHint, OperationKind opHint,
+            Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
+        SourceText.Parsed p = SourceText.parse(body);
+        if (p.problem() != null) {
+            out.add(p.problem().in(null, request).shifted(lineShift));
+            return;
+        }
+        Target t = forced;
+        if (t == null) {
+            Object r = chooseTarget(cat, p.node(), entityHint, opHint, o);
+            if (r instanceof Finding f) {
+                out.add(f.in(null, request).at(1 + lineShift, 1));
+                return;
+            }
+            t = (Target) r;
+        }
+        used.add(t);
+        List<Finding> fs = explain(t, p.node());
+        if (fs.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>();
+        for (Finding f : fs) {
+            if (f.pointer() != null) {
+                wanted.add(f.pointer());
+                wanted.add(parent(f.pointer()));
+            }
+        }
+        SourceText.Positions pos = SourceText.locate(body, wanted);
+        for (Finding f : fs) {
+            int[] lc = null;
+            if (f.pointer() != null) {
+                boolean name = f.rule().equals("additionalProperties") || f.rule().equals("unevaluatedProperties");
+                lc = name ? pos.name(f.pointer()) : pos.value(f.pointer());
+                if (lc == null) {
+                    lc = pos.value(f.pointer());
+                }
+                if (lc == null) {
+                    lc = pos.value(parent(f.pointer()));
+                }
+            }
+            Finding g = f.in(null, request);
+            if (lc != null) {
+                g = g.at(lc[0], lc[1]);
+            }
+            out.add(g.shifted(lineShift));
+        }
+    }
+
+    private static String parent(String pointer) {
+        int i = pointer.lastIndexOf('/');
+        return i <= 0 ? "" : pointer.substring(0, i);
+    }
+
+    private Object chooseTarget(Catalog cat, JsonNode node, String entityHint, OperationKind opHint, ValidateOptions o) {
+        String entity = o.entity() != null ? o.entity() : entityHint;
+        String odataType = null;
+        if (entity == null && node.isObject()) {
+            JsonNode ot = node.get("@odata.type");
+            if (ot != null && ot.isString()) {
+                odataType = ot.asString();
+                entity = cat.entityForOdataType(odataType).orElse(null);
+            }
+        }
+        if (entity == null) {
+            if (cat.entities().size() == 1) {
+                entity = cat.entities().iterator().next();
+            } else {
+                return SourceText.input(1, 1, "ambiguous-target", (odataType != null
+                        ? "@odata.type '" + odataType + "' names no entity of the catalog"
+                        : "cannot tell which entity this body is for (no request line, no @odata.type)")
+                        + ": add --entity NAME (" + Suggest.list(cat.entities(), 8) + ")");
+            }
+        }
+        OperationKind op = o.operation() != null ? o.operation() : opHint;
+        if (op == null) {
+            Set<OperationKind> kinds = cat.operationKinds(entity);
+            if (kinds.size() == 1) {
+                op = kinds.iterator().next();
+            } else if (kinds.isEmpty()) {
+                return resolve(cat, entity, OperationKind.CREATE, o.selector());
+            } else {
+                return SourceText.input(1, 1, "ambiguous-target", "cannot tell whether this " + entity
+                        + " body is for " + orIds(kinds)
+                        + ": add --operation create|update|resource, name the file like `x-create.json`, or use a .http fixture");
+            }
+        }
+        return resolve(cat, entity, op, o.selector());
+    }
+
+    // ------------------------------------------------------------------ explaining errors
+
+    private List<Error> run(Schema s, JsonNode node) {
+        return s.validate(node);
+    }
+
+    private List<Finding> explain(Target t, JsonNode node) {
+        List<Error> errors;
+        try {
+            errors = run(schema(t), node);
+        } catch (StackOverflowError e) {
+            return List.of(new Finding(null, 0, 1, 1, "", "nesting-depth", Severity.ERROR, Category.INPUT,
+                    "the body nests too deeply to validate", t));
+        }
+        List<Finding> readOnly = readOnlyWarnings(t, node);
+        if (errors.isEmpty()) {
+            return readOnly;
+        }
+        Others others = new Others(t, node);
+        List<Finding> out = new ArrayList<>(errors.size() + readOnly.size());
+        out.addAll(readOnly);
+        Set<String> seen = new HashSet<>();
+        for (Error e : errors) {
+            Finding f = finding(t, e, node, others);
+            if (seen.add(f.rule() + '\u0000' + f.pointer() + '\u0000' + f.message())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Read-only properties (id, audit dates) in a create or update body: allowed by the schemas (the docs list them and
+     * the service ignores them) but worth a warning, since the value sent is thrown away.
+     */
+    private List<Finding> readOnlyWarnings(Target t, JsonNode node) {
+        if (t.operation() == OperationKind.RESOURCE || !node.isObject()) {
+            return List.of();
+        }
+        Set<String> ro = readOnly.computeIfAbsent(t.apiVersion() + '/' + t.label(), k -> {
+            Set<String> names = new HashSet<>();
+            t.version().schema().path("properties").properties().forEach(e -> {
+                if (e.getValue().path("readOnly").asBoolean(false)) {
+                    names.add(e.getKey());
+                }
+            });
+            return names;
+        });
+        if (ro.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = null;
+        for (String name : node.propertyNames()) {
+            if (ro.contains(name)) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(new Finding(null, 0, 0, 0, "/" + escape(name), "readOnly", Severity.WARNING, Category.SCHEMA,
+                        "`" + name + "` is read-only: the service sets it and ignores the value sent in "
+                        + (t.operation() == OperationKind.UPDATE ? "an update" : "a create") + " body", t));
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** Lazily validates the same body against the other versions of the target's entity and operation. */
+    private final class Others {
+        final Target target;
+        final JsonNode node;
+        final List<SchemaVersion> versions;
+        final int index;
+        final Map<String, List<Error>> results = new LinkedHashMap<>();
+
+        Others(Target target, JsonNode node) {
+            this.target = target;
+            this.node = node;
+            Catalog cat = catalog.forApiVersion(target.apiVersion());
+            this.versions = cat.versions(target.entity(), target.operation());
+            int idx = -1;
+            for (int i = 0; i < versions.size(); i++) {
+                if (versions.get(i).id().equals(target.versionId())) {
+                    idx = i;
+                }
+            }
+            this.index = idx;
+        }
+
+        List<Error> errors(SchemaVersion v) {
+            return results.computeIfAbsent(v.id(), id -> {
+                try {
+                    return run(schema(target.apiVersion(), v), node);
+                } catch (StackOverflowError e) {
+                    return List.of();
+                }
+            });
+        }
+
+        /** "is valid from version X; you selected Y", "was valid until version X; ..." or null. */
+        String note(Predicate<Error> same, String validWord) {
+            if (index < 0) {
+                return null;
+            }
+            for (int i = index + 1; i < versions.size(); i++) {
+                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                    return validWord + " from version " + versions.get(i).id() + "; you selected " + target.selectedText();
+                }
+            }
+            for (int i = index - 1; i >= 0; i--) {
+                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                    return validWord + " up to version " + versions.get(i).id() + " and removed in "
+                            + versions.get(i + 1).id() + "; you selected " + target.selectedText();
+                }
+            }
+            return null;
+        }
+    }
+
+    private Finding finding(Target t, Error e, JsonNode root, Others others) {
+        String at = pointer(e.getInstanceLocation());
+        String keyword = e.getKeyword() == null ? "schema" : e.getKeyword();
+        JsonNode value = root.at(at.isEmpty() ? "" : at);
+        String message;
+        String ptr = at;
+        switch (keyword) {
+            case "additionalProperties", "unevaluatedProperties" -> {
+                String prop = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+                ptr = at + "/" + escape(prop);
+                String note = others.note(x -> Objects.equals(x.getKeyword(), keyword)
+                        && pointer(x.getInstanceLocation()).equals(at) && prop.equals(x.getProperty()), "is documented");
+                List<String> known = knownProperties(t, e);
+                List<String> near = Suggest.nearest(prop, known);
+                if (note != null) {
+                    message = "`" + prop + "` " + note;
+                } else {
+                    message = "unknown property `" + prop + "`" + (near.isEmpty()
+                            ? (known.isEmpty() ? "" : "; known properties: " + Suggest.list(known, 25))
+                            : "; did you mean " + Suggest.orList(near) + "?");
+                }
+            }
+            case "enum" -> {
+                List<String> allowed = new ArrayList<>();
+                JsonNode en = e.getSchemaNode();
+                if (en != null && en.isArray()) {
+                    en.forEach(x -> allowed.add(x.isString() ? x.asString() : x.toString()));
+                }
+                String shown = show(value);
+                String note = others.note(x -> ("enum".equals(x.getKeyword()) || "const".equals(x.getKeyword()))
+                        && pointer(x.getInstanceLocation()).equals(at), "is valid");
+                String allowedText = "allowed in " + t.versionId() + ": " + Suggest.list(allowed, 30);
+                if (note != null) {
+                    message = shown + " " + note + " (" + allowedText + ")";
+                } else {
+                    List<String> near = value.isString() ? Suggest.nearest(value.asString(), allowed) : List.of();
+                    message = shown + " is not an allowed value" + "; " + allowedText
+                            + (near.isEmpty() ? "" : "; did you mean " + Suggest.orList(near) + "?");
+                }
+            }
+            case "type" -> {
+                Object[] a = e.getArguments();
+                String found = a != null && a.length > 0 ? String.valueOf(a[0]) : typeOf(value);
+                String expected = a != null && a.length > 1 ? String.valueOf(a[1]) : "another type";
+                if (expected.startsWith("[") && expected.endsWith("]")) {
+                    expected = expected.substring(1, expected.length() - 1).replace(", ", " or ");
+                }
+                message = "expected " + expected + ", found " + found + " " + show(value);
+            }
+            case "format" -> {
+                Object[] a = e.getArguments();
+                String fmt = a != null && a.length > 0 ? String.valueOf(a[0]) : "the format";
+                message = show(value) + " is not a valid " + fmt + formatHint(fmt);
+            }
+            case "const" -> {
+                JsonNode c = e.getSchemaNode();
+                message = (at.isEmpty() ? "the body" : "`" + lastName(at) + "`") + " must be "
+                        + (c == null ? "a fixed value" : show(c)) + ", found " + show(value)
+                        + (at.endsWith("@odata.type") ? " (it must name this entity's type, or be left out)" : "");
+            }
+            case "required" -> {
+                String prop = e.getProperty() != null ? e.getProperty()
+                        : (e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : "?");
+                message = "missing required property `" + prop + "`";
+            }
+            default -> message = e.getMessage();
+        }
+        return new Finding(null, 0, 0, 0, ptr, keyword, Severity.ERROR, Category.SCHEMA, message, t);
+    }
+
+    private static String lastName(String ptr) {
+        String s = ptr.substring(ptr.lastIndexOf('/') + 1);
+        return s.replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String formatHint(String fmt) {
+        return switch (fmt) {
+            case "date-time" -> " (RFC 3339 date-time with offset, e.g. `2016-12-31T23:57:57.2481234-08:00`)";
+            case "date" -> " (ISO 8601 date, e.g. `2016-12-31`)";
+            case "time" -> " (e.g. `23:57:57.2481234`)";
+            case "duration" -> " (ISO 8601 duration, e.g. `PT1H30M`)";
+            case "uuid" -> " (a GUID, e.g. `9ceb2f92-2f92-9ceb-922f-eb9c922feb9c`)";
+            default -> "";
+        };
+    }
+
+    private static String typeOf(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        if (v.isObject()) {
+            return "object";
+        }
+        if (v.isArray()) {
+            return "array";
+        }
+        if (v.isString()) {
+            return "string";
+        }
+        if (v.isBoolean()) {
+            return "boolean";
+        }
+        return v.isIntegralNumber() ? "integer" : "number";
+    }
+
+    /** A value as a short code span: `valid`, `42`, `{…}`. */
+    static String show(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        String s;
+        if (v.isObject()) {
+            s = "{…}";
+        } else if (v.isArray()) {
+            s = "[…]";
+        } else if (v.isString()) {
+            s = v.asString();
+        } else {
+            s = v.toString();
+        }
+        s = s.replace('\n', ' ').replace('\r', ' ').replace('`', '\'');
+        if (s.length() > 60) {
+            s = s.substring(0, 60) + "…";
+        }
+        return "`" + s + "`";
+    }
+
+    /** The property names the schema object holding the failing keyword declares. */
+    private static List<String> knownProperties(Target t, Error e) {
+        JsonNode root = t.version().schema();
+        JsonNode holder = null;
+        SchemaLocation sl = e.getSchemaLocation();
+        if (sl != null && sl.getFragment() != null) {
+            NodePath f = sl.getFragment();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < f.getNameCount() - 1; i++) {
+                sb.append('/').append(escape(String.valueOf(f.getElement(i))));
+            }
+            holder = root.at(sb.toString());
+        }
+        if (holder == null || holder.isMissingNode()) {
+            holder = root;
+        }
+        JsonNode props = holder.path("properties");
+        Set<String> names = new LinkedHashSet<>();
+        props.propertyNames().forEach(names::add);
+        return new ArrayList<>(names);
+    }
+
+    /** RFC 6901 pointer of a networknt instance location. */
+    static String pointer(NodePath p) {
+        if (p == null) {
+            return "";
+        }
+        int n = p.getNameCount();
+        if (n == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Object el = p.getElement(i);
+            sb.append('/');
+            sb.append(el instanceof Number ? el.toString() : escape(String.valueOf(el)));
+        }
+        return sb.toString();
+    }
+
+    static String escape(String name) {
+        if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+            return name;
+        }
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String bytesText(long n) {
+        if (n >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
+        }
+        if (n >= 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return n + " bytes";
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+    }
+
+    /** Unmodifiable view for tests. */
+    Map<String, Schema> compiledCache() {
+        return Collections.unmodifiableMap(compiled);
+    }
+}

@@ -1,0 +1,222 @@
+package org.graphlint.validate;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bytes to text (strict UTF-8), text to a JSON tree, and JSON pointers back to line and column. */
+final class SourceText {
+
+    /** Deeper documents are refused with a {@code nesting-depth} finding (Jackson's own default, made explicit). */
+    static final int MAX_NESTING_DEPTH = 500;
+
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^;\\]]*; ");
+
+    private static final Pattern UNKNOWN_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*#UNKNOWN\\]\\)");
+
+    private SourceText() {
+    }
+
+    /** Text, or the finding that says why the bytes are not text. */
+    record Decoded(String text, Finding problem, boolean bom) {
+    }
+
+    /** A parsed body, or the finding that says why it is not JSON. */
+    record Parsed(JsonNode node, Finding problem) {
+    }
+
+    /**
+     * Strict UTF-8. A UTF-8 byte-order mark is replaced by a space (so columns stay right) and noted by the caller; a
+     * UTF-16/32 mark or an invalid byte sequence is an {@code encoding} finding at its line and column.
+     */
+    static Decoded decode(byte[] bytes) {
+        int n = bytes.length;
+        if (n >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return new Decoded(null, input(1, 1, "encoding",
+                    "the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON fixtures must be UTF-8"), false);
+        }
+        boolean bom = n >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            // Either a real U+FFFD or a malformed sequence the lenient decoder replaced: decode strictly to tell.
+            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(n + 1);
+            CoderResult r = dec.decode(in, out, true);
+            if (r.isError()) {
+                int at = in.position();
+                String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+                int[] lc = lineColumn(before, before.length());
+                return new Decoded(null, input(lc[0], lc[1], "encoding", String.format(
+                        "invalid UTF-8: byte 0x%02X at byte offset %d is not part of a valid UTF-8 sequence; save the file as UTF-8",
+                        bytes[at] & 0xFF, at)), false);
+            }
+        }
+        if (bom) {
+            s = ' ' + s.substring(1);
+        }
+        return new Decoded(s, null, bom);
+    }
+
+    /** Line and column (1-based, UTF-16 units) of a char offset. */
+    static int[] lineColumn(String text, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    /** Parses one JSON document; never throws for bad input. */
+    static Parsed parse(String text) {
+        if (text.isBlank()) {
+            return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
+        }
+        JsonParser p = null;
+        try {
+            p = JSON.createParser(text);
+            JsonNode n = JSON.readTree(p);
+            if (n == null || n.isMissingNode()) {
+                return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
+            }
+            if (p.nextToken() != null) {
+                TokenStreamLocation loc = p.currentTokenLocation();
+                return new Parsed(null, input(line(loc), column(loc), "json-syntax",
+                        "not valid JSON: more content after the end of the JSON document"));
+            }
+            return new Parsed(n, null);
+        } catch (StreamConstraintsException e) {
+            TokenStreamLocation loc = location(e, p);
+            String m = clean(e.getOriginalMessage());
+            boolean depth = m.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
+            return new Parsed(null, input(line(loc), column(loc), depth ? "nesting-depth" : "json-limits",
+                    depth ? "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels; graphlint stops reading here (no Graph payload nests this deep)"
+                          : "JSON exceeds a reading limit: " + m));
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = location(e, p);
+            String m = clean(e.getOriginalMessage());
+            String rule = m.startsWith("Duplicate Object property") || m.startsWith("Duplicate field") ? "duplicate-property" : "json-syntax";
+            return new Parsed(null, input(line(loc), column(loc), rule, "not valid JSON: " + m));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (JacksonException ignored) {
+                    // nothing to release for in-memory text
+                }
+            }
+        }
+    }
+
+    private static TokenStreamLocation location(JacksonException e, JsonParser p) {
+        TokenStreamLocation loc = e.getLocation();
+        if ((loc == null || loc.getLineNr() <= 0) && p != null) {
+            loc = p.currentLocation();
+        }
+        return loc;
+    }
+
+    private static int line(TokenStreamLocation loc) {
+        return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    }
+
+    private static int column(TokenStreamLocation loc) {
+        return loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
+    }
+
+    /** Jackson's message on one line, without its redacted source references. */
+    static String clean(String m) {
+        if (m == null) {
+            return "(no detail)";
+        }
+        m = SOURCE_REF.matcher(m).replaceAll("[");
+        m = UNKNOWN_MARKER.matcher(m).replaceAll("");
+        m = m.replace('\n', ' ').replace('\r', ' ').replaceAll("\\s+", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    static Finding input(int line, int col, String rule, String message) {
+        return new Finding(null, 0, line, col, null, rule, Severity.ERROR, Category.INPUT, message, null);
+    }
+
+    /** Positions of JSON pointers in a document: the value's first token, and the property name before it. */
+    record Positions(Map<String, int[]> values, Map<String, int[]> names) {
+        int[] value(String pointer) {
+            return values.get(pointer);
+        }
+
+        int[] name(String pointer) {
+            return names.get(pointer);
+        }
+    }
+
+    /**
+     * Streams the text once more (only done for bodies with findings) and records where each wanted pointer's value,
+     * and its property name, start. Stops as soon as every wanted pointer was seen.
+     */
+    static Positions locate(String text, Set<String> wanted) {
+        Map<String, int[]> values = new HashMap<>();
+        Map<String, int[]> names = new HashMap<>();
+        Set<String> left = new HashSet<>(wanted);
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonToken t;
+            while (!left.isEmpty() && (t = p.nextToken()) != null) {
+                String ptr = p.streamReadContext().pathAsPointer().toString();
+                if (!wanted.contains(ptr)) {
+                    continue;
+                }
+                TokenStreamLocation loc = p.currentTokenLocation();
+                int[] lc = {loc.getLineNr(), loc.getColumnNr()};
+                if (t == JsonToken.PROPERTY_NAME) {
+                    names.putIfAbsent(ptr, lc);
+                } else {
+                    values.putIfAbsent(ptr, lc);
+                    left.remove(ptr);
+                }
+            }
+        } catch (JacksonException e) {
+            // The text parsed before; a second failure only leaves some positions unknown.
+        }
+        return new Positions(values, names);
+    }
+}

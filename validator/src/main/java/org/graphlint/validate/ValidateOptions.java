@@ -1,0 +1,47 @@
+package org.graphlint.validate;
+
+import org.graphlint.schema.OperationKind;
+
+/**
+ * How a fixture's schema is chosen, and input limits.
+ *
+ * @param entity    force the entity (else: from the .http operation, then {@code @odata.type})
+ * @param operation force the operation (else: from the .http operation)
+ * @param selector  version selector: a version id, an ISO date, a source commit or {@code latest}
+ * @param maxBytes  larger fixtures are reported ({@code too-large}) and not read
+ */
+public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
+
+    /** 16 MiB: far above any Graph request body (Graph itself caps most bodies at 4 MB). */
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
+
+    public ValidateOptions {
+        if (selector == null || selector.isBlank()) {
+            selector = "latest";
+        }
+        if (maxBytes <= 0) {
+            maxBytes = DEFAULT_MAX_BYTES;
+        }
+    }
+
+    /** Latest version, schema chosen from each fixture. */
+    public static ValidateOptions defaults() {
+        return new ValidateOptions(null, null, "latest", DEFAULT_MAX_BYTES);
+    }
+
+    public ValidateOptions withVersion(String sel) {
+        return new ValidateOptions(entity, operation, sel, maxBytes);
+    }
+
+    public ValidateOptions withEntity(String e) {
+        return new ValidateOptions(e, operation, selector, maxBytes);
+    }
+
+    public ValidateOptions withOperation(OperationKind op) {
+        return new ValidateOptions(entity, op, selector, maxBytes);
+    }
+
+    public ValidateOptions withMaxBytes(long max) {
+        return new ValidateOptions(entity, operation, selector, max);
+    }
+}

@@ -1,0 +1,149 @@
+package org.graphlint.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.graphlint.schema.OperationKind;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public library API: the README example, targets, in-memory input, thread safety and the schema cache. */
+class LibraryTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void theReadmeExampleWorks() {
+        PayloadValidator v = PayloadValidator.embedded();
+        Target t = v.target("vppToken", OperationKind.CREATE, "2020-04-14");
+        FileReport r = v.validate(t, "{\n  \"displayName\": \"Token\",\n  \"state\": \"duplicateLocationId\"\n}");
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals(3, f.line());
+        assertEquals(12, f.column());
+        assertEquals("/state", f.pointer());
+        assertEquals("enum", f.rule());
+        assertTrue(f.message().startsWith("`duplicateLocationId` is valid from version 2020-06-18; you selected 2020-04-14"));
+        assertEquals("2019-01-23", t.versionId());
+    }
+
+    @Test
+    void aParsedNodeGivesPointersWithoutPositions() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
+        JsonNode body = JSON.readTree("{\"tokenActionResults\": [{\"actionState\": \"stuck\", \"actionNam\": \"x\"}]}");
+        List<Finding> fs = v.validate(t, body);
+        assertEquals(List.of("/tokenActionResults/0/actionNam", "/tokenActionResults/0/actionState"),
+                fs.stream().map(Finding::pointer).sorted().toList());
+        assertTrue(fs.stream().allMatch(f -> f.line() == 0 && f.file() == null));
+        assertTrue(fs.stream().anyMatch(f -> f.message().contains("did you mean `actionName`?")), fs.toString());
+    }
+
+    @Test
+    void selectorsPickVersionsAsTheCatalogDoes() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        assertEquals("2018-11-29", v.target("vppToken", OperationKind.CREATE, "2018-12-18").versionId());
+        assertEquals("2020-06-18", v.target("vppToken", OperationKind.CREATE, "latest").versionId());
+        assertEquals("2020-06-18", v.target("vppToken", OperationKind.CREATE, "2020-06-18").versionId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> v.target("vppTokn", OperationKind.CREATE, "latest"));
+        assertTrue(e.getMessage().contains("did you mean `vppToken`?"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> v.target("vppToken", OperationKind.CREATE, "1999-01-01"));
+    }
+
+    @Test
+    void aCatalogFolderCanReplaceTheEmbeddedOne() {
+        PayloadValidator v = PayloadValidator.load(TestSupport.testCatalog());
+        Target t = v.target("vppToken", OperationKind.CREATE, "2019-08-01");
+        assertEquals("2019-07-31", t.versionId());
+        FileReport r = v.validate(t, "{\"state\": \"duplicateLocationId\"}");
+        assertTrue(r.findings().get(0).message().contains("valid from version 2020-06-18"));
+        TestSupport.Result cli = TestSupport.cli("validate", "--catalog", TestSupport.testCatalog().toString(), "--version",
+                "2018-12-18", TestSupport.payloads().resolve("vppToken/2018-12-18/create-roleScopeTagIds-too-early.http").toString());
+        assertEquals(1, cli.exit(), cli.out() + cli.err());
+        assertTrue(cli.out().contains("documented from version 2019-07-31"), cli.out());
+    }
+
+    @Test
+    void oneValidatorIsSafeToShareAcrossThreadsAndCompilesEachSchemaOnce() throws Exception {
+        PayloadValidator v = PayloadValidator.embedded();
+        List<String> bodies = List.of("{\"state\": \"duplicateLocationId\"}", "{\"displayName\": 5}", "{\"token\": \"ok\"}",
+                "{\"roleScopeTagIds\": [\"0\"], \"organisationName\": \"x\"}");
+        List<String> selectors = List.of("2018-12-18", "2019-07-31", "2021-03-23");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            expected.add(describe(v, bodies.get(i % bodies.size()), selectors.get(i % selectors.size())));
+        }
+        PayloadValidator fresh = PayloadValidator.embedded();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> got = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int k = i;
+                got.add(pool.submit(() -> describe(fresh, bodies.get(k % bodies.size()), selectors.get(k % selectors.size()))));
+            }
+            for (int i = 0; i < 400; i++) {
+                assertEquals(expected.get(i), got.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // three create versions, each compiled once however many threads asked
+        assertEquals(3, fresh.compiledCache().size(), fresh.compiledCache().keySet().toString());
+    }
+
+    private static String describe(PayloadValidator v, String body, String selector) {
+        Target t = v.target("vppToken", OperationKind.CREATE, selector);
+        StringBuilder sb = new StringBuilder(t.versionId());
+        for (Finding f : v.validate(t, body).findings()) {
+            sb.append('|').append(f.line()).append(':').append(f.column()).append(' ').append(f.rule()).append(' ')
+                    .append(f.pointer()).append(' ').append(f.message());
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aJsonFixtureNamedAfterItsOperationNeedsNoFlag() {
+        assertEquals(OperationKind.CREATE, PayloadValidator.operationInName("samples/x/create-valid.json"));
+        assertEquals(OperationKind.UPDATE, PayloadValidator.operationInName("vppToken-update-2021-03-23.json"));
+        assertEquals(OperationKind.RESOURCE, PayloadValidator.operationInName("token.resource.json"));
+        assertEquals(null, PayloadValidator.operationInName("created.json"));
+        assertEquals(null, PayloadValidator.operationInName("create-then-update.json"));
+        assertEquals(null, PayloadValidator.operationInName("update/body.json"), "folder names do not count");
+        FileReport r = TestSupport.EMBEDDED.validateFile(TestSupport.payloads().resolve("vppToken/2021-03-23/create-valid.json"));
+        assertEquals(List.of(), r.findings());
+        assertEquals(OperationKind.CREATE, r.targets().get(0).operation());
+        FileReport noName = TestSupport.EMBEDDED.validateText("body.json", "{\"@odata.type\": \"#microsoft.graph.vppToken\"}",
+                false, null, ValidateOptions.defaults());
+        assertEquals("ambiguous-target", noName.findings().get(0).rule());
+        assertTrue(noName.findings().get(0).message().contains("add --operation"));
+    }
+
+    @Test
+    void suggestionsFindNearNamesOnly() {
+        assertEquals(List.of("roleScopeTagIds"), Suggest.nearest("roleScopeTagId", List.of("roleScopeTagIds", "token", "state")));
+        assertEquals(List.of("organizationName"), Suggest.nearest("OrganisationName", List.of("organizationName", "appleId")));
+        assertEquals(List.of(), Suggest.nearest("zzz", List.of("organizationName", "appleId")));
+    }
+
+    @Test
+    void httpFilesSplitOnTripleHashAndSkipComments() {
+        String text = "# comment\n// another\nPOST /a HTTP/1.1\nContent-Type: application/json\n\n{\"x\":1}\n\n### two\n\nGET /b\n###\n";
+        List<HttpFile.Request> rs = HttpFile.parse(text);
+        assertEquals(2, rs.size());
+        assertEquals("POST", rs.get(0).method());
+        assertEquals(3, rs.get(0).line());
+        assertEquals("{\"x\":1}", rs.get(0).body());
+        assertEquals(6, rs.get(0).bodyLine());
+        assertEquals("GET", rs.get(1).method());
+        assertEquals(10, rs.get(1).line());
+        assertTrue(!rs.get(1).hasBody());
+    }
+}

@@ -1,0 +1,45 @@
+package org.graphlint.validate;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.graphlint.cli.GraphlintCommand;
+
+/** Shared helpers: where the fixtures are, one embedded validator, and running the command line in-process. */
+final class TestSupport {
+    private TestSupport() {
+    }
+
+    static final PayloadValidator EMBEDDED = PayloadValidator.embedded();
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("samples/payloads"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("samples/payloads not found above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    static Path payloads() {
+        return repoRoot().resolve("samples/payloads");
+    }
+
+    static Path testCatalog() {
+        return repoRoot().resolve("validator/src/test/resources/testcatalog");
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    /** Runs {@code graphlint ARGS...} in-process. */
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GraphlintCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
