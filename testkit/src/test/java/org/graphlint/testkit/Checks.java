@@ -1,21 +1,20 @@
 package org.graphlint.testkit;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.SchemaVersion;
-import org.graphlint.schema.Schemas;
+import org.graphlint.validate.Finding;
+import org.graphlint.validate.PayloadValidator;
+import org.graphlint.validate.Severity;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How the properties check a payload: graphlint's networknt setup ({@link Schemas}: draft 2020-12, format assertions
- * on), errors reduced to rule and JSON pointer the way graphlint's findings point (an unknown property at the
- * property itself). Compiled schemas are cached per version.
+ * How the properties check a payload: through graphlint's validator library ({@link PayloadValidator}, one per
+ * catalog, as a user would hold it), findings reduced to rule and JSON pointer. Warnings (a read-only property in a
+ * request body) do not make a payload invalid.
  */
 final class Checks {
     record Problem(String rule, String pointer) {
@@ -29,35 +28,29 @@ final class Checks {
         }
     }
 
-    private static final Map<JsonNode, Schema> COMPILED = new IdentityHashMap<>();
+    private static final Map<Catalog, PayloadValidator> VALIDATORS = new IdentityHashMap<>();
 
     private Checks() {
     }
 
-    static synchronized Schema compiled(SchemaVersion v) {
-        return COMPILED.computeIfAbsent(v.schema(), Schemas::compile);
+    static synchronized PayloadValidator validator(Catalog c) {
+        return VALIDATORS.computeIfAbsent(c, PayloadValidator::of);
     }
 
-    static List<Problem> check(SchemaVersion v, JsonNode payload) {
+    static List<Finding> findings(Target t, JsonNode payload) {
+        return validator(t.catalog()).validate(new org.graphlint.validate.Target(t.version(), t.version().id(), t.catalog().apiVersion()),
+                payload);
+    }
+
+    /** The errors (not warnings) for a payload, as rule and pointer. */
+    static List<Problem> check(Target t, JsonNode payload) {
         List<Problem> out = new ArrayList<>();
-        for (Error e : compiled(v).validate(payload)) {
-            String at = pointer(e.getInstanceLocation());
-            String rule = e.getKeyword();
-            if (("additionalProperties".equals(rule) || "unevaluatedProperties".equals(rule)) && e.getProperty() != null) {
-                at = at + "/" + Json.escape(e.getProperty());
+        for (Finding f : findings(t, payload)) {
+            if (f.severity() == Severity.ERROR) {
+                out.add(new Problem(f.rule(), f.pointer()));
             }
-            out.add(new Problem(rule, at));
         }
         return out;
-    }
-
-    static String pointer(NodePath p) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; p != null && i < p.getNameCount(); i++) {
-            Object el = p.getElement(i);
-            sb.append('/').append(el instanceof Number ? el.toString() : Json.escape(String.valueOf(el)));
-        }
-        return sb.toString();
     }
 
     /** Every schema version of the embedded catalog (beta and v1.0) and of the every-type widget catalog. */

@@ -45,7 +45,7 @@ class GraphlintProperties {
     @Property(seed = "424242")
     void everyGeneratedValidPayloadValidates(@ForAll("valid") Valid c) {
         Statistics.label("version").collect(c.target().toString());
-        assertEquals(List.of(), Checks.check(c.target().version(), c.payload()));
+        assertEquals(List.of(), Checks.check(c.target(), c.payload()));
     }
 
     @Provide
@@ -59,7 +59,7 @@ class GraphlintProperties {
     void everyInvalidPayloadFailsWithExactlyItsDefect(@ForAll("invalid") Invalid c) {
         InvalidPayload d = c.defect();
         Statistics.label("defect").collect(d.kind(), d.rule());
-        List<Problem> problems = Checks.check(c.target().version(), d.payload());
+        List<Problem> problems = Checks.check(c.target(), d.payload());
         assertFalse(problems.isEmpty(), "no error reported");
         for (Problem p : problems) {
             assertEquals(new Problem(d.rule(), d.pointer()), p, () -> "all errors: " + problems);
@@ -96,8 +96,8 @@ class GraphlintProperties {
         List<Target> later = NON_BREAKING.stream().filter(p -> p[0] == c.target()).map(p -> p[1]).toList();
         Target b = later.get(k % later.size());
         Statistics.label("pair").collect(c.target() + " -> " + b.version().id());
-        assertEquals(List.of(), Checks.check(c.target().version(), c.payload()), "not even valid for its own version");
-        assertEquals(List.of(), Checks.check(b.version(), c.payload()), () -> "valid for " + c.target() + " but not for " + b
+        assertEquals(List.of(), Checks.check(c.target(), c.payload()), "not even valid for its own version");
+        assertEquals(List.of(), Checks.check(b, c.payload()), () -> "valid for " + c.target() + " but not for " + b
                 + ", whose diff is non-breaking: " + SchemaDiff.diff(c.target().version().schema(), b.version().schema()));
     }
 
@@ -117,11 +117,12 @@ class GraphlintProperties {
 
     @Property(seed = "454545")
     void theValidatorNeverThrowsAndPointsOnlyIntoThePayload(@ForAll("targets") Target t, @ForAll("anything") JsonNode payload) {
-        List<Problem> problems = Checks.check(t.version(), payload);
-        Statistics.label("verdict").collect(problems.isEmpty() ? "valid" : "findings");
-        for (Problem p : problems) {
-            assertTrue(p.pointer().isEmpty() || !payload.at(p.pointer()).isMissingNode(),
-                    () -> p + " points outside the payload; all: " + problems);
+        List<org.graphlint.validate.Finding> findings = Checks.findings(t, payload);
+        Statistics.label("verdict").collect(findings.isEmpty() ? "valid" : "findings");
+        for (org.graphlint.validate.Finding f : findings) {
+            String p = f.pointer();
+            assertTrue(p != null && (p.isEmpty() || !payload.at(p).isMissingNode()),
+                    () -> f + " points outside the payload; all: " + findings);
         }
     }
 
