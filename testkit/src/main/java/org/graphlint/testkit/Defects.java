@@ -264,6 +264,8 @@ final class Defects {
         }
         Arbitrary<String> names = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
+                // names a JSON pointer must escape, and non-ASCII ones
+                Arbitraries.strings().withCharRange('a', 'c').withChars("/~._-é").ofMinLength(1).ofMaxLength(6),
                 // a misspelling of a declared property, the case graphlint exists for
                 Arbitraries.of(declared(flat)).flatMap(n -> Arbitraries.integers().between(0, Math.max(0, n.length() - 1))
                         .map(i -> n.substring(0, i) + n.substring(Math.min(n.length(), i + 1)) + (i % 2 == 0 ? "" : "s"))))

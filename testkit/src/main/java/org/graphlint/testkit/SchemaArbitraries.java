@@ -502,7 +502,11 @@ final class SchemaArbitraries {
             l.forEach(a::add);
             return (JsonNode) a;
         });
-        Arbitrary<JsonNode> object = Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6),
+        // keys as fixtures have them, and the ones JSON pointers must escape ('/' and '~') or that look like annotations
+        Arbitrary<String> keys = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('a', 'c').withChars("/~.@ é0").ofMaxLength(5)));
+        Arbitrary<JsonNode> object = Arbitraries.maps(keys,
                 Arbitraries.lazy(() -> anyJson(depth + 1))).ofMaxSize(3).map(m -> {
                     ObjectNode o = Json.F.objectNode();
                     m.forEach(o::set);

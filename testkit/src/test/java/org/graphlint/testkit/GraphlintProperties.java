@@ -71,6 +71,25 @@ class GraphlintProperties {
         return Arbitraries.of(TARGETS).flatMap(t -> t.payloads().invalid().map(d -> new Invalid(t, d)));
     }
 
+    /**
+     * graphlint's decision, independent of what a schema says of itself: an unknown property at the top of a body is
+     * always an error (catching a misspelt property is the point). The generators follow the schema, so this is the
+     * property that notices a builder that stops closing objects.
+     */
+    @Property(seed = "464646")
+    void anUnknownTopLevelPropertyIsAlwaysReported(@ForAll("valid") Valid c, @ForAll("unknownNames") String name) {
+        net.jqwik.api.Assume.that(!c.payload().has(name) && c.payload().isObject()
+                && !c.target().version().schema().path("properties").has(name));
+        tools.jackson.databind.node.ObjectNode body = ((tools.jackson.databind.node.ObjectNode) c.payload()).deepCopy();
+        body.put(name, "x");
+        assertEquals(List.of(new Problem("additionalProperties", "/" + Json.escape(name))), Checks.check(c.target(), body));
+    }
+
+    @Provide
+    Arbitrary<String> unknownNames() {
+        return Arbitraries.strings().withCharRange('a', 'z').withChars("_-/~.").ofMinLength(1).ofMaxLength(12);
+    }
+
     // ------------------------------------------------------------------------------------------ version evolution
 
     /** Pairs (A, B) of the same entity and operation, B later, whose diff graphlint calls non-breaking for senders. */
