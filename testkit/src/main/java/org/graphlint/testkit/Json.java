@@ -1,0 +1,90 @@
+package org.graphlint.testkit;
+
+import java.math.BigDecimal;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** JSON helpers. */
+final class Json {
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    /** JSON equality with numbers compared by value (1 equals 1.0), as JSON Schema's enum and const do. */
+    static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameValue(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (var e : a.properties()) {
+                JsonNode o = b.get(e.getKey());
+                if (o == null || !sameValue(e.getValue(), o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    static boolean isWhole(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return true;
+        }
+        if (!v.isNumber()) {
+            return false;
+        }
+        double d = v.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return false;
+        }
+        BigDecimal b = v.decimalValue();
+        return b.signum() == 0 || b.scale() <= 0 || b.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String pointer, String token) {
+        return pointer + "/" + escape(token);
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+
+    /** The JSON type name of a value, as JSON Schema's {@code type} keyword names it. */
+    static String typeName(JsonNode v) {
+        if (v.isNull()) {
+            return "null";
+        } else if (v.isBoolean()) {
+            return "boolean";
+        } else if (v.isString()) {
+            return "string";
+        } else if (v.isIntegralNumber() || (v.isNumber() && isWhole(v))) {
+            return "integer";
+        } else if (v.isNumber()) {
+            return "number";
+        } else if (v.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+}

@@ -1,0 +1,517 @@
+package org.graphlint.testkit;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Valid instances of a JSON Schema (draft 2020-12), generated from the schema itself: {@code type}, {@code enum},
+ * {@code const}, {@code format}, {@code pattern}, {@code minLength}/{@code maxLength}, numeric bounds, {@code $ref}
+ * into the same document, {@code properties}/{@code required}/{@code patternProperties}/{@code additionalProperties},
+ * {@code items}/{@code minItems}/{@code maxItems}, {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not} and
+ * {@code if}/{@code then}/{@code else} (each branch generated with what it implies, and checked with {@link Eval}).
+ */
+final class SchemaArbitraries {
+    /** Depth below which optional properties and array items are still generated. */
+    private final int maxDepth;
+    private final JsonNode root;
+    private final Eval eval;
+
+    SchemaArbitraries(JsonNode root, int maxDepth) {
+        this.root = root;
+        this.maxDepth = maxDepth;
+        this.eval = new Eval(root);
+    }
+
+    Eval eval() {
+        return eval;
+    }
+
+    Arbitrary<JsonNode> of(JsonNode schema) {
+        return of(List.of(schema), 0);
+    }
+
+    /** One alternative of a conjunction: the flat schemas a value must satisfy, and those it must not. */
+    private record Alternative(List<JsonNode> all, List<JsonNode> none) {
+    }
+
+    Arbitrary<JsonNode> of(List<JsonNode> conjunction, int depth) {
+        List<Alternative> alts = expand(conjunction, depth);
+        List<Arbitrary<JsonNode>> arbs = new ArrayList<>();
+        for (Alternative a : alts) {
+            Optional<Arbitrary<JsonNode>> g = flat(a.all(), depth);
+            if (g.isEmpty()) {
+                continue;
+            }
+            Arbitrary<JsonNode> arb = g.get();
+            if (!a.none().isEmpty() || needsCheck(a.all())) {
+                List<JsonNode> all = a.all();
+                List<JsonNode> none = a.none();
+                arb = arb.filter(v -> all.stream().allMatch(s -> eval.matches(s, v)) && none.stream().noneMatch(s -> eval.matches(s, v)));
+            }
+            arbs.add(arb);
+        }
+        if (arbs.isEmpty()) {
+            throw new IllegalArgumentException("schema admits no value that graphlint's generator can build: " + conjunction);
+        }
+        return arbs.size() == 1 ? arbs.get(0) : Arbitraries.oneOf(arbs);
+    }
+
+    /** Whether a conjunction combines constraints generation does not honour by construction (so values are checked). */
+    private static boolean needsCheck(List<JsonNode> all) {
+        int patterns = 0;
+        for (JsonNode s : all) {
+            patterns += s.has("pattern") ? 1 : 0;
+            if (s.has("minLength") || s.has("maxLength") || s.has("exclusiveMinimum") || s.has("exclusiveMaximum")
+                    || s.has("multipleOf") || s.has("uniqueItems")) {
+                return true;
+            }
+        }
+        return patterns > 1;
+    }
+
+    /** Flattens $ref, allOf and the branch keywords ({@code anyOf}, {@code oneOf}, {@code if}) into alternatives. */
+    private List<Alternative> expand(List<JsonNode> conjunction, int depth) {
+        List<Alternative> out = new ArrayList<>();
+        expand(new ArrayList<>(), new ArrayList<>(), new java.util.ArrayDeque<>(conjunction), out, 0);
+        return out;
+    }
+
+    private void expand(List<JsonNode> all, List<JsonNode> none, java.util.ArrayDeque<JsonNode> queue, List<Alternative> out, int steps) {
+        while (!queue.isEmpty()) {
+            if (steps++ > 500) {
+                throw new IllegalArgumentException("schema too deeply combined (a $ref cycle without an object between?)");
+            }
+            JsonNode s = queue.poll();
+            if (s == null || (s.isBoolean() && s.asBoolean())) {
+                continue;
+            }
+            if (s.isBoolean()) {
+                return; // false: no value
+            }
+            all.add(s);
+            if (s.has("not")) {
+                none.add(s.get("not"));
+            }
+            if (s.has("$ref")) {
+                JsonNode t = eval.resolve(s.get("$ref").asString());
+                if (t == null) {
+                    throw new IllegalArgumentException("unresolvable $ref " + s.get("$ref") + " (only local refs are followed)");
+                }
+                queue.add(t);
+            }
+            if (s.get("allOf") instanceof ArrayNode allOf) {
+                allOf.forEach(queue::add);
+            }
+            // branches: each option adds schemas the value must satisfy and schemas it must not
+            List<List<List<JsonNode>>> options = new ArrayList<>();
+            options.add(List.of(List.of(), List.of()));
+            if (s.get("anyOf") instanceof ArrayNode any) {
+                options = cross(options, members(any, false));
+            }
+            if (s.get("oneOf") instanceof ArrayNode one) {
+                options = cross(options, members(one, true));
+            }
+            if (s.has("if")) {
+                List<JsonNode> then = new ArrayList<>();
+                then.add(s.get("if"));
+                if (s.has("then")) {
+                    then.add(s.get("then"));
+                }
+                List<JsonNode> otherwise = s.has("else") ? List.of(s.get("else")) : List.of();
+                options = cross(options, List.of(List.of(then, List.of()), List.of(otherwise, List.of(s.get("if")))));
+            }
+            if (options.size() > 1 || !options.get(0).get(0).isEmpty()) {
+                for (List<List<JsonNode>> o : options) {
+                    java.util.ArrayDeque<JsonNode> q = new java.util.ArrayDeque<>(queue);
+                    q.addAll(o.get(0));
+                    List<JsonNode> n = new ArrayList<>(none);
+                    n.addAll(o.get(1));
+                    expand(new ArrayList<>(all), n, q, out, steps);
+                }
+                return;
+            }
+        }
+        out.add(new Alternative(all, none));
+    }
+
+    private static List<List<List<JsonNode>>> members(ArrayNode ms, boolean exactlyOne) {
+        List<List<List<JsonNode>>> out = new ArrayList<>();
+        for (int m = 0; m < ms.size(); m++) {
+            List<JsonNode> not = new ArrayList<>();
+            if (exactlyOne) {
+                for (int o = 0; o < ms.size(); o++) {
+                    if (o != m) {
+                        not.add(ms.get(o));
+                    }
+                }
+            }
+            out.add(List.of(List.of(ms.get(m)), not));
+        }
+        return out;
+    }
+
+    private static List<List<List<JsonNode>>> cross(List<List<List<JsonNode>>> a, List<List<List<JsonNode>>> b) {
+        List<List<List<JsonNode>>> out = new ArrayList<>();
+        for (List<List<JsonNode>> x : a) {
+            for (List<List<JsonNode>> y : b) {
+                List<JsonNode> add = new ArrayList<>(x.get(0));
+                add.addAll(y.get(0));
+                List<JsonNode> not = new ArrayList<>(x.get(1));
+                not.addAll(y.get(1));
+                out.add(List.of(add, not));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ flat schemas
+
+    private static final List<String> TYPES = List.of("null", "boolean", "integer", "number", "string", "array", "object");
+
+    private Optional<Arbitrary<JsonNode>> flat(List<JsonNode> all, int depth) {
+        Set<String> types = new LinkedHashSet<>(TYPES);
+        List<JsonNode> enumValues = null;
+        for (JsonNode s : all) {
+            JsonNode t = s.get("type");
+            if (t != null) {
+                Set<String> these = new LinkedHashSet<>();
+                if (t.isArray()) {
+                    t.forEach(x -> these.add(x.asString()));
+                } else {
+                    these.add(t.asString());
+                }
+                if (these.contains("number")) {
+                    these.add("integer");
+                }
+                types.retainAll(these);
+            }
+            JsonNode en = s.has("const") ? Json.F.arrayNode().add(s.get("const")) : s.get("enum");
+            if (en != null && en.isArray()) {
+                List<JsonNode> vals = new ArrayList<>();
+                en.forEach(vals::add);
+                if (enumValues == null) {
+                    enumValues = vals;
+                } else {
+                    List<JsonNode> keep = new ArrayList<>();
+                    for (JsonNode v : enumValues) {
+                        if (vals.stream().anyMatch(x -> Json.sameValue(x, v))) {
+                            keep.add(v);
+                        }
+                    }
+                    enumValues = keep;
+                }
+            }
+        }
+        if (enumValues != null) {
+            List<JsonNode> ok = enumValues.stream().filter(v -> all.stream().allMatch(s -> eval.matches(withoutBranches(s), v))).toList();
+            return ok.isEmpty() ? Optional.empty() : Optional.of(Arbitraries.of(ok));
+        }
+        if (types.size() == TYPES.size()) {
+            // no type constraint: what the keywords imply, or any JSON value
+            Set<String> implied = implied(all);
+            if (!implied.isEmpty()) {
+                types = implied;
+            }
+        }
+        if (types.contains("number") && types.contains("integer") && types.size() == TYPES.size()) {
+            types.remove("integer");
+        }
+        List<Arbitrary<JsonNode>> byType = new ArrayList<>();
+        for (String t : types) {
+            Arbitrary<JsonNode> a = switch (t) {
+                case "null" -> Arbitraries.just(Json.F.nullNode());
+                case "boolean" -> Arbitraries.of(false, true).map(b -> (JsonNode) Json.F.booleanNode(b));
+                case "integer" -> integers(all);
+                case "number" -> numbers(all);
+                case "string" -> strings(all);
+                case "array" -> arrays(all, depth);
+                case "object" -> objects(all, depth);
+                default -> null;
+            };
+            if (a != null) {
+                byType.add(a);
+            }
+        }
+        if (byType.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(byType.size() == 1 ? byType.get(0) : Arbitraries.oneOf(byType));
+    }
+
+    private static JsonNode withoutBranches(JsonNode s) {
+        if (!s.isObject() || !(s.has("if") || s.has("anyOf") || s.has("oneOf") || s.has("not") || s.has("$ref") || s.has("allOf"))) {
+            return s;
+        }
+        ObjectNode c = ((ObjectNode) s).deepCopy();
+        c.remove(List.of("if", "then", "else", "anyOf", "oneOf", "not", "$ref", "allOf"));
+        return c;
+    }
+
+    private static Set<String> implied(List<JsonNode> all) {
+        Set<String> t = new LinkedHashSet<>();
+        for (JsonNode s : all) {
+            if (s.has("properties") || s.has("required") || s.has("additionalProperties") || s.has("patternProperties")) {
+                t.add("object");
+            }
+            if (s.has("items") || s.has("minItems")) {
+                t.add("array");
+            }
+            if (s.has("pattern") || s.has("format") || s.has("minLength") || s.has("contentEncoding")) {
+                t.add("string");
+            }
+            if (s.has("minimum") || s.has("maximum")) {
+                t.add("number");
+            }
+        }
+        return t;
+    }
+
+    private static BigDecimal bound(List<JsonNode> all, String key, boolean max) {
+        BigDecimal b = null;
+        for (JsonNode s : all) {
+            if (s.has(key) && s.get(key).isNumber()) {
+                BigDecimal v = s.get(key).decimalValue();
+                b = b == null ? v : (max ? b.min(v) : b.max(v));
+            }
+        }
+        return b;
+    }
+
+    private Arbitrary<JsonNode> integers(List<JsonNode> all) {
+        BigDecimal min = bound(all, "minimum", false);
+        BigDecimal max = bound(all, "maximum", true);
+        BigDecimal xmin = bound(all, "exclusiveMinimum", false);
+        BigDecimal xmax = bound(all, "exclusiveMaximum", true);
+        BigInteger lo = min == null ? BigInteger.valueOf(Long.MIN_VALUE).multiply(BigInteger.TWO)
+                : min.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
+        BigInteger hi = max == null ? BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO)
+                : max.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
+        if (xmin != null) {
+            lo = lo.max(xmin.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact().add(BigInteger.ONE));
+        }
+        if (xmax != null) {
+            hi = hi.min(xmax.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact().subtract(BigInteger.ONE));
+        }
+        BigInteger l = lo;
+        BigInteger h = hi;
+        // small values mostly, the bounds and their neighbours as edge cases and often
+        Arbitrary<BigInteger> any = Arbitraries.bigIntegers().between(lo, hi);
+        Arbitrary<BigInteger> small = Arbitraries.bigIntegers().between(lo.max(BigInteger.valueOf(-1000)), hi.min(BigInteger.valueOf(1000)));
+        Arbitrary<BigInteger> edges = Arbitraries.of(l, h, l.add(BigInteger.ONE).min(h), h.subtract(BigInteger.ONE).max(l));
+        Arbitrary<BigInteger> pick = lo.compareTo(BigInteger.valueOf(1000)) > 0 || hi.compareTo(BigInteger.valueOf(-1000)) < 0
+                ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, any), net.jqwik.api.Tuple.of(2, edges))
+                : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, small), net.jqwik.api.Tuple.of(2, any), net.jqwik.api.Tuple.of(2, edges));
+        return pick.map(b -> (JsonNode) (b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b)));
+    }
+
+    private Arbitrary<JsonNode> numbers(List<JsonNode> all) {
+        BigDecimal min = bound(all, "minimum", false);
+        BigDecimal max = bound(all, "maximum", true);
+        double lo = min == null ? -1e300 : min.doubleValue();
+        double hi = max == null ? 1e300 : max.doubleValue();
+        Arbitrary<JsonNode> doubles = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.doubles().between(Math.max(lo, -1e6), Math.min(hi, 1e6)).ofScale(3)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.doubles().between(lo, hi)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.0, -0.0, Double.MIN_VALUE, 1.5e-300, 3.4028235e38, Double.MAX_VALUE / 2)
+                        .filter(d -> d >= lo && d <= hi)))
+                .map(d -> (JsonNode) Json.F.numberNode(d));
+        return Arbitraries.oneOf(doubles, integers(all));
+    }
+
+    private Arbitrary<JsonNode> strings(List<JsonNode> all) {
+        String format = null;
+        String pattern = null;
+        boolean base64 = false;
+        for (JsonNode s : all) {
+            if (s.has("format") && Formats.known(s.get("format").asString())) {
+                format = s.get("format").asString();
+            }
+            if (s.has("pattern") && pattern == null) {
+                pattern = s.get("pattern").asString();
+            }
+            base64 |= "base64".equals(s.path("contentEncoding").asString(""));
+        }
+        Arbitrary<String> a;
+        if (format != null) {
+            a = Formats.values(format);
+            if (pattern != null) {
+                String p = pattern;
+                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+            }
+        } else if (base64) {
+            a = Arbitraries.bytes().array(byte[].class).ofMaxSize(24).flatMap(b -> Arbitraries.of(
+                    Base64.getEncoder().encodeToString(b), Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+            if (pattern != null) {
+                String p = pattern;
+                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+            }
+        } else if (pattern != null) {
+            a = RegexStrings.matching(pattern);
+        } else {
+            a = text();
+        }
+        return a.map(s -> (JsonNode) Json.F.stringNode(s));
+    }
+
+    /** Any text: ASCII mostly, with Cyrillic, accents, CJK, emoji, quotes and escapes. */
+    static Arbitrary<String> text() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
+                        .withChars(" -_.").ofMaxLength(16)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').withCharRange('А', 'я')
+                        .withChars("éçãñß€✓漢字\"\\\t\n/").ofMaxLength(24)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", " ", "😀", "a\u0000b", "\u202Eltr", "null", "true", "0")));
+    }
+
+    private Arbitrary<JsonNode> arrays(List<JsonNode> all, int depth) {
+        List<JsonNode> items = new ArrayList<>();
+        int min = 0;
+        int max = depth >= maxDepth ? 0 : 3;
+        for (JsonNode s : all) {
+            if (s.has("items") && !s.get("items").isArray()) {
+                items.add(s.get("items"));
+            }
+            if (s.has("minItems")) {
+                min = Math.max(min, s.get("minItems").asInt());
+            }
+            if (s.has("maxItems")) {
+                max = Math.min(max, s.get("maxItems").asInt());
+            }
+        }
+        max = Math.max(min, max);
+        Arbitrary<JsonNode> item = items.isEmpty() ? anyJson(depth + 1) : Arbitraries.lazy(() -> of(items, depth + 1));
+        return item.list().ofMinSize(min).ofMaxSize(max).map(l -> {
+            ArrayNode a = Json.F.arrayNode();
+            l.forEach(a::add);
+            return (JsonNode) a;
+        });
+    }
+
+    private Arbitrary<JsonNode> objects(List<JsonNode> all, int depth) {
+        // the candidate names: every declared property that every closed schema of the conjunction admits
+        LinkedHashMap<String, List<JsonNode>> props = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
+        for (JsonNode s : all) {
+            if (s.get("properties") instanceof ObjectNode p) {
+                p.propertyNames().forEach(n -> props.putIfAbsent(n, new ArrayList<>()));
+            }
+            if (s.get("required") instanceof ArrayNode r) {
+                r.forEach(x -> required.add(x.asString()));
+            }
+        }
+        required.forEach(n -> props.putIfAbsent(n, new ArrayList<>()));
+        List<String> names = new ArrayList<>(props.keySet());
+        for (String n : names) {
+            for (JsonNode s : all) {
+                Optional<List<JsonNode>> applies = schemasFor(s, n);
+                if (applies.isEmpty()) {
+                    props.remove(n);
+                    break;
+                }
+                props.get(n).addAll(applies.get());
+            }
+        }
+        if (!props.keySet().containsAll(required)) {
+            return Arbitraries.<JsonNode>just(Json.F.nullNode()).filter(x -> false); // cannot satisfy: no values
+        }
+        List<Arbitrary<Optional<Map.Entry<String, JsonNode>>>> fields = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : props.entrySet()) {
+            String name = e.getKey();
+            List<JsonNode> conj = e.getValue();
+            Arbitrary<Optional<Map.Entry<String, JsonNode>>> present = Arbitraries.lazy(() -> of(conj, depth + 1))
+                    .map(v -> Optional.of(Map.entry(name, v)));
+            if (required.contains(name)) {
+                fields.add(present);
+            } else if (depth < maxDepth) {
+                fields.add(Arbitraries.of(false, true).flatMap(p -> p ? present : Arbitraries.just(Optional.empty())));
+            }
+        }
+        if (fields.isEmpty()) {
+            return Arbitraries.just(Json.F.objectNode());
+        }
+        return Combinators.combine(fields).as(list -> {
+            ObjectNode o = Json.F.objectNode();
+            for (Optional<Map.Entry<String, JsonNode>> f : list) {
+                f.ifPresent(x -> o.set(x.getKey(), x.getValue()));
+            }
+            return (JsonNode) o;
+        });
+    }
+
+    /**
+     * The schemas one object schema applies to a property: its {@code properties} entry, else the matching
+     * {@code patternProperties}, else {@code additionalProperties}; empty when it forbids the name.
+     */
+    static Optional<List<JsonNode>> schemasFor(JsonNode s, String name) {
+        List<JsonNode> out = new ArrayList<>();
+        if (s.get("properties") instanceof ObjectNode p && p.has(name)) {
+            out.add(p.get(name));
+        }
+        boolean patterned = false;
+        if (s.get("patternProperties") instanceof ObjectNode pp) {
+            for (Map.Entry<String, JsonNode> e : pp.properties()) {
+                if (Pattern.compile(e.getKey()).matcher(name).find()) {
+                    out.add(e.getValue());
+                    patterned = true;
+                }
+            }
+        }
+        if (out.isEmpty() && !patterned && s.has("additionalProperties")) {
+            JsonNode add = s.get("additionalProperties");
+            if (add.isBoolean() && !add.asBoolean()) {
+                return Optional.empty();
+            }
+            out.add(add);
+        }
+        for (JsonNode x : out) {
+            if (x.isBoolean() && !x.asBoolean()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** Any JSON value, nested up to the generator's depth. */
+    Arbitrary<JsonNode> anyJson(int depth) {
+        Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
+                Arbitraries.just(Json.F.nullNode()),
+                Arbitraries.of(false, true).map(b -> (JsonNode) Json.F.booleanNode(b)),
+                Arbitraries.longs().map(l -> (JsonNode) Json.F.numberNode(l)),
+                Arbitraries.doubles().map(d -> (JsonNode) Json.F.numberNode(d)),
+                text().map(s -> (JsonNode) Json.F.stringNode(s)));
+        if (depth >= maxDepth) {
+            return scalar;
+        }
+        Arbitrary<JsonNode> array = Arbitraries.lazy(() -> anyJson(depth + 1)).list().ofMaxSize(3).map(l -> {
+            ArrayNode a = Json.F.arrayNode();
+            l.forEach(a::add);
+            return (JsonNode) a;
+        });
+        // keys as fixtures have them, and the ones JSON pointers must escape ('/' and '~') or that look like annotations
+        Arbitrary<String> keys = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('a', 'c').withChars("/~.@ é0").ofMaxLength(5)));
+        Arbitrary<JsonNode> object = Arbitraries.maps(keys,
+                Arbitraries.lazy(() -> anyJson(depth + 1))).ofMaxSize(3).map(m -> {
+                    ObjectNode o = Json.F.objectNode();
+                    m.forEach(o::set);
+                    return (JsonNode) o;
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, scalar), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(1, object));
+    }
+}
