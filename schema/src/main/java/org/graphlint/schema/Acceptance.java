@@ -117,13 +117,24 @@ public final class Acceptance {
         int pass = 0;
         Map<String, List<String>> failures = new TreeMap<>();
         int nonJson = 0;
+        List<String> otherOps = new ArrayList<>();
         for (PageFacts p : facts) {
             PageModel m = p.page();
             if (m.kind() != PageKind.METHOD) {
                 continue;
             }
-            List<Example> reqs = m.examples().stream()
+            List<Example> all = m.examples().stream()
                     .filter(e -> e.kind() == Example.Kind.REQUEST && e.body() != null).toList();
+            // A request with a method the page does not document is an example of another operation: this page's
+            // schema does not describe it.
+            List<Example> own = PageFacts.ownExamples(m);
+            List<Example> reqs = all.stream().filter(e -> own.stream().anyMatch(x -> x == e)).toList();
+            for (Example e : all) {
+                if (!reqs.contains(e)) {
+                    otherOps.add(p.file() + ":" + e.line() + " " + e.method() + " (page documents "
+                            + m.operations().stream().map(o -> o.method()).distinct().toList() + ")");
+                }
+            }
             long declaredJson = m.examples().stream().filter(e -> e.kind() == Example.Kind.REQUEST && e.body() == null
                     && !e.bodyText().isBlank() && looksJson(e)).count();
             nonJson += (int) declaredJson;
@@ -164,6 +175,11 @@ public final class Acceptance {
                 pageSchemas, invalidPageSchemas);
         System.out.printf("request examples (JSON): %d checked, %d pass (%.1f%%), %d fail; %d more request bodies are not valid JSON (parser diagnostics)%n",
                 examples, pass, examples == 0 ? 0 : 100.0 * pass / examples, examples - pass, nonJson);
+        System.out.printf("request examples of an operation the page does not document (other method, not checked): %d%n",
+                otherOps.size());
+        for (String o : otherOps.subList(0, Math.min(list, otherOps.size()))) {
+            System.out.println("           " + o);
+        }
         Map<String, Integer> byClass = new LinkedHashMap<>();
         failures.forEach((k, v) -> byClass.merge(k.substring(0, k.indexOf(':')), v.size(), Integer::sum));
         System.out.println("failures by cause: " + byClass);

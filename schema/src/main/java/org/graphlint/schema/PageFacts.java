@@ -185,7 +185,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
             }
             return null; // an action ("syncLicenses action", "Assign license")
         }
-        for (Example e : page.examples()) {
+        for (Example e : ownExamples(page)) {
             if (e.kind() == Example.Kind.RESPONSE && e.status() != null && e.status() == 201) {
                 return OperationKind.CREATE;
             }
@@ -195,7 +195,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
 
     private static Optional<String> methodEntity(PageModel page, OperationKind op) {
         if (op != OperationKind.RESOURCE) {
-            for (Example e : page.examples()) {
+            for (Example e : ownExamples(page)) {
                 if (e.kind() == Example.Kind.REQUEST) {
                     Optional<String> t = odataType(e.body());
                     if (t.isPresent()) {
@@ -215,7 +215,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
                 return Optional.of(w);
             }
         }
-        for (Example e : page.examples()) {
+        for (Example e : ownExamples(page)) {
             if (e.kind() == Example.Kind.RESPONSE) {
                 Optional<String> t = odataType(e.body());
                 if (t.isPresent()) {
@@ -224,6 +224,89 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The examples of the page's own operation, in page order. A request whose HTTP method is none of the methods the
+     * page's HTTP request section documents, sent to a path none of its path templates matches, is an example of
+     * another operation (a publish page that also shows the PATCH approving the published app definition): it, and
+     * the responses up to the next request, say nothing about this page's body. A documented path with another method
+     * stays the page's own (a wrong method in the example is the page's error, its body still this operation's).
+     * Pages that document no method keep every example.
+     */
+    public static List<Example> ownExamples(PageModel page) {
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        for (Operation o : page.operations()) {
+            if (o.method() != null && !o.method().isBlank()) {
+                methods.add(o.method().strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (methods.isEmpty()) {
+            return page.examples();
+        }
+        List<Example> out = new java.util.ArrayList<>();
+        boolean own = true;
+        for (Example e : page.examples()) {
+            if (e.kind() == Example.Kind.REQUEST) {
+                own = e.method() == null || methods.contains(e.method().strip().toUpperCase(Locale.ROOT))
+                        || e.url() == null || page.operations().stream()
+                                .anyMatch(o -> o.path() != null && pathMatches(o.path(), requestPath(e.url())));
+            }
+            if (own || e.kind() == Example.Kind.REPRESENTATION) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The path of a request URL: no scheme, host, API version, query or trailing slash. */
+    static String requestPath(String url) {
+        String u = url.strip();
+        int sp = u.indexOf(' ');
+        if (sp >= 0) {
+            u = u.substring(0, sp); // "… HTTP/1.1"
+        }
+        int q = u.indexOf('?');
+        if (q >= 0) {
+            u = u.substring(0, q);
+        }
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) {
+            int slash = u.indexOf('/', scheme + 3);
+            u = slash < 0 ? "/" : u.substring(slash);
+        }
+        if (!u.startsWith("/")) {
+            u = "/" + u;
+        }
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("/beta/") || lower.startsWith("/v1.0/")) {
+            u = u.substring(5);
+        }
+        if (u.length() > 1 && u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /** True when the path fits the template segment by segment ({@code {id}} matches any non-empty segment). */
+    static boolean pathMatches(String template, String path) {
+        String[] t = requestPath(template).substring(1).split("/", -1);
+        String[] a = path.substring(1).split("/", -1);
+        if (t.length != a.length) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            boolean var = t[i].startsWith("{") && t[i].endsWith("}");
+            if (var ? a[i].isEmpty() : !t[i].equalsIgnoreCase(a[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the example is one of the page's own operation ({@link #ownExamples}). */
+    public boolean ownsExample(Example e) {
+        return ownExamples(page).stream().anyMatch(x -> x == e);
     }
 
     /** The same facts naming another entity (the builder canonicalizes the case of entity names against type pages). */

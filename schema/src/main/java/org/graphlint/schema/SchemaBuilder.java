@@ -169,7 +169,7 @@ public final class SchemaBuilder {
         if (!(props instanceof ObjectNode po)) {
             return;
         }
-        for (Example e : cx.top.page().examples()) {
+        for (Example e : PageFacts.ownExamples(cx.top.page())) {
             if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
                 continue;
             }
@@ -204,7 +204,7 @@ public final class SchemaBuilder {
 
     private static List<JsonNode> requestBodies(PageFacts p) {
         List<JsonNode> out = new ArrayList<>();
-        for (Example e : p.page().examples()) {
+        for (Example e : PageFacts.ownExamples(p.page())) {
             if (e.kind() == Example.Kind.REQUEST && e.body() != null && e.body().isObject()) {
                 out.add(e.body());
             }
@@ -227,7 +227,7 @@ public final class SchemaBuilder {
             this.op = op;
             this.notes = notes;
             if (top.page().kind() == PageKind.METHOD) {
-                for (Example e : top.page().examples()) {
+                for (Example e : PageFacts.ownExamples(top.page())) {
                     if (e.kind() == Example.Kind.REQUEST) {
                         PageFacts.odataType(e.body()).ifPresent(exampleTypes::add);
                     }
@@ -431,7 +431,7 @@ public final class SchemaBuilder {
         }
         // A complex type whose page the build does not have: infer it from the page's examples.
         List<JsonNode> values = new ArrayList<>();
-        for (Example e : cx.top.page().examples()) {
+        for (Example e : PageFacts.ownExamples(cx.top.page())) {
             collectValues(e.body(), r.name(), values, 0);
         }
         String defName = defName(type.isEmpty() ? r.name() : type);

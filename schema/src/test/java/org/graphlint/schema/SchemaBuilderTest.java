@@ -162,6 +162,26 @@ class SchemaBuilderTest {
     }
 
     @Test
+    void examplesOfAnotherOperationOnThePageSayNothingAboutItsBody() {
+        // teamsapp-publish: POST /appCatalogs/teamsApps, and an example PATCHing the published app definition
+        var page = method("Add widget", "POST", "/widgets", "2020-01-01", List.of(row(RB, "name", "String")), List.of(
+                request("POST", "https://graph.microsoft.com/beta/widgets", "{\"name\":\"a\"}"),
+                response(201, "{\"id\":\"1\",\"name\":\"a\"}"),
+                request("PATCH", "https://graph.microsoft.com/beta/widgets/1/definitions/2",
+                        "{\"@odata.type\":\"#microsoft.graph.widgetDefinition\",\"publishingState\":\"published\"}"),
+                response(200, "{\"id\":\"2\",\"publishingState\":\"published\"}"),
+                // a documented path sent with the wrong method is still this operation's example
+                request("PUT", "https://graph.microsoft.com/beta/widgets?x=1", "{\"name\":\"b\"}")));
+        PageFacts p = PageFacts.of(page, CREATE_FILE);
+        assertEquals(List.of(true, true, false, false, true),
+                page.examples().stream().map(p::ownsExample).toList());
+        JsonNode s = createSchema(build(List.of(in(page, CREATE_FILE))));
+        assertTrue(s.at("/properties/id/x-graphlint-inferred").asBoolean()); // the own response still counts
+        assertFalse(check(s, "{\"publishingState\":\"published\"}").isEmpty());
+        assertFalse(check(s, "{\"@odata.type\":\"#microsoft.graph.widgetDefinition\"}").isEmpty());
+    }
+
+    @Test
     void responseExamplePropertiesAreAcceptedAsInferred() {
         var page = method("Update widget", "PATCH", "/widgets/{id}", "2020-01-01", List.of(row(RB, "name", "String")),
                 List.of(response(200, "{\"name\":\"a\",\"inheritedFlag\":true}")));
