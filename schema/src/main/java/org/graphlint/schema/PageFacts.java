@@ -259,33 +259,9 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         return out;
     }
 
-    /** The path of a request URL: no scheme, host, API version, query or trailing slash. */
+    /** The path of a request URL, comparable with a path template. */
     static String requestPath(String url) {
-        String u = url.strip();
-        int sp = u.indexOf(' ');
-        if (sp >= 0) {
-            u = u.substring(0, sp); // "… HTTP/1.1"
-        }
-        int q = u.indexOf('?');
-        if (q >= 0) {
-            u = u.substring(0, q);
-        }
-        int scheme = u.indexOf("://");
-        if (scheme >= 0) {
-            int slash = u.indexOf('/', scheme + 3);
-            u = slash < 0 ? "/" : u.substring(slash);
-        }
-        if (!u.startsWith("/")) {
-            u = "/" + u;
-        }
-        String lower = u.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("/beta/") || lower.startsWith("/v1.0/")) {
-            u = u.substring(5);
-        }
-        if (u.length() > 1 && u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
+        return DocumentedOperation.requestPath(url);
     }
 
     /** True when the path fits the template segment by segment ({@code {id}} matches any non-empty segment). */

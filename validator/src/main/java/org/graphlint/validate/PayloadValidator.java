@@ -377,33 +377,7 @@ public final class PayloadValidator {
 
     /** The path of a request URL without scheme, host, {{variables}}, API version prefix and query. */
     static String pathOf(String url) {
-        String u = url;
-        int q = u.indexOf('?');
-        if (q >= 0) {
-            u = u.substring(0, q);
-        }
-        int scheme = u.indexOf("://");
-        if (scheme >= 0) {
-            int slash = u.indexOf('/', scheme + 3);
-            u = slash < 0 ? "/" : u.substring(slash);
-        }
-        if (u.startsWith("{{")) {
-            int end = u.indexOf("}}");
-            u = end < 0 ? u : u.substring(end + 2);
-        }
-        if (!u.startsWith("/")) {
-            u = "/" + u;
-        }
-        String lower = u.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("/beta/")) {
-            u = u.substring(5);
-        } else if (lower.startsWith("/v1.0/")) {
-            u = u.substring(5);
-        }
-        if (u.length() > 1 && u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
+        return DocumentedOperation.requestPath(url);
     }
 
     private Catalog catalogFor(String url) {
