@@ -351,16 +351,15 @@ public final class PageParser {
             }
             List<String> header = Tables.cells(lines[start]);
             List<String> headerEnglish = new ArrayList<>(header.size());
+            boolean englishHeader = false;
             for (String h : header) {
-                headerEnglish.add(InlineText.toText(split(h, start + 1).english()).toLowerCase(Locale.ROOT));
+                Bilingual b = split(h, start + 1);
+                englishHeader |= b.paired();
+                headerEnglish.add(InlineText.toText(b.english()).toLowerCase(Locale.ROOT));
             }
             String first = headerEnglish.isEmpty() ? "" : headerEnglish.get(0);
             int cols = header.size();
-            boolean englishHeader = false;
-            for (String h : header) {
-                englishHeader |= SxsSpans.split(h).paired();
-            }
-            TableKind kind = TableKind.of(first, headerEnglish, englishHeader, h2Anchor, h2Section, cols);
+            TableKind kind = TableKind.of(first, englishHeader, h2Anchor, h2Section, cols);
             for (int k = 0; k < rowText.size(); k++) {
                 int r = rowLine.get(k) - 1;
                 List<String> cells = Tables.cells(rowText.get(k));

@@ -1,6 +1,5 @@
 package org.graphlint.parser;
 
-import java.util.List;
 import java.util.Set;
 
 /** What a table holds, decided by its English header, or on plain pages by the section anchor and shape. */
@@ -18,7 +17,7 @@ enum TableKind {
      *                      {@code Value|Role|Description} table under "Properties" is not a property table); plain
      *                      pages, whose header is localized, fall back to the section anchor and the table's shape
      */
-    static TableKind of(String firstHeader, List<String> headers, boolean englishHeader, String anchor, String section, int cols) {
+    static TableKind of(String firstHeader, boolean englishHeader, String anchor, String section, int cols) {
         String sec = section.toLowerCase(java.util.Locale.ROOT);
         if (PROPERTY_HEADERS.contains(firstHeader) && cols >= 2) {
             return PROPERTY;
