@@ -30,6 +30,7 @@ public final class GraphlintCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        ValidateCommand.preload(args);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -93,7 +93,7 @@ class LibraryTest {
         for (int i = 0; i < 400; i++) {
             expected.add(describe(v, bodies.get(i % bodies.size()), selectors.get(i % selectors.size())));
         }
-        PayloadValidator fresh = PayloadValidator.embedded();
+        PayloadValidator fresh = PayloadValidator.of(org.graphlint.schema.Catalog.embedded()); // not the shared one
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> got = new ArrayList<>();
