@@ -53,7 +53,8 @@ public final class PayloadValidator {
             .thenComparingInt(Finding::column);
 
     private final Catalog catalog;
-    private final SchemaRegistry registry;
+    /** networknt's registry, made on first use: a run whose bodies the pre-check proves valid never needs it. */
+    private volatile SchemaRegistry registry;
     private final SchemaRegistryConfig config;
     private final ConcurrentHashMap<String, Schema> compiled = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, QuickCheck> quick = new ConcurrentHashMap<>();
@@ -66,8 +67,21 @@ public final class PayloadValidator {
                 .formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_POINTER)
                 .build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemaRegistryConfig(config));
+    }
+
+    private SchemaRegistry registry() {
+        SchemaRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                            b -> b.schemaRegistryConfig(config));
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     private static volatile PayloadValidator embedded;
@@ -178,7 +192,7 @@ public final class PayloadValidator {
         Schema s = compiled.get(key);
         if (s == null) {
             s = compiled.computeIfAbsent(key, k -> {
-                Schema c = registry.getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
+                Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
                 c.initializeValidators();
                 return c;
             });
@@ -269,6 +283,19 @@ public final class PayloadValidator {
             }
             return single(name, SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e)));
         }
+        if (!isHttp(name) && SourceText.isAscii(bytes)) {
+            // The common case: plain ASCII JSON. Parsed straight from the bytes (no decoding, no char copy); any
+            // problem is left to the text path below, which words it.
+            SourceText.Parsed p = SourceText.parseAscii(bytes);
+            if (p != null) {
+                List<Finding> out = new ArrayList<>();
+                List<Target> used = new ArrayList<>(1);
+                byte[] b = bytes;
+                checkParsed(p, () -> new String(b, StandardCharsets.ISO_8859_1), 0, 0, catalog, null,
+                        options.operation() == null ? operationInName(name) : null, null, options, out, used);
+                return report(name, out, used, 1);
+            }
+        }
         SourceText.Decoded d = SourceText.decode(bytes);
         if (d.problem() != null) {
             return single(name, d.problem());
@@ -338,7 +365,16 @@ public final class PayloadValidator {
                 checkRequest(r, target, options, out, used);
             }
         } else {
-            checkBody(text, 0, 0, catalog, null, operationInName(name), target, options, out, used);
+            checkBody(text, 0, 0, catalog, null, options.operation() == null ? operationInName(name) : null, target,
+                    options, out, used);
+        }
+        return report(name, out, used, requests);
+    }
+
+    /** A file's findings, named and in file order. */
+    private static FileReport report(String name, List<Finding> out, List<Target> used, int requests) {
+        if (out.isEmpty()) {
+            return new FileReport(name, used, List.of(), requests);
         }
         List<Finding> named = new ArrayList<>(out.size());
         for (Finding f : out) {
@@ -504,6 +540,13 @@ public final class PayloadValidator {
             out.add(p.problem().in(null, request).shifted(lineShift));
             return;
         }
+        checkParsed(p, () -> body, lineShift, request, cat, entityHint, opHint, forced, o, out, used);
+    }
+
+    /** A parsed body against its target; the source text is only asked for when there are findings to place. */
+    private void checkParsed(SourceText.Parsed p, java.util.function.Supplier<String> source, int lineShift, int request,
+            Catalog cat, String entityHint, OperationKind opHint, Target forced, ValidateOptions o, List<Finding> out,
+            List<Target> used) {
         Target t = forced;
         if (t == null) {
             Object r = chooseTarget(cat, p.node(), entityHint, opHint, o);
@@ -525,7 +568,7 @@ public final class PayloadValidator {
                 wanted.add(parent(f.pointer()));
             }
         }
-        SourceText.Positions pos = SourceText.locate(body, wanted);
+        SourceText.Positions pos = SourceText.locate(source.get(), wanted);
         for (Finding f : fs) {
             int[] lc = null;
             if (f.pointer() != null) {

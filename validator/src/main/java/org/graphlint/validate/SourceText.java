@@ -108,6 +108,33 @@ final class SourceText {
         return new int[] {line, col};
     }
 
+    /** True when every byte is 7-bit ASCII (then the bytes are valid UTF-8, carry no BOM, and byte = char offsets). */
+    static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Parses an ASCII JSON document straight from its bytes, with the same reader settings as {@link #parse}; null for
+     * anything that is not one well-formed, non-empty document (the caller then takes the text path, which words the
+     * problem).
+     */
+    static Parsed parseAscii(byte[] bytes) {
+        try (JsonParser p = JSON.createParser(bytes)) {
+            JsonNode n = JSON.readTree(p);
+            if (n == null || n.isMissingNode() || p.nextToken() != null) {
+                return null;
+            }
+            return new Parsed(n, null);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     /** Parses one JSON document; never throws for bad input. */
     static Parsed parse(String text) {
         if (text.isBlank()) {
