@@ -20,70 +20,84 @@ import org.graphlint.validate.Severity;
 import org.graphlint.validate.ValidateOptions;
 import org.graphlint.validate.report.Reporter;
 import org.graphlint.validate.report.Run;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code graphlint validate}: request fixtures in, findings and an exit code out. */
-@Command(
-        name = "validate",
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        description = {
-            "Check request fixtures (.json bodies, .http/.rest requests) against a schema version of the catalog.",
-            "A .http request picks its entity and operation from its method and path; a JSON body its entity from"
-                    + " @odata.type; the flags override both."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every fixture valid (nothing at or above --fail-on)",
-            "1:findings at or above --fail-on",
-            "2:usage error, or a fixture that could not be read or parsed (reported; the others are still checked)"
-        })
+/**
+ * {@code graphlint validate}: request fixtures in, findings and an exit code out. Its options are declared through
+ * picocli's programmatic API, for start-up time (see {@link GraphlintCommand}).
+ */
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Option(names = "--version", paramLabel = "SELECTOR", defaultValue = "latest",
-            description = "Schema version: a version id, an ISO date (the newest version not after it), a source commit"
-                    + " (7+ hex) or 'latest' (default).")
     String version;
-
-    @Option(names = "--entity", paramLabel = "NAME", description = "Entity of every body (e.g. vppToken).")
     String entity;
-
-    @Option(names = "--operation", paramLabel = "create|update|resource", description = "Operation of every body.")
     String operation;
-
-    @Option(names = "--catalog", paramLabel = "DIR",
-            description = "Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
     Path catalogDir;
-
-    @Option(names = "--format", paramLabel = "text|json|junit|sarif|github", defaultValue = "text",
-            description = "Output format (default: text).")
     String format;
-
-    @Option(names = "--fail-on", paramLabel = "error|warning", defaultValue = "error",
-            description = "Lowest severity that makes the exit code 1 (default: error).")
     String failOn;
-
-    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "16m",
-            description = "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read.")
     String maxSize;
-
-    @Option(names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
-            description = "Colour in text output (default: auto, only on a terminal and without NO_COLOR).")
     String color;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Fixture files or folders (searched recursively for"
-            + " *.json, *.http, *.rest).")
     List<Path> paths;
+
+    /** A new validate command's model. */
+    static CommandSpec newSpec() {
+        ValidateCommand c = new ValidateCommand();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        c.spec = s;
+        s.name("validate");
+        s.usageMessage()
+                .sortOptions(false)
+                .autoWidth(true)
+                .description(
+                        "Check request fixtures (.json bodies, .http/.rest requests) against a schema version of the catalog.",
+                        "A .http request picks its entity and operation from its method and path; a JSON body its entity from"
+                                + " @odata.type; the flags override both.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(GraphlintCommand.exitCodes(
+                        "0", "every fixture valid (nothing at or above --fail-on)",
+                        "1", "findings at or above --fail-on",
+                        "2", "usage error, or a fixture that could not be read or parsed (reported; the others are still checked)"));
+        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
+        s.addOption(option("--version", "SELECTOR", "latest", "Schema version: a version id, an ISO date (the newest version"
+                + " not after it), a source commit (7+ hex) or 'latest' (default)."));
+        s.addOption(option("--entity", "NAME", null, "Entity of every body (e.g. vppToken)."));
+        s.addOption(option("--operation", "create|update|resource", null, "Operation of every body."));
+        s.addOption(OptionSpec.builder("--catalog").paramLabel("DIR").type(Path.class)
+                .description("Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
+                .build());
+        s.addOption(option("--format", "text|json|junit|sarif|github", "text", "Output format (default: text)."));
+        s.addOption(option("--fail-on", "error|warning", "error",
+                "Lowest severity that makes the exit code 1 (default: error)."));
+        s.addOption(option("--max-size", "SIZE", "16m",
+                "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
+        s.addOption(option("--color", "auto|always|never", "auto",
+                "Colour in text output (default: auto, only on a terminal and without NO_COLOR)."));
+        s.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH").type(List.class)
+                .auxiliaryTypes(Path.class)
+                .description("Fixture files or folders (searched recursively for *.json, *.http, *.rest).").build());
+        return s;
+    }
+
+    private static OptionSpec option(String name, String label, String defaultValue, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
+                .description(description).build();
+    }
+
+    /** The parsed values, read from the model into the fields the rest of the command uses. */
+    private void readOptions() {
+        version = spec.findOption("--version").getValue();
+        entity = spec.findOption("--entity").getValue();
+        operation = spec.findOption("--operation").getValue();
+        catalogDir = spec.findOption("--catalog").getValue();
+        format = spec.findOption("--format").getValue();
+        failOn = spec.findOption("--fail-on").getValue();
+        maxSize = spec.findOption("--max-size").getValue();
+        color = spec.findOption("--color").getValue();
+        paths = spec.positionalParameters().get(0).getValue();
+    }
 
     /**
      * Starts loading the embedded catalog on a background thread when the command line is a {@code validate} without
@@ -112,6 +126,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        readOptions();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();

@@ -42,4 +42,22 @@ class CommandLineTest {
             assertEquals(0, code, all);
         }
     }
+
+    @Test
+    void validateDeclaresItsOptionsAndRequiresAPath() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GraphlintCommand.execute(new String[] {"validate", "--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code);
+        for (String s : List.of("--version=SELECTOR", "--entity=NAME", "--operation=create|update|resource", "--catalog=DIR",
+                "--format=text|json|junit|sarif|github", "--fail-on=error|warning", "--max-size=SIZE",
+                "--color=auto|always|never", "PATH...", "Exit codes:", "2   usage error")) {
+            assertTrue(out.toString().contains(s), s + " in\n" + out);
+        }
+        StringWriter err2 = new StringWriter();
+        int missing = GraphlintCommand.execute(new String[] {"validate"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err2, true));
+        assertEquals(ExitCode.USAGE_OR_INPUT, missing);
+        assertTrue(err2.toString().startsWith("Missing required parameter: 'PATH'"), err2.toString());
+    }
 }
