@@ -372,7 +372,7 @@ final class Defects {
         }
         for (JsonNode s : flat) {
             if (s.has("pattern")) {
-                java.util.regex.Pattern p = java.util.regex.Pattern.compile(s.get("pattern").asString());
+                java.util.regex.Pattern p = Json.pattern(s.get("pattern").asString());
                 String val = v.asString();
                 Arbitrary<String> bad = Arbitraries.oneOf(
                         Arbitraries.of("~", "not valid!", " ", "P", "12:", "#", "=" + val, val + "!", val + " ", "\u00e9" + val),

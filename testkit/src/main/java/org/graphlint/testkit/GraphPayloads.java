@@ -3,8 +3,10 @@ package org.graphlint.testkit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitrary;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
@@ -37,6 +39,12 @@ public final class GraphPayloads {
     private final SchemaVersion version;
     private final List<SchemaVersion> later;
     private final int depth;
+    /**
+     * The arbitraries, built once: jqwik's {@code flatMap} calls its mapper again each time a value is asked for, so a
+     * test's {@code targets.flatMap(t -> t.payloads().valid())} would otherwise rebuild the generator per value.
+     */
+    private volatile Arbitrary<JsonNode> valid;
+    private final Map<Set<DefectKind>, Arbitrary<InvalidPayload>> invalid = new ConcurrentHashMap<>();
 
     private GraphPayloads(SchemaVersion version, List<SchemaVersion> later, int depth) {
         this.version = version;
@@ -85,7 +93,12 @@ public final class GraphPayloads {
 
     /** Payloads valid against the version: every property type, optional properties present and absent. */
     public Arbitrary<JsonNode> valid() {
-        return new SchemaArbitraries(version.schema(), depth).of(version.schema());
+        Arbitrary<JsonNode> v = valid;
+        if (v == null) {
+            v = new SchemaArbitraries(version.schema(), depth).of(version.schema());
+            valid = v;
+        }
+        return v;
     }
 
     /** Payloads with exactly one defect, of any kind the version allows. */
@@ -104,7 +117,10 @@ public final class GraphPayloads {
      * all makes jqwik report too many filter misses.
      */
     public Arbitrary<InvalidPayload> invalid(Set<DefectKind> kinds) {
-        Set<DefectKind> ks = EnumSet.copyOf(kinds);
+        return invalid.computeIfAbsent(EnumSet.copyOf(kinds), this::build);
+    }
+
+    private Arbitrary<InvalidPayload> build(Set<DefectKind> ks) {
         SchemaArbitraries gen = new SchemaArbitraries(version.schema(), depth);
         List<JsonNode> laterSchemas = later.stream().map(SchemaVersion::schema).toList();
         Defects defects = new Defects(version.schema(), gen, laterSchemas);

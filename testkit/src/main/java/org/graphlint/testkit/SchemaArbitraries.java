@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -351,14 +350,14 @@ final class SchemaArbitraries {
             a = Formats.values(format);
             if (pattern != null) {
                 String p = pattern;
-                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+                a = a.filter(v -> Json.finds(p, v));
             }
         } else if (base64) {
             a = Arbitraries.bytes().array(byte[].class).ofMaxSize(24).flatMap(b -> Arbitraries.of(
                     Base64.getEncoder().encodeToString(b), Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
             if (pattern != null) {
                 String p = pattern;
-                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+                a = a.filter(v -> Json.finds(p, v));
             }
         } else if (pattern != null) {
             a = RegexStrings.matching(pattern);
@@ -465,7 +464,7 @@ final class SchemaArbitraries {
         boolean patterned = false;
         if (s.get("patternProperties") instanceof ObjectNode pp) {
             for (Map.Entry<String, JsonNode> e : pp.properties()) {
-                if (Pattern.compile(e.getKey()).matcher(name).find()) {
+                if (Json.finds(e.getKey(), name)) {
                     out.add(e.getValue());
                     patterned = true;
                 }
