@@ -55,20 +55,31 @@ class GraphlintProperties {
 
     // ------------------------------------------------------------------------------------------ invalid payloads
 
+    /** Every invalid payload fails with exactly its one defect; every kind of defect is generated, about equally often. */
     @Property(seed = "434343")
     void everyInvalidPayloadFailsWithExactlyItsDefect(@ForAll("invalid") Invalid c) {
         InvalidPayload d = c.defect();
-        Statistics.label("defect").collect(d.kind(), d.rule());
+        Statistics.label("kind").collect(d.kind());
+        Statistics.label("rule").collect(d.rule());
         List<Problem> problems = Checks.check(c.target(), d.payload());
         assertFalse(problems.isEmpty(), "no error reported");
         for (Problem p : problems) {
             assertEquals(new Problem(d.rule(), d.pointer()), p, () -> "all errors: " + problems);
         }
+        // a generator that stops producing a kind (or produces one far less than the others) fails here
+        Statistics.label("kind").coverage(cov -> {
+            for (DefectKind k : DefectKind.values()) {
+                cov.check(k).percentage(pc -> pc >= 100.0 / DefectKind.values().length / 2);
+            }
+        });
     }
 
+    /** A kind first (evenly), then a version whose schema has a place for it, then a payload with that defect. */
     @Provide
     Arbitrary<Invalid> invalid() {
-        return Arbitraries.of(TARGETS).flatMap(t -> t.payloads().invalid().map(d -> new Invalid(t, d)));
+        return Arbitraries.of(DefectKind.values()).flatMap(k -> Arbitraries.of(TARGETS.stream()
+                .filter(t -> t.payloads().defectKinds().contains(k)).toList())
+                .flatMap(t -> t.payloads().invalid(k).map(d -> new Invalid(t, d))));
     }
 
     /**
