@@ -1,6 +1,7 @@
 package org.graphlint.testkit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class GraphPayloads {
      */
     private volatile Arbitrary<JsonNode> valid;
     private final Map<Set<DefectKind>, Arbitrary<InvalidPayload>> invalid = new ConcurrentHashMap<>();
+    private volatile Set<DefectKind> kinds;
 
     private GraphPayloads(SchemaVersion version, List<SchemaVersion> later, int depth) {
         this.version = version;
@@ -108,8 +110,14 @@ public final class GraphPayloads {
      * places are in optional properties costs filtered tries.
      */
     public Set<DefectKind> defectKinds() {
-        SchemaArbitraries gen = new SchemaArbitraries(version.schema(), depth);
-        return new Defects(version.schema(), gen, later.stream().map(SchemaVersion::schema).toList()).possibleKinds();
+        Set<DefectKind> k = kinds;
+        if (k == null) {
+            SchemaArbitraries gen = new SchemaArbitraries(version.schema(), depth);
+            k = Collections.unmodifiableSet(new Defects(version.schema(), gen, later.stream().map(SchemaVersion::schema).toList())
+                    .possibleKinds());
+            kinds = k;
+        }
+        return k;
     }
 
     /** Payloads with exactly one defect, of any kind the version allows. */

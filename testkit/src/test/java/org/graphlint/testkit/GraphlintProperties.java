@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -74,12 +76,23 @@ class GraphlintProperties {
         });
     }
 
-    /** A kind first (evenly), then a version whose schema has a place for it, then a payload with that defect. */
+    /** By kind: a version whose schema has a place for it, then a payload with that defect (built once). */
+    static final Map<DefectKind, Arbitrary<Invalid>> INVALID_BY_KIND = invalidByKind();
+
+    static Map<DefectKind, Arbitrary<Invalid>> invalidByKind() {
+        Map<DefectKind, Arbitrary<Invalid>> out = new EnumMap<>(DefectKind.class);
+        for (DefectKind k : DefectKind.values()) {
+            List<Target> fit = TARGETS.stream().filter(t -> t.payloads().defectKinds().contains(k)).toList();
+            assertFalse(fit.isEmpty(), "no version has a place for " + k);
+            out.put(k, Arbitraries.of(fit).flatMap(t -> t.payloads().invalid(k).map(d -> new Invalid(t, d))));
+        }
+        return out;
+    }
+
+    /** A kind first (evenly), then a version that can carry it, then a payload with that defect. */
     @Provide
     Arbitrary<Invalid> invalid() {
-        return Arbitraries.of(DefectKind.values()).flatMap(k -> Arbitraries.of(TARGETS.stream()
-                .filter(t -> t.payloads().defectKinds().contains(k)).toList())
-                .flatMap(t -> t.payloads().invalid(k).map(d -> new Invalid(t, d))));
+        return Arbitraries.of(DefectKind.values()).flatMap(INVALID_BY_KIND::get);
     }
 
     /**
