@@ -131,8 +131,15 @@ final class SchemaArbitraries {
                 if (s.has("then")) {
                     then.add(s.get("then"));
                 }
-                List<JsonNode> otherwise = s.has("else") ? List.of(s.get("else")) : List.of();
-                options = cross(options, List.of(List.of(then, List.of()), List.of(otherwise, List.of(s.get("if")))));
+                List<JsonNode> otherwise = new ArrayList<>();
+                if (s.has("else")) {
+                    otherwise.add(s.get("else"));
+                }
+                // "not if", said positively where it can be, so the else branch is generated rather than filtered
+                Optional<JsonNode> positive = negation(s.get("if"));
+                positive.ifPresent(otherwise::add);
+                List<JsonNode> notIf = positive.isPresent() ? List.of() : List.of(s.get("if"));
+                options = cross(options, List.of(List.of(then, List.of()), List.of(otherwise, notIf)));
             }
             if (options.size() > 1 || !options.get(0).get(0).isEmpty()) {
                 for (List<List<JsonNode>> o : options) {
@@ -146,6 +153,28 @@ final class SchemaArbitraries {
             }
         }
         out.add(new Alternative(all, none));
+    }
+
+    /**
+     * A schema equal to {@code not s}, for the shape graphlint's schemas give a derived-type switch:
+     * {@code {"required": [n], "properties": {n: {"not": X}}}} (n present and not X) is negated by
+     * {@code {"properties": {n: X}}} (n absent, or X). Without it, the else branch of a complex type (its own
+     * {@code @odata.type} or none) was generated from the property's generic pattern and then filtered by the negated
+     * {@code if}, which kept only the values without {@code @odata.type}.
+     */
+    static Optional<JsonNode> negation(JsonNode s) {
+        if (s == null || !s.isObject() || s.size() != 2 || !(s.get("required") instanceof ArrayNode req) || req.size() != 1
+                || !(s.get("properties") instanceof ObjectNode props) || props.size() != 1) {
+            return Optional.empty();
+        }
+        String n = req.get(0).asString();
+        JsonNode p = props.get(n);
+        if (p == null || !p.isObject() || p.size() != 1 || !p.has("not")) {
+            return Optional.empty();
+        }
+        ObjectNode out = Json.F.objectNode();
+        out.putObject("properties").set(n, p.get("not"));
+        return Optional.of(out);
     }
 
     private static List<List<List<JsonNode>>> members(ArrayNode ms, boolean exactlyOne) {
@@ -335,13 +364,15 @@ final class SchemaArbitraries {
     private Arbitrary<JsonNode> strings(List<JsonNode> all) {
         String format = null;
         String pattern = null;
+        List<String> patterns = new ArrayList<>();
         boolean base64 = false;
         for (JsonNode s : all) {
             if (s.has("format") && Formats.known(s.get("format").asString())) {
                 format = s.get("format").asString();
             }
-            if (s.has("pattern") && pattern == null) {
-                pattern = s.get("pattern").asString();
+            if (s.has("pattern")) {
+                pattern = pattern == null ? s.get("pattern").asString() : pattern;
+                patterns.add(s.get("pattern").asString());
             }
             base64 |= "base64".equals(s.path("contentEncoding").asString(""));
         }
@@ -359,6 +390,10 @@ final class SchemaArbitraries {
                 String p = pattern;
                 a = a.filter(v -> Json.finds(p, v));
             }
+        } else if (patterns.size() > 1) {
+            // strings of each pattern (a narrower one, an own @odata.type, seldom comes out of a wider one); the
+            // conjunction is checked against all of them (needsCheck)
+            a = Arbitraries.oneOf(patterns.stream().map(RegexStrings::matching).toList());
         } else if (pattern != null) {
             a = RegexStrings.matching(pattern);
         } else {
