@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -417,15 +418,21 @@ final class Defects {
         if (probe.isEmpty()) {
             return Optional.empty();
         }
+        List<String> declared = declared(flat);
+        int longest = declared.stream().mapToInt(String::length).max().orElse(1);
         Arbitrary<String> names = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
                 // names a JSON pointer must escape, and non-ASCII ones
                 Arbitraries.strings().withCharRange('a', 'c').withChars("/~._-é").ofMinLength(1).ofMaxLength(6),
                 // a misspelling of a declared property, the case graphlint exists for
-                Arbitraries.of(declared(flat)).flatMap(n -> Arbitraries.integers().between(0, Math.max(0, n.length() - 1))
-                        .map(i -> n.substring(0, i) + n.substring(Math.min(n.length(), i + 1)) + (i % 2 == 0 ? "" : "s"))))
+                // (combined, not flatMapped: jqwik regenerates a flatMap's inner value on every value() and distance(),
+                // which made shrinking an invalid payload take seconds per step)
+                Combinators.combine(Arbitraries.of(declared), Arbitraries.integers().between(0, longest - 1)).as((n, k) -> {
+                    int i = k % n.length();
+                    return n.substring(0, i) + n.substring(i + 1) + (i % 2 == 0 ? "" : "s");
+                }))
                 .filter(n -> !n.isEmpty() && !v.has(n) && !admitted(flat, n));
-        return Optional.of(new Option(names.flatMap(n -> gen.anyJson(2).map(val -> unknown(ptr, v, n, val))),
+        return Optional.of(new Option(Combinators.combine(names, gen.anyJson(2)).as((n, val) -> unknown(ptr, v, n, val)),
                 unknown(ptr, v, probe.get(), Json.F.nullNode())));
     }
 
@@ -509,8 +516,8 @@ final class Defects {
         if (probe.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Option(Arbitraries.of(values).flatMap(x -> Arbitraries.of(near.apply(x)))
-                .filter(x -> !values.contains(x)).map(outside), outside.apply(probe.get())));
+        List<String> outsides = values.stream().flatMap(x -> near.apply(x).stream()).filter(x -> !values.contains(x)).distinct().toList();
+        return Optional.of(new Option(Arbitraries.of(outsides).map(outside), outside.apply(probe.get())));
     }
 
     private static void collectEnum(JsonNode s, List<String> out) {

@@ -29,6 +29,7 @@ final class SchemaArbitraries {
     private final int maxDepth;
     private final JsonNode root;
     private final Eval eval;
+    private final Map<Integer, Arbitrary<JsonNode>> anyJson = new java.util.concurrent.ConcurrentHashMap<>();
 
     SchemaArbitraries(JsonNode root, int maxDepth) {
         this.root = root;
@@ -467,12 +468,13 @@ final class SchemaArbitraries {
         for (Map.Entry<String, List<JsonNode>> e : props.entrySet()) {
             String name = e.getKey();
             List<JsonNode> conj = e.getValue();
-            Arbitrary<Optional<Map.Entry<String, JsonNode>>> present = Arbitraries.lazy(() -> of(conj, depth + 1))
-                    .map(v -> Optional.of(Map.entry(name, v)));
+            Arbitrary<Map.Entry<String, JsonNode>> entry = Arbitraries.lazy(() -> of(conj, depth + 1)).map(v -> Map.entry(name, v));
             if (required.contains(name)) {
-                fields.add(present);
+                fields.add(entry.map(Optional::of));
             } else if (depth < maxDepth) {
-                fields.add(Arbitraries.of(false, true).flatMap(p -> p ? present : Arbitraries.just(Optional.empty())));
+                // present or absent, half and half, shrinking to absent (optional(), not a flatMap on a coin, whose
+                // value jqwik regenerates, nested objects and all, each time it is asked for)
+                fields.add(entry.optional(0.5));
             }
         }
         if (fields.isEmpty()) {
@@ -520,8 +522,12 @@ final class SchemaArbitraries {
         return Optional.of(out);
     }
 
-    /** Any JSON value, nested up to the generator's depth. */
+    /** Any JSON value, nested up to the generator's depth (built once per depth). */
     Arbitrary<JsonNode> anyJson(int depth) {
+        return anyJson.computeIfAbsent(depth, this::buildAnyJson);
+    }
+
+    private Arbitrary<JsonNode> buildAnyJson(int depth) {
         Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
                 Arbitraries.just(Json.F.nullNode()),
                 Arbitraries.of(false, true).map(b -> (JsonNode) Json.F.booleanNode(b)),

@@ -76,23 +76,36 @@ class GraphlintProperties {
         });
     }
 
-    /** By kind: a version whose schema has a place for it, then a payload with that defect (built once). */
-    static final Map<DefectKind, Arbitrary<Invalid>> INVALID_BY_KIND = invalidByKind();
+    /**
+     * Each kind equally likely, then any version whose schema has a place for it, then a payload with that defect: one
+     * choice among (kind, version) arbitraries weighted 1 / (versions with a place for the kind), not nested flatMaps,
+     * which jqwik regenerates on every value() and shrinks poorly. Built once.
+     */
+    static final Arbitrary<Invalid> INVALID = invalidByKind();
 
-    static Map<DefectKind, Arbitrary<Invalid>> invalidByKind() {
-        Map<DefectKind, Arbitrary<Invalid>> out = new EnumMap<>(DefectKind.class);
+    @SuppressWarnings("unchecked")
+    static Arbitrary<Invalid> invalidByKind() {
+        Map<DefectKind, List<Target>> fit = new EnumMap<>(DefectKind.class);
+        long lcm = 1;
         for (DefectKind k : DefectKind.values()) {
-            List<Target> fit = TARGETS.stream().filter(t -> t.payloads().defectKinds().contains(k)).toList();
-            assertFalse(fit.isEmpty(), "no version has a place for " + k);
-            out.put(k, Arbitraries.of(fit).flatMap(t -> t.payloads().invalid(k).map(d -> new Invalid(t, d))));
+            List<Target> ts = TARGETS.stream().filter(t -> t.payloads().defectKinds().contains(k)).toList();
+            assertFalse(ts.isEmpty(), "no version has a place for " + k);
+            fit.put(k, ts);
+            lcm = lcm / java.math.BigInteger.valueOf(lcm).gcd(java.math.BigInteger.valueOf(ts.size())).longValue() * ts.size();
         }
-        return out;
+        List<net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<Invalid>>> choices = new ArrayList<>();
+        for (Map.Entry<DefectKind, List<Target>> e : fit.entrySet()) {
+            for (Target t : e.getValue()) {
+                choices.add(net.jqwik.api.Tuple.of((int) (lcm / e.getValue().size()),
+                        t.payloads().invalid(e.getKey()).map(d -> new Invalid(t, d))));
+            }
+        }
+        return Arbitraries.frequencyOf(choices.toArray(new net.jqwik.api.Tuple.Tuple2[0]));
     }
 
-    /** A kind first (evenly), then a version that can carry it, then a payload with that defect. */
     @Provide
     Arbitrary<Invalid> invalid() {
-        return Arbitraries.of(DefectKind.values()).flatMap(INVALID_BY_KIND::get);
+        return INVALID;
     }
 
     /**
