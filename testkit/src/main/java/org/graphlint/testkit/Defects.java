@@ -192,7 +192,9 @@ final class Defects {
         Map<String, Site> sites = walk(payload);
         // verdicts on this payload's candidates: jqwik regenerates the same candidates for every value() asked for
         Map<Candidate, Optional<InvalidPayload>> verdicts = Collections.synchronizedMap(lru(256));
-        Function<Candidate, Optional<InvalidPayload>> check = c -> verdicts.computeIfAbsent(c, x -> apply(payload, sites, x));
+        // a kept verdict hands out a copy: a test may change the payload it was given
+        Function<Candidate, Optional<InvalidPayload>> check = c -> verdicts.computeIfAbsent(c, x -> apply(payload, sites, x))
+                .map(d -> new InvalidPayload(d.payload().deepCopy(), d.kind(), d.rule(), d.pointer(), d.detail()));
         List<Arbitrary<InvalidPayload>> byKind = new ArrayList<>();
         for (DefectKind k : kinds) {
             List<Arbitrary<Candidate>> ofKind = new ArrayList<>();
