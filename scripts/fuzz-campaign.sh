@@ -13,6 +13,8 @@ tries="${1:-100000}"
 pattern="${2:-*Properties}"
 mkdir -p target
 log="target/fuzz-campaign-${tries}.log"
+marker="target/fuzz-campaign-${tries}.start"
+touch "$marker"
 start=$(date +%s)
 set +e
 mvn -B -pl parser,testkit -am test \
@@ -25,4 +27,8 @@ end=$(date +%s)
 echo "campaign: $tries tries per property, $((end - start)) s, exit $rc; log $log"
 grep -E '^\s*tries = |^\s*checks = |Tests run:.*in org|^timestamp.*Properties:[A-Za-z]+ = ' "$log" | sed 's/^timestamp = [^ ]* //' || true
 grep -A8 '^Shrunk Sample' "$log" || true
+# seconds per property, from this run's surefire reports
+find parser/target/surefire-reports testkit/target/surefire-reports -name 'TEST-*.xml' -newer "$marker" 2>/dev/null \
+  | xargs -r grep -ho '<testcase name="[^"]*" classname="[^"]*" time="[^"]*"' \
+  | sed -E 's/<testcase name="([^"]*)" classname="[^"]*\.([^".]*)" time="([^"]*)"/\3 s  \2.\1/' || true
 exit $rc

@@ -1,49 +1,91 @@
 package org.graphlint.testkit;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Puts one defect into a valid payload. The payload is walked alongside its schema to learn which flat schemas govern
- * each value (branches decided as a validator decides them); a candidate defect is kept only when, by {@link Eval}, the
- * changed value breaks exactly the one keyword the defect is about, and no enclosing {@code if}/{@code anyOf}/{@code oneOf}
- * decision changes.
+ * Puts one defect into a valid payload. The payload is walked once alongside its schema to learn which flat schemas
+ * govern each value (branches decided as a validator decides them); a candidate defect is kept only when, by
+ * {@link Eval}, the changed value breaks exactly the one keyword the defect is about, and no enclosing
+ * {@code if}/{@code anyOf}/{@code oneOf} decision changes.
+ *
+ * <p>The kind is chosen first, evenly among the kinds the payload can carry, then a site where that kind fits: a site
+ * is offered for a kind only when a fixed probe defect of that kind is kept there, so few generated candidates are
+ * thrown away and rejections do not tilt the mix towards the kinds that fit everywhere.
+ *
+ * <p>Checking a candidate costs the path from the root to the changed value, not the payload: the values beside that
+ * path and their decisions do not change, the ancestors keep the schemas they were reached with, and an ancestor whose
+ * flat schemas hold no branch keyword cannot decide differently. Per-schema facts are kept by schema node, and the
+ * last payloads' walks and verdicts are kept too, because jqwik's {@code flatMap} asks its mapper again for every
+ * {@code value()} of a generated or shrunk payload.
  */
 final class Defects {
+    private static final int RECENT = 16;
     private final JsonNode root;
     private final Eval eval;
     private final SchemaArbitraries gen;
     /** Later versions' schemas, for {@link DefectKind#LATER_VERSION_PROPERTY}. */
     private final List<JsonNode> later;
+    private final List<SchemaArbitraries> laterGen;
+    /** A flat schema's own keywords, by schema node. */
+    private final Map<JsonNode, JsonNode> locals = new IdentityHashMap<>();
+    /** A flat schema's own keywords less a defect's rule, by schema node and rule. */
+    private final Map<JsonNode, Map<String, JsonNode>> withouts = new IdentityHashMap<>();
+    /** The plans of the last payloads asked for (by payload and kinds). */
+    private final Map<List<Object>, Optional<Arbitrary<InvalidPayload>>> recent = lru(RECENT);
 
     Defects(JsonNode root, SchemaArbitraries gen, List<JsonNode> later) {
         this.root = root;
         this.eval = gen.eval();
         this.gen = gen;
         this.later = later;
+        this.laterGen = later.stream().map(l -> new SchemaArbitraries(l, 2)).toList();
     }
 
-    /** The flat schemas governing each value of a payload, by pointer; null for a value under an undecidable branch. */
-    Map<String, List<JsonNode>> walk(JsonNode payload) {
-        Map<String, List<JsonNode>> out = new LinkedHashMap<>();
+    private static <K, V> Map<K, V> lru(int size) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    /**
+     * A value of the payload: where it is, the schemas it was reached with ({@code conj}), and the flat schemas it is
+     * checked against ({@code flat}; null under an undecidable branch); {@code decisive} when a flat schema holds a
+     * branch keyword, so a changed value could change the flat schemas.
+     */
+    record Site(String ptr, JsonNode value, List<JsonNode> conj, List<JsonNode> flat, boolean decisive) {
+    }
+
+    /** Every value of a payload, by pointer, with the schemas governing it. */
+    Map<String, Site> walk(JsonNode payload) {
+        Map<String, Site> out = new LinkedHashMap<>();
         walk(List.of(root), payload, "", out);
         return out;
     }
 
-    private void walk(List<JsonNode> conj, JsonNode v, String ptr, Map<String, List<JsonNode>> out) {
+    private void walk(List<JsonNode> conj, JsonNode v, String ptr, Map<String, Site> out) {
         List<JsonNode> flat = effective(conj, v);
-        out.put(ptr, flat);
+        out.put(ptr, new Site(ptr, v, conj, flat, flat != null && flat.stream().anyMatch(Defects::branches)));
         if (flat == null) {
             return;
         }
@@ -66,6 +108,10 @@ final class Defects {
                 walk(items, v.get(i), Json.child(ptr, i), out);
             }
         }
+    }
+
+    private static boolean branches(JsonNode s) {
+        return s.has("if") || s.has("anyOf") || s.has("oneOf");
     }
 
     /** The flat schemas a value is checked against: $ref and allOf followed, if/anyOf/oneOf decided for the value. */
@@ -119,42 +165,73 @@ final class Defects {
     private record Candidate(String site, JsonNode newValue, DefectKind kind, String rule, String pointer, String detail) {
     }
 
-    /** Every defect of the given kinds this payload can carry, as an arbitrary over them (empty when none fits). */
+    /** The defects of one kind a site can carry, and one fixed defect of them to learn whether the site takes any. */
+    private record Option(Arbitrary<Candidate> candidates, Candidate probe) {
+    }
+
+    /**
+     * Every defect of the given kinds this payload can carry, as an arbitrary over them (empty when none fits): a kind
+     * first, evenly among those that fit somewhere, then a site where it fits, then the defect.
+     */
     Optional<Arbitrary<InvalidPayload>> defects(JsonNode payload, Set<DefectKind> kinds) {
-        Map<String, List<JsonNode>> sites = walk(payload);
-        // kinds equally likely, then any site of the kind
-        List<Arbitrary<Candidate>> arbs = new ArrayList<>();
+        List<Object> key = List.of(payload, kinds);
+        synchronized (this) {
+            Optional<Arbitrary<InvalidPayload>> known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Optional<Arbitrary<InvalidPayload>> plan = plan(payload, kinds);
+        synchronized (this) {
+            recent.put(key, plan);
+        }
+        return plan;
+    }
+
+    private Optional<Arbitrary<InvalidPayload>> plan(JsonNode payload, Set<DefectKind> kinds) {
+        Map<String, Site> sites = walk(payload);
+        // verdicts on this payload's candidates: jqwik regenerates the same candidates for every value() asked for
+        Map<Candidate, Optional<InvalidPayload>> verdicts = Collections.synchronizedMap(lru(256));
+        // a kept verdict hands out a copy: a test may change the payload it was given
+        Function<Candidate, Optional<InvalidPayload>> check = c -> verdicts.computeIfAbsent(c, x -> apply(payload, sites, x))
+                .map(d -> new InvalidPayload(d.payload().deepCopy(), d.kind(), d.rule(), d.pointer(), d.detail()));
+        List<Arbitrary<InvalidPayload>> byKind = new ArrayList<>();
         for (DefectKind k : kinds) {
             List<Arbitrary<Candidate>> ofKind = new ArrayList<>();
-            for (Map.Entry<String, List<JsonNode>> e : sites.entrySet()) {
-                if (e.getValue() != null) {
-                    candidates(k, e.getKey(), payload.at(e.getKey()), e.getValue()).ifPresent(ofKind::add);
+            for (Site site : sites.values()) {
+                if (site.flat() != null) {
+                    candidates(k, site.ptr(), site.value(), site.flat())
+                            .filter(o -> check.apply(o.probe()).isPresent())
+                            .ifPresent(o -> ofKind.add(o.candidates()));
                 }
             }
             if (!ofKind.isEmpty()) {
-                arbs.add(ofKind.size() == 1 ? ofKind.get(0) : Arbitraries.oneOf(ofKind));
+                Arbitrary<Candidate> any = ofKind.size() == 1 ? ofKind.get(0) : Arbitraries.oneOf(ofKind);
+                // a rejected candidate is retried within its kind, so the mix of kinds stays even
+                byKind.add(any.map(check).filter(Optional::isPresent).map(Optional::get));
             }
         }
-        if (arbs.isEmpty()) {
+        if (byKind.isEmpty()) {
             return Optional.empty();
         }
-        Arbitrary<Candidate> any = arbs.size() == 1 ? arbs.get(0) : Arbitraries.oneOf(arbs);
-        return Optional.of(any.map(c -> apply(payload, sites, c)).filter(Optional::isPresent).map(Optional::get));
+        // no edge cases: jqwik mixes a union of the kinds' edge cases into generation, and the unknown names' many
+        // (string edge cases times JSON values) made two thirds of all defects unknown properties
+        return Optional.of((byKind.size() == 1 ? byKind.get(0) : Arbitraries.oneOf(byKind)).withoutEdgeCases());
     }
 
-    private Optional<InvalidPayload> apply(JsonNode payload, Map<String, List<JsonNode>> before, Candidate c) {
+    private Optional<InvalidPayload> apply(JsonNode payload, Map<String, Site> sites, Candidate c) {
         JsonNode mutated = replace(payload, c.site(), c.newValue());
-        Map<String, List<JsonNode>> after = walk(mutated);
-        // every enclosing branch decision stays as it was
-        for (Map.Entry<String, List<JsonNode>> e : before.entrySet()) {
-            String p = e.getKey();
-            if (c.site().startsWith(p) && !c.site().equals(p) && (c.site().charAt(p.length()) == '/')) {
-                if (!sameSchemas(e.getValue(), after.get(p))) {
-                    return Optional.empty();
-                }
+        // every enclosing branch decision stays as it was: each ancestor, changed below, keeps its flat schemas (and so
+        // passes on the same schemas to the next one down the path)
+        String ptr = c.site();
+        for (int i = ptr.indexOf('/'); i >= 0; i = ptr.indexOf('/', i + 1)) {
+            Site up = sites.get(ptr.substring(0, i));
+            if (up.decisive() && !sameSchemas(up.flat(), effective(up.conj(), mutated.at(up.ptr())))) {
+                return Optional.empty();
             }
         }
-        List<JsonNode> siteFlat = after.get(c.site());
+        Site site = sites.get(ptr);
+        List<JsonNode> siteFlat = effective(site.conj(), c.newValue());
         if (siteFlat == null || !breaksOnly(siteFlat, c)) {
             return Optional.empty();
         }
@@ -178,17 +255,10 @@ final class Defects {
         JsonNode v = c.newValue();
         boolean broken = false;
         for (JsonNode s : flat) {
-            JsonNode local = local(s);
-            if (eval.matches(local, v)) {
+            if (eval.matches(local(s), v)) {
                 continue;
             }
-            ObjectNode without = ((ObjectNode) local).deepCopy();
-            switch (c.rule()) {
-                case "additionalProperties" -> without.remove("additionalProperties");
-                case "minimum", "maximum" -> without.remove(List.of("minimum", "maximum"));
-                default -> without.remove(c.rule());
-            }
-            if (!eval.matches(without, v)) {
+            if (!eval.matches(without(s, c.rule()), v)) {
                 return false; // it breaks something else as well
             }
             broken = true;
@@ -196,8 +266,24 @@ final class Defects {
         return broken;
     }
 
+    private synchronized JsonNode without(JsonNode s, String rule) {
+        return withouts.computeIfAbsent(s, x -> new HashMap<>()).computeIfAbsent(rule, r -> {
+            ObjectNode without = ((ObjectNode) local(s)).deepCopy();
+            switch (r) {
+                case "additionalProperties" -> without.remove("additionalProperties");
+                case "minimum", "maximum" -> without.remove(List.of("minimum", "maximum"));
+                default -> without.remove(r);
+            }
+            return without;
+        });
+    }
+
     /** A flat schema's own keywords (branches and references are separate flat schemas already). */
-    private static JsonNode local(JsonNode s) {
+    private synchronized JsonNode local(JsonNode s) {
+        return locals.computeIfAbsent(s, Defects::localOf);
+    }
+
+    private static JsonNode localOf(JsonNode s) {
         ObjectNode c = ((ObjectNode) s).deepCopy();
         c.remove(List.of("$ref", "allOf", "anyOf", "oneOf", "if", "then", "else", "not", "$defs"));
         // children are checked by their own sites; only this value's keywords matter, so nested schemas accept all
@@ -232,9 +318,70 @@ final class Defects {
         return copy;
     }
 
+    /**
+     * The kinds of defect the schema has a place for, read from the schema alone (every schema reachable from the root):
+     * a closed object, a typed value without an enum, a string enum, a known format or a pattern, an integer bound, a
+     * property only a later version declares at the top. A payload may still lack the place (an optional property).
+     */
+    Set<DefectKind> possibleKinds() {
+        Set<DefectKind> out = EnumSet.noneOf(DefectKind.class);
+        Set<JsonNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<JsonNode> q = new ArrayDeque<>(List.of(root));
+        while (!q.isEmpty()) {
+            JsonNode s = q.poll();
+            if (!s.isObject() || !seen.add(s)) {
+                continue;
+            }
+            if (s.path("additionalProperties").isBoolean() && !s.get("additionalProperties").asBoolean()) {
+                out.add(DefectKind.UNKNOWN_PROPERTY);
+            }
+            if (s.has("type") && !s.has("enum") && !s.has("const")) {
+                out.add(DefectKind.WRONG_TYPE);
+            }
+            List<String> values = new ArrayList<>();
+            collectEnum(s, values);
+            if (!values.isEmpty()) {
+                out.add(DefectKind.OUTSIDE_ENUM);
+            }
+            if ((s.has("format") && Formats.known(s.get("format").asString())) || s.has("pattern")) {
+                out.add(DefectKind.MALFORMED_FORMAT);
+            }
+            if (s.path("minimum").isIntegralNumber() || s.path("maximum").isIntegralNumber()) {
+                out.add(DefectKind.OUT_OF_RANGE);
+            }
+            if (s.has("$ref") && eval.resolve(s.get("$ref").asString()) != null) {
+                q.add(eval.resolve(s.get("$ref").asString()));
+            }
+            for (String k : List.of("items", "additionalProperties", "if", "then", "else", "not")) {
+                if (s.has(k)) {
+                    q.add(s.get(k));
+                }
+            }
+            for (String k : List.of("properties", "patternProperties")) {
+                if (s.get(k) instanceof ObjectNode ps) {
+                    ps.properties().forEach(e -> q.add(e.getValue()));
+                }
+            }
+            for (String k : List.of("allOf", "anyOf", "oneOf")) {
+                if (s.get(k) instanceof ArrayNode ms) {
+                    ms.forEach(q::add);
+                }
+            }
+        }
+        List<JsonNode> top = effective(List.of(root), Json.F.objectNode());
+        if (top != null && closed(top)) {
+            for (JsonNode l : later) {
+                if (l.get("properties") instanceof ObjectNode lp && lp.propertyNames().stream().anyMatch(n -> !admitted(top, n))) {
+                    out.add(DefectKind.LATER_VERSION_PROPERTY);
+                }
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------------ candidates
 
-    private Optional<Arbitrary<Candidate>> candidates(DefectKind k, String ptr, JsonNode v, List<JsonNode> flat) {
+    private Optional<Option> candidates(DefectKind k, String ptr, JsonNode v, List<JsonNode> flat) {
         return switch (k) {
             case UNKNOWN_PROPERTY -> unknownProperty(ptr, v, flat);
             case WRONG_TYPE -> wrongType(ptr, v, flat);
@@ -258,24 +405,37 @@ final class Defects {
         return true;
     }
 
-    private Optional<Arbitrary<Candidate>> unknownProperty(String ptr, JsonNode v, List<JsonNode> flat) {
+    private Candidate unknown(String ptr, JsonNode v, String n, JsonNode val) {
+        ObjectNode o = ((ObjectNode) v).deepCopy();
+        o.set(n, val);
+        return new Candidate(ptr, o, DefectKind.UNKNOWN_PROPERTY, "additionalProperties", Json.child(ptr, n),
+                "added unknown property '" + n + "'");
+    }
+
+    private Optional<Option> unknownProperty(String ptr, JsonNode v, List<JsonNode> flat) {
         if (!v.isObject() || !closed(flat)) {
             return Optional.empty();
         }
+        Optional<String> probe = List.of("unknownProperty", "zz", "x~y/z").stream().filter(n -> !v.has(n) && !admitted(flat, n)).findFirst();
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> declared = declared(flat);
+        int longest = declared.stream().mapToInt(String::length).max().orElse(1);
         Arbitrary<String> names = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
                 // names a JSON pointer must escape, and non-ASCII ones
                 Arbitraries.strings().withCharRange('a', 'c').withChars("/~._-é").ofMinLength(1).ofMaxLength(6),
                 // a misspelling of a declared property, the case graphlint exists for
-                Arbitraries.of(declared(flat)).flatMap(n -> Arbitraries.integers().between(0, Math.max(0, n.length() - 1))
-                        .map(i -> n.substring(0, i) + n.substring(Math.min(n.length(), i + 1)) + (i % 2 == 0 ? "" : "s"))))
+                // (combined, not flatMapped: jqwik regenerates a flatMap's inner value on every value() and distance(),
+                // which made shrinking an invalid payload take seconds per step)
+                Combinators.combine(Arbitraries.of(declared), Arbitraries.integers().between(0, longest - 1)).as((n, k) -> {
+                    int i = k % n.length();
+                    return n.substring(0, i) + n.substring(i + 1) + (i % 2 == 0 ? "" : "s");
+                }))
                 .filter(n -> !n.isEmpty() && !v.has(n) && !admitted(flat, n));
-        return Optional.of(names.flatMap(n -> gen.anyJson(2).map(val -> {
-            ObjectNode o = ((ObjectNode) v).deepCopy();
-            o.set(n, val);
-            return new Candidate(ptr, o, DefectKind.UNKNOWN_PROPERTY, "additionalProperties", Json.child(ptr, n),
-                    "added unknown property '" + n + "'");
-        })));
+        return Optional.of(new Option(Combinators.combine(names, gen.anyJson(2)).as((n, val) -> unknown(ptr, v, n, val)),
+                unknown(ptr, v, probe.get(), Json.F.nullNode())));
     }
 
     private static List<String> declared(List<JsonNode> flat) {
@@ -292,32 +452,38 @@ final class Defects {
         return out.isEmpty() ? List.of("name") : out;
     }
 
-    private Optional<Arbitrary<Candidate>> laterProperty(String ptr, JsonNode v, List<JsonNode> flat) {
+    private static Candidate laterOne(String ptr, JsonNode v, String n, JsonNode val) {
+        ObjectNode o = ((ObjectNode) v).deepCopy();
+        o.set(n, val);
+        return new Candidate(ptr, o, DefectKind.LATER_VERSION_PROPERTY, "additionalProperties", Json.child(ptr, n),
+                "added '" + n + "', which only a later version declares");
+    }
+
+    private Optional<Option> laterProperty(String ptr, JsonNode v, List<JsonNode> flat) {
         if (!ptr.isEmpty() || !v.isObject() || !closed(flat)) {
             return Optional.empty();
         }
         List<Arbitrary<Candidate>> out = new ArrayList<>();
-        for (JsonNode l : later) {
-            if (!(l.get("properties") instanceof ObjectNode lp)) {
+        Candidate probe = null;
+        for (int i = 0; i < later.size(); i++) {
+            if (!(later.get(i).get("properties") instanceof ObjectNode lp)) {
                 continue;
             }
+            SchemaArbitraries lg = laterGen.get(i);
             for (String n : lp.propertyNames()) {
                 if (v.has(n) || admitted(flat, n)) {
                     continue;
                 }
-                SchemaArbitraries lg = new SchemaArbitraries(l, 2);
-                out.add(lg.of(lp.get(n)).map(val -> {
-                    ObjectNode o = ((ObjectNode) v).deepCopy();
-                    o.set(n, val);
-                    return new Candidate(ptr, o, DefectKind.LATER_VERSION_PROPERTY, "additionalProperties", Json.child(ptr, n),
-                            "added '" + n + "', which only a later version declares");
-                }));
+                out.add(lg.of(lp.get(n)).map(val -> laterOne(ptr, v, n, val)));
+                if (probe == null) {
+                    probe = laterOne(ptr, v, n, Json.F.nullNode());
+                }
             }
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(Arbitraries.oneOf(out));
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Option(out.size() == 1 ? out.get(0) : Arbitraries.oneOf(out), probe));
     }
 
-    private Optional<Arbitrary<Candidate>> wrongType(String ptr, JsonNode v, List<JsonNode> flat) {
+    private Optional<Option> wrongType(String ptr, JsonNode v, List<JsonNode> flat) {
         if (flat.stream().noneMatch(s -> s.has("type")) || flat.stream().anyMatch(s -> s.has("enum") || s.has("const"))) {
             return Optional.empty();
         }
@@ -327,11 +493,12 @@ final class Defects {
         if (others.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Arbitraries.of(others).map(o -> new Candidate(ptr, o, DefectKind.WRONG_TYPE, "type", ptr,
-                "replaced " + Json.typeName(v) + " with " + Json.typeName(o) + " " + o)));
+        List<Candidate> cs = others.stream().map(o -> new Candidate(ptr, o, DefectKind.WRONG_TYPE, "type", ptr,
+                "replaced " + Json.typeName(v) + " with " + Json.typeName(o) + " " + o)).toList();
+        return Optional.of(new Option(Arbitraries.of(cs), cs.get(0)));
     }
 
-    private Optional<Arbitrary<Candidate>> outsideEnum(String ptr, JsonNode v, List<JsonNode> flat) {
+    private Optional<Option> outsideEnum(String ptr, JsonNode v, List<JsonNode> flat) {
         // an enum here, or one a string would meet here (the OData special values of a Double)
         List<String> values = new ArrayList<>();
         for (JsonNode s : flat) {
@@ -343,10 +510,16 @@ final class Defects {
         if (values.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Arbitraries.of(values).flatMap(x -> Arbitraries.of(x + "X", x.toUpperCase(java.util.Locale.ROOT) + "_",
-                "x" + x, x.isEmpty() ? "unknown" : x.substring(0, x.length() - 1)))
-                .filter(x -> !values.contains(x))
-                .map(x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.OUTSIDE_ENUM, "enum", ptr, "value '" + x + "' is not in the enum")));
+        Function<String, List<String>> near = x -> List.of(x + "X", x.toUpperCase(java.util.Locale.ROOT) + "_", "x" + x,
+                x.isEmpty() ? "unknown" : x.substring(0, x.length() - 1));
+        Function<String, Candidate> outside = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.OUTSIDE_ENUM, "enum", ptr,
+                "value '" + x + "' is not in the enum");
+        Optional<String> probe = values.stream().flatMap(x -> near.apply(x).stream()).filter(x -> !values.contains(x)).findFirst();
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> outsides = values.stream().flatMap(x -> near.apply(x).stream()).filter(x -> !values.contains(x)).distinct().toList();
+        return Optional.of(new Option(Arbitraries.of(outsides).map(outside), outside.apply(probe.get())));
     }
 
     private static void collectEnum(JsonNode s, List<String> out) {
@@ -359,33 +532,38 @@ final class Defects {
         }
     }
 
-    private Optional<Arbitrary<Candidate>> malformed(String ptr, JsonNode v, List<JsonNode> flat) {
+    private Optional<Option> malformed(String ptr, JsonNode v, List<JsonNode> flat) {
         if (!v.isString()) {
             return Optional.empty();
         }
         for (JsonNode s : flat) {
             if (s.has("format") && Formats.known(s.get("format").asString())) {
                 String f = s.get("format").asString();
-                return Optional.of(Formats.malformed(f).map(x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT,
-                        "format", ptr, "malformed " + f + " '" + x + "'")));
+                Function<String, Candidate> bad = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT,
+                        "format", ptr, "malformed " + f + " '" + x + "'");
+                return Optional.of(new Option(Formats.malformed(f).map(bad), bad.apply("not a " + f)));
             }
         }
         for (JsonNode s : flat) {
             if (s.has("pattern")) {
-                java.util.regex.Pattern p = java.util.regex.Pattern.compile(s.get("pattern").asString());
+                java.util.regex.Pattern p = Json.pattern(s.get("pattern").asString());
                 String val = v.asString();
-                Arbitrary<String> bad = Arbitraries.oneOf(
-                        Arbitraries.of("~", "not valid!", " ", "P", "12:", "#", "=" + val, val + "!", val + " ", "\u00e9" + val),
-                        SchemaArbitraries.text())
+                List<String> fixed = List.of("~", "not valid!", " ", "P", "12:", "#", "=" + val, val + "!", val + " ", "\u00e9" + val);
+                Optional<String> probe = fixed.stream().filter(x -> !p.matcher(x).find()).findFirst();
+                if (probe.isEmpty()) {
+                    return Optional.empty();
+                }
+                Arbitrary<String> bad = Arbitraries.oneOf(Arbitraries.of(fixed), SchemaArbitraries.text())
                         .filter(x -> !p.matcher(x).find());
-                return Optional.of(bad.map(x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT, "pattern", ptr,
-                        "'" + x + "' does not match " + p.pattern())));
+                Function<String, Candidate> c = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT, "pattern", ptr,
+                        "'" + x + "' does not match " + p.pattern());
+                return Optional.of(new Option(bad.map(c), c.apply(probe.get())));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Arbitrary<Candidate>> outOfRange(String ptr, JsonNode v, List<JsonNode> flat) {
+    private Optional<Option> outOfRange(String ptr, JsonNode v, List<JsonNode> flat) {
         if (!v.isIntegralNumber()) {
             return Optional.empty();
         }
@@ -400,7 +578,7 @@ final class Defects {
                 out.add(new Candidate(ptr, number(m), DefectKind.OUT_OF_RANGE, "minimum", ptr, m + " is one below the minimum"));
             }
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(Arbitraries.of(out));
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Option(Arbitraries.of(out), out.get(0)));
     }
 
     private static JsonNode number(BigInteger b) {

@@ -3,7 +3,6 @@ package org.graphlint.testkit;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,7 +68,7 @@ final class Eval {
         }
         if (v.isString()) {
             String str = v.asString();
-            if (s.has("pattern") && !Pattern.compile(s.get("pattern").asString()).matcher(str).find()) {
+            if (s.has("pattern") && !Json.finds(s.get("pattern").asString(), str)) {
                 return false;
             }
             int cps = str.codePointCount(0, str.length());
@@ -120,7 +119,7 @@ final class Eval {
                 }
                 if (pats != null) {
                     for (Map.Entry<String, JsonNode> p : pats.properties()) {
-                        if (Pattern.compile(p.getKey()).matcher(f.getKey()).find()) {
+                        if (Json.finds(p.getKey(), f.getKey())) {
                             declared = true;
                             if (!matches(p.getValue(), f.getValue(), depth + 1)) {
                                 return false;

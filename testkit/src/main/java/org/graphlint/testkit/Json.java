@@ -1,14 +1,29 @@
 package org.graphlint.testkit;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** JSON helpers. */
 final class Json {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Compiled {@code pattern}s and {@code patternProperties} keys: a schema has a few, a campaign matches them millions of times. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private Json() {
+    }
+
+    /** The compiled regular expression, compiled once per process. */
+    static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+    }
+
+    /** Whether a regular expression matches somewhere in a string, as JSON Schema's {@code pattern} does. */
+    static boolean finds(String regex, String s) {
+        return pattern(regex).matcher(s).find();
     }
 
     /** JSON equality with numbers compared by value (1 equals 1.0), as JSON Schema's enum and const do. */

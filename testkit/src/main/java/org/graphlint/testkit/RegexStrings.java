@@ -24,7 +24,7 @@ final class RegexStrings {
     }
 
     static Arbitrary<String> matching(String regex) {
-        Pattern p = Pattern.compile(regex);
+        Pattern p = Json.pattern(regex);
         Arbitrary<String> gen;
         try {
             RegexStrings parser = new RegexStrings(regex);

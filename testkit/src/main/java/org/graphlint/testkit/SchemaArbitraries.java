@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,6 +29,7 @@ final class SchemaArbitraries {
     private final int maxDepth;
     private final JsonNode root;
     private final Eval eval;
+    private final Map<Integer, Arbitrary<JsonNode>> anyJson = new java.util.concurrent.ConcurrentHashMap<>();
 
     SchemaArbitraries(JsonNode root, int maxDepth) {
         this.root = root;
@@ -132,8 +132,15 @@ final class SchemaArbitraries {
                 if (s.has("then")) {
                     then.add(s.get("then"));
                 }
-                List<JsonNode> otherwise = s.has("else") ? List.of(s.get("else")) : List.of();
-                options = cross(options, List.of(List.of(then, List.of()), List.of(otherwise, List.of(s.get("if")))));
+                List<JsonNode> otherwise = new ArrayList<>();
+                if (s.has("else")) {
+                    otherwise.add(s.get("else"));
+                }
+                // "not if", said positively where it can be, so the else branch is generated rather than filtered
+                Optional<JsonNode> positive = negation(s.get("if"));
+                positive.ifPresent(otherwise::add);
+                List<JsonNode> notIf = positive.isPresent() ? List.of() : List.of(s.get("if"));
+                options = cross(options, List.of(List.of(then, List.of()), List.of(otherwise, notIf)));
             }
             if (options.size() > 1 || !options.get(0).get(0).isEmpty()) {
                 for (List<List<JsonNode>> o : options) {
@@ -147,6 +154,28 @@ final class SchemaArbitraries {
             }
         }
         out.add(new Alternative(all, none));
+    }
+
+    /**
+     * A schema equal to {@code not s}, for the shape graphlint's schemas give a derived-type switch:
+     * {@code {"required": [n], "properties": {n: {"not": X}}}} (n present and not X) is negated by
+     * {@code {"properties": {n: X}}} (n absent, or X). Without it, the else branch of a complex type (its own
+     * {@code @odata.type} or none) was generated from the property's generic pattern and then filtered by the negated
+     * {@code if}, which kept only the values without {@code @odata.type}.
+     */
+    static Optional<JsonNode> negation(JsonNode s) {
+        if (s == null || !s.isObject() || s.size() != 2 || !(s.get("required") instanceof ArrayNode req) || req.size() != 1
+                || !(s.get("properties") instanceof ObjectNode props) || props.size() != 1) {
+            return Optional.empty();
+        }
+        String n = req.get(0).asString();
+        JsonNode p = props.get(n);
+        if (p == null || !p.isObject() || p.size() != 1 || !p.has("not")) {
+            return Optional.empty();
+        }
+        ObjectNode out = Json.F.objectNode();
+        out.putObject("properties").set(n, p.get("not"));
+        return Optional.of(out);
     }
 
     private static List<List<List<JsonNode>>> members(ArrayNode ms, boolean exactlyOne) {
@@ -336,13 +365,15 @@ final class SchemaArbitraries {
     private Arbitrary<JsonNode> strings(List<JsonNode> all) {
         String format = null;
         String pattern = null;
+        List<String> patterns = new ArrayList<>();
         boolean base64 = false;
         for (JsonNode s : all) {
             if (s.has("format") && Formats.known(s.get("format").asString())) {
                 format = s.get("format").asString();
             }
-            if (s.has("pattern") && pattern == null) {
-                pattern = s.get("pattern").asString();
+            if (s.has("pattern")) {
+                pattern = pattern == null ? s.get("pattern").asString() : pattern;
+                patterns.add(s.get("pattern").asString());
             }
             base64 |= "base64".equals(s.path("contentEncoding").asString(""));
         }
@@ -351,15 +382,19 @@ final class SchemaArbitraries {
             a = Formats.values(format);
             if (pattern != null) {
                 String p = pattern;
-                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+                a = a.filter(v -> Json.finds(p, v));
             }
         } else if (base64) {
             a = Arbitraries.bytes().array(byte[].class).ofMaxSize(24).flatMap(b -> Arbitraries.of(
                     Base64.getEncoder().encodeToString(b), Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
             if (pattern != null) {
                 String p = pattern;
-                a = a.filter(v -> Pattern.compile(p).matcher(v).find());
+                a = a.filter(v -> Json.finds(p, v));
             }
+        } else if (patterns.size() > 1) {
+            // strings of each pattern (a narrower one, an own @odata.type, seldom comes out of a wider one); the
+            // conjunction is checked against all of them (needsCheck)
+            a = Arbitraries.oneOf(patterns.stream().map(RegexStrings::matching).toList());
         } else if (pattern != null) {
             a = RegexStrings.matching(pattern);
         } else {
@@ -433,12 +468,13 @@ final class SchemaArbitraries {
         for (Map.Entry<String, List<JsonNode>> e : props.entrySet()) {
             String name = e.getKey();
             List<JsonNode> conj = e.getValue();
-            Arbitrary<Optional<Map.Entry<String, JsonNode>>> present = Arbitraries.lazy(() -> of(conj, depth + 1))
-                    .map(v -> Optional.of(Map.entry(name, v)));
+            Arbitrary<Map.Entry<String, JsonNode>> entry = Arbitraries.lazy(() -> of(conj, depth + 1)).map(v -> Map.entry(name, v));
             if (required.contains(name)) {
-                fields.add(present);
+                fields.add(entry.map(Optional::of));
             } else if (depth < maxDepth) {
-                fields.add(Arbitraries.of(false, true).flatMap(p -> p ? present : Arbitraries.just(Optional.empty())));
+                // present or absent, half and half, shrinking to absent (optional(), not a flatMap on a coin, whose
+                // value jqwik regenerates, nested objects and all, each time it is asked for)
+                fields.add(entry.optional(0.5));
             }
         }
         if (fields.isEmpty()) {
@@ -465,7 +501,7 @@ final class SchemaArbitraries {
         boolean patterned = false;
         if (s.get("patternProperties") instanceof ObjectNode pp) {
             for (Map.Entry<String, JsonNode> e : pp.properties()) {
-                if (Pattern.compile(e.getKey()).matcher(name).find()) {
+                if (Json.finds(e.getKey(), name)) {
                     out.add(e.getValue());
                     patterned = true;
                 }
@@ -486,8 +522,12 @@ final class SchemaArbitraries {
         return Optional.of(out);
     }
 
-    /** Any JSON value, nested up to the generator's depth. */
+    /** Any JSON value, nested up to the generator's depth (built once per depth). */
     Arbitrary<JsonNode> anyJson(int depth) {
+        return anyJson.computeIfAbsent(depth, this::buildAnyJson);
+    }
+
+    private Arbitrary<JsonNode> buildAnyJson(int depth) {
         Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
                 Arbitraries.just(Json.F.nullNode()),
                 Arbitraries.of(false, true).map(b -> (JsonNode) Json.F.booleanNode(b)),

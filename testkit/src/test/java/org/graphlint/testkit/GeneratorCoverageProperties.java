@@ -48,6 +48,11 @@ class GeneratorCoverageProperties {
         Statistics.label("timeout").collect(w.path("timeout").isString());
         Statistics.label("ownerId").collect(w.path("ownerId").isString());
         Statistics.label("blob").collect(w.path("blob").isString());
+        // a nested complex value: @odata.type absent, naming its own type, or naming another (derived) type
+        for (JsonNode n : nested(w)) {
+            Statistics.label("nested @odata.type").collect(!n.has("@odata.type") ? "absent"
+                    : OWN_SIZE.matcher(n.get("@odata.type").asString()).find() ? "own type" : "another type");
+        }
 
         Statistics.label("@odata.type").coverage(c -> {
             c.check(true).count(n -> n > 20);
@@ -82,6 +87,27 @@ class GeneratorCoverageProperties {
         Statistics.label("timeout").coverage(c -> c.check(true).count(n -> n > 10));
         Statistics.label("ownerId").coverage(c -> c.check(true).count(n -> n > 10));
         Statistics.label("blob").coverage(c -> c.check(true).count(n -> n > 10));
+        Statistics.label("nested @odata.type").coverage(c -> {
+            c.check("absent").count(n -> n > 20);
+            c.check("own type").count(n -> n > 20);
+            c.check("another type").count(n -> n > 20);
+        });
+    }
+
+    static final Pattern OWN_SIZE = Pattern.compile("^#?[Mm]icrosoft\\.[Gg]raph\\.([A-Za-z0-9_]+\\.)*widgetSize$");
+
+    /** The widgetSize objects of a widget: size, and the items of parts. */
+    static List<JsonNode> nested(JsonNode w) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        if (w.path("size").isObject()) {
+            out.add(w.get("size"));
+        }
+        w.path("parts").forEach(p -> {
+            if (p.isObject()) {
+                out.add(p);
+            }
+        });
+        return out;
     }
 
     @Provide

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -55,20 +57,55 @@ class GraphlintProperties {
 
     // ------------------------------------------------------------------------------------------ invalid payloads
 
+    /** Every invalid payload fails with exactly its one defect; every kind of defect is generated, about equally often. */
     @Property(seed = "434343")
     void everyInvalidPayloadFailsWithExactlyItsDefect(@ForAll("invalid") Invalid c) {
         InvalidPayload d = c.defect();
-        Statistics.label("defect").collect(d.kind(), d.rule());
+        Statistics.label("kind").collect(d.kind());
+        Statistics.label("rule").collect(d.rule());
         List<Problem> problems = Checks.check(c.target(), d.payload());
         assertFalse(problems.isEmpty(), "no error reported");
         for (Problem p : problems) {
             assertEquals(new Problem(d.rule(), d.pointer()), p, () -> "all errors: " + problems);
         }
+        // a generator that stops producing a kind (or produces one far less than the others) fails here
+        Statistics.label("kind").coverage(cov -> {
+            for (DefectKind k : DefectKind.values()) {
+                cov.check(k).percentage(pc -> pc >= 100.0 / DefectKind.values().length / 2);
+            }
+        });
+    }
+
+    /**
+     * Each kind equally likely, then any version whose schema has a place for it, then a payload with that defect: one
+     * choice among (kind, version) arbitraries weighted 1 / (versions with a place for the kind), not nested flatMaps,
+     * which jqwik regenerates on every value() and shrinks poorly. Built once.
+     */
+    static final Arbitrary<Invalid> INVALID = invalidByKind();
+
+    @SuppressWarnings("unchecked")
+    static Arbitrary<Invalid> invalidByKind() {
+        Map<DefectKind, List<Target>> fit = new EnumMap<>(DefectKind.class);
+        long lcm = 1;
+        for (DefectKind k : DefectKind.values()) {
+            List<Target> ts = TARGETS.stream().filter(t -> t.payloads().defectKinds().contains(k)).toList();
+            assertFalse(ts.isEmpty(), "no version has a place for " + k);
+            fit.put(k, ts);
+            lcm = lcm / java.math.BigInteger.valueOf(lcm).gcd(java.math.BigInteger.valueOf(ts.size())).longValue() * ts.size();
+        }
+        List<net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<Invalid>>> choices = new ArrayList<>();
+        for (Map.Entry<DefectKind, List<Target>> e : fit.entrySet()) {
+            for (Target t : e.getValue()) {
+                choices.add(net.jqwik.api.Tuple.of((int) (lcm / e.getValue().size()),
+                        t.payloads().invalid(e.getKey()).map(d -> new Invalid(t, d))));
+            }
+        }
+        return Arbitraries.frequencyOf(choices.toArray(new net.jqwik.api.Tuple.Tuple2[0]));
     }
 
     @Provide
     Arbitrary<Invalid> invalid() {
-        return Arbitraries.of(TARGETS).flatMap(t -> t.payloads().invalid().map(d -> new Invalid(t, d)));
+        return INVALID;
     }
 
     /**
