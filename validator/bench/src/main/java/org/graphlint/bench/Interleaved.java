@@ -22,6 +22,8 @@ public final class Interleaved {
         b.setup();
         compare("JsonNode in", rounds, b::bareNode, b::libraryNode);
         compare("JSON text in", rounds, b::bareText, b::libraryText);
+        // An invalid body: the library's pre-check cannot prove it valid, so networknt runs and the findings are worded.
+        compare("invalid node", rounds, b::bareInvalidNode, b::libraryInvalidNode);
     }
 
     static void compare(String what, int rounds, Supplier<Object> bare, Supplier<Object> library) {
