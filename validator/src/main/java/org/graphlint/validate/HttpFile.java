@@ -44,6 +44,22 @@ final class HttpFile {
         }
     }
 
+    /**
+     * The file a body names instead of holding JSON, as HTTP-client files write it ({@code < ./body.json}, or
+     * {@code <@ ./body.json}, which substitutes variables in it): the path, or null when the body is not such a line.
+     */
+    static String bodyFile(String body) {
+        if (body == null) {
+            return null;
+        }
+        String b = body.strip();
+        if (!b.startsWith("<") || b.indexOf('\n') >= 0 || b.indexOf('\r') >= 0) {
+            return null;
+        }
+        String path = (b.startsWith("<@") ? b.substring(2) : b.substring(1)).strip();
+        return path.isEmpty() ? null : path;
+    }
+
     /** Line starts (char offsets) and ends (excluding the line break) of a text. */
     private record Lines(String text, int[] start, int[] end) {
         static Lines of(String text) {

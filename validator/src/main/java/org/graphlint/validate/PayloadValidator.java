@@ -252,37 +252,11 @@ public final class PayloadValidator {
      * read, is too large, is not UTF-8 or not JSON gives an {@link Category#INPUT} finding.
      */
     public FileReport validateFile(Path file, String name, ValidateOptions options) {
-        byte[] bytes;
-        // One open, one fstat, one read: a CI run over thousands of fixtures pays per system call.
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            long size = ch.size();
-            if (size > options.maxBytes()) {
-                return single(name, SourceText.input(1, 1, "too-large", String.format(Locale.ROOT,
-                        "the file is %s, over the %s limit for a fixture (--max-size); it was not read",
-                        bytesText(size), bytesText(options.maxBytes()))));
-            }
-            bytes = new byte[(int) size];
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                if (ch.read(buf) < 0) {
-                    break;
-                }
-            }
-            if (buf.hasRemaining()) {
-                bytes = java.util.Arrays.copyOf(bytes, buf.position()); // the file shrank while being read
-            } else if (ch.read(java.nio.ByteBuffer.allocate(1)) > 0) {
-                return single(name, SourceText.input(0, 0, "unreadable", "the file grew while being read; not checked"));
-            }
-        } catch (NoSuchFileException e) {
-            return single(name, SourceText.input(0, 0, "unreadable", "no such file"));
-        } catch (AccessDeniedException e) {
-            return single(name, SourceText.input(0, 0, "unreadable", "permission denied"));
-        } catch (IOException | OutOfMemoryError e) {
-            if (Files.isDirectory(file)) {
-                return single(name, SourceText.input(0, 0, "unreadable", "is a folder, not a fixture file"));
-            }
-            return single(name, SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e)));
+        Object read = readFixture(file, options);
+        if (read instanceof Finding f) {
+            return single(name, f);
         }
+        byte[] bytes = (byte[]) read;
         if (!isHttp(name) && SourceText.isAscii(bytes)) {
             // The common case: plain ASCII JSON. Parsed straight from the bytes (no decoding, no char copy); any
             // problem is left to the text path below, which words it.
@@ -300,7 +274,7 @@ public final class PayloadValidator {
         if (d.problem() != null) {
             return single(name, d.problem());
         }
-        FileReport r = validateText(name, d.text(), isHttp(name), null, options);
+        FileReport r = validateText(name, d.text(), isHttp(name), null, options, file.toAbsolutePath().getParent());
         if (d.bom()) {
             List<Finding> fs = new ArrayList<>();
             fs.add(new Finding(name, 0, 1, 1, null, "bom", Severity.WARNING, Category.INPUT,
@@ -310,6 +284,44 @@ public final class PayloadValidator {
             r = new FileReport(r.file(), r.targets(), fs, r.requests());
         }
         return r;
+    }
+
+    /**
+     * A fixture's bytes, or the finding (without file name) that says why they were not read: one open, one fstat, one
+     * read, since a CI run over thousands of fixtures pays per system call.
+     */
+    private static Object readFixture(Path file, ValidateOptions options) {
+        byte[] bytes;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long size = ch.size();
+            if (size > options.maxBytes()) {
+                return SourceText.input(1, 1, "too-large", String.format(Locale.ROOT,
+                        "the file is %s, over the %s limit for a fixture (--max-size); it was not read",
+                        bytesText(size), bytesText(options.maxBytes())));
+            }
+            bytes = new byte[(int) size];
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                if (ch.read(buf) < 0) {
+                    break;
+                }
+            }
+            if (buf.hasRemaining()) {
+                bytes = java.util.Arrays.copyOf(bytes, buf.position()); // the file shrank while being read
+            } else if (ch.read(java.nio.ByteBuffer.allocate(1)) > 0) {
+                return SourceText.input(0, 0, "unreadable", "the file grew while being read; not checked");
+            }
+        } catch (NoSuchFileException e) {
+            return SourceText.input(0, 0, "unreadable", "no such file");
+        } catch (AccessDeniedException e) {
+            return SourceText.input(0, 0, "unreadable", "permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            if (Files.isDirectory(file)) {
+                return SourceText.input(0, 0, "unreadable", "is a folder, not a fixture file");
+            }
+            return SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e));
+        }
+        return bytes;
     }
 
     private static final java.util.regex.Pattern OPERATION_WORD =
@@ -349,6 +361,12 @@ public final class PayloadValidator {
      * {@code @odata.type} and {@code options}.
      */
     public FileReport validateText(String name, String text, boolean http, Target target, ValidateOptions options) {
+        return validateText(name, text, http, target, options, null);
+    }
+
+    /** As above; {@code baseDir} resolves {@code < file} bodies of a .http file (null: the working directory). */
+    private FileReport validateText(String name, String text, boolean http, Target target, ValidateOptions options,
+            Path baseDir) {
         List<Finding> out = new ArrayList<>();
         List<Target> used = new ArrayList<>();
         int requests = 1;
@@ -362,7 +380,7 @@ public final class PayloadValidator {
                 out.add(SourceText.input(1, 1, "empty", "no request in this .http file (expected 'METHOD URL', headers, a blank line, a JSON body)"));
             }
             for (HttpFile.Request r : reqs) {
-                checkRequest(r, target, options, out, used);
+                checkRequest(r, target, options, baseDir, out, used);
             }
         } else {
             checkBody(text, 0, 0, catalog, null, options.operation() == null ? operationInName(name) : null, target,
@@ -392,7 +410,8 @@ public final class PayloadValidator {
 
     // ------------------------------------------------------------------ .http requests
 
-    private void checkRequest(HttpFile.Request r, Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
+    private void checkRequest(HttpFile.Request r, Target forced, ValidateOptions o, Path baseDir, List<Finding> out,
+            List<Target> used) {
         int idx = r.index();
         if (r.problem() != null) {
             out.add(r.problem().in(null, idx));
@@ -421,9 +440,20 @@ public final class PayloadValidator {
             out.add(new Finding(null, idx, ct.line(), ct.name().length() + 3, null, "http-content-type", Severity.ERROR,
                     Category.HTTP, "Content-Type is '" + ct.value() + "'; Graph expects application/json for this body", null));
         }
+        String entity = op == null ? null : op.entity();
+        OperationKind kind = op == null ? null : op.operation();
+        String include = HttpFile.bodyFile(r.body());
+        if (include != null) {
+            checkBodyFile(r, include, baseDir, cat, entity, kind, forced, o, out, used);
+            return;
+        }
+        checkContentLength(r, r.body().getBytes(StandardCharsets.UTF_8).length, out);
+        checkBody(r.body(), r.bodyLine() - 1, idx, cat, entity, kind, forced, o, out, used);
+    }
+
+    private static void checkContentLength(HttpFile.Request r, long actual, List<Finding> out) {
         HttpFile.Header cl = r.header("Content-Length");
         if (cl != null) {
-            int actual = r.body().getBytes(StandardCharsets.UTF_8).length;
             String declared = cl.value().strip();
             boolean ok;
             try {
@@ -432,14 +462,49 @@ public final class PayloadValidator {
                 ok = false;
             }
             if (!ok) {
-                out.add(new Finding(null, idx, cl.line(), cl.name().length() + 3, null, "http-content-length",
+                out.add(new Finding(null, r.index(), cl.line(), cl.name().length() + 3, null, "http-content-length",
                         Severity.WARNING, Category.HTTP, "Content-Length says " + declared + " but the body is " + actual
                         + " bytes (UTF-8); fix the header or drop it (HTTP clients compute it)", null));
             }
         }
-        String entity = op == null ? null : op.entity();
-        OperationKind kind = op == null ? null : op.operation();
-        checkBody(r.body(), r.bodyLine() - 1, idx, cat, entity, kind, forced, o, out, used);
+    }
+
+    /**
+     * A body the HTTP client reads from a file ({@code < ./body.json}, resolved against the .http file's folder). Its
+     * findings are placed on the {@code <} line, with the body file's own line and column in the message, so that
+     * every report points into the fixture it names.
+     */
+    private void checkBodyFile(HttpFile.Request r, String include, Path baseDir, Catalog cat, String entity,
+            OperationKind kind, Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
+        int idx = r.index();
+        int line = r.bodyLine();
+        Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
+        Object read;
+        try {
+            read = readFixture(file, o);
+        } catch (java.nio.file.InvalidPathException e) {
+            read = SourceText.input(0, 0, "unreadable", "not a file path");
+        }
+        SourceText.Decoded d = read instanceof byte[] b ? SourceText.decode(b) : null;
+        Finding problem = read instanceof Finding f ? f : d.problem();
+        if (problem != null) {
+            out.add(new Finding(null, idx, line, 1, null, "http-body-file", Severity.ERROR, Category.INPUT,
+                    "the body file " + include + (problem.line() > 0 ? " (" + problem.line() + ":" + problem.column() + ")" : "")
+                    + ": " + problem.message(), null));
+            return;
+        }
+        checkContentLength(r, ((byte[]) read).length, out);
+        if (d.bom()) {
+            out.add(new Finding(null, idx, line, 1, null, "bom", Severity.WARNING, Category.INPUT, "the body file "
+                    + include + " starts with a UTF-8 byte-order mark; JSON text must not, graphlint ignored it", null));
+        }
+        List<Finding> inner = new ArrayList<>();
+        checkBody(d.text(), 0, idx, cat, entity, kind, forced, o, inner, used);
+        for (Finding f : inner) {
+            String where = f.line() > 0 ? include + ":" + f.line() + ":" + f.column() : include;
+            out.add(new Finding(null, idx, line, 1, f.pointer(), f.rule(), f.severity(), f.category(),
+                    "in " + where + ": " + f.message(), f.target()));
+        }
     }
 
     private static boolean isJson(String contentType) {

@@ -101,4 +101,54 @@ class HttpFixtureTest {
         assertEquals(5, f.line());
         assertEquals(3, f.column());
     }
+
+    @Test
+    void aBodyReadFromAFileIsCheckedAndItsFindingsPointAtTheIncludeLine() {
+        FileReport r = check("body-file.http");
+        assertEquals(3, r.requests());
+        assertEquals(2, r.findings().size(), () -> r.findings().toString());
+        Finding e = r.findings().get(0);
+        assertEquals(2, e.request());
+        assertEquals("enum", e.rule());
+        assertEquals("/vppTokenAccountType", e.pointer());
+        assertEquals(12, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.message().startsWith("in ../vppToken/2021-03-23/create-enum-outside-version.json:4:26: "), e.message());
+        Finding missing = r.findings().get(1);
+        assertEquals(3, missing.request());
+        assertEquals("http-body-file", missing.rule());
+        assertEquals(Category.INPUT, missing.category());
+        assertEquals(19, missing.line());
+        assertTrue(missing.message().contains("./no-such-body.json: no such file"), missing.message());
+    }
+
+    @Test
+    void aBodyFileIsReadLikeAFixtureAndMeasuredForContentLength(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("body.json"), "{\"displayName\": \"é\"}");
+        java.nio.file.Files.write(dir.resolve("bad.json"), new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'});
+        String http = "POST https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\nContent-Type: application/json\n"
+                + "Content-Length: 5\n\n< body.json\n###\nPOST https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\n"
+                + "Content-Type: application/json\n\n< bad.json\n";
+        java.nio.file.Path f = dir.resolve("t.http");
+        java.nio.file.Files.writeString(f, http);
+        FileReport r = TestSupport.EMBEDDED.validateFile(f, "t.http", ValidateOptions.defaults());
+        assertEquals(2, r.findings().size(), () -> r.findings().toString());
+        Finding length = r.findings().get(0);
+        assertEquals("http-content-length", length.rule());
+        assertTrue(length.message().contains("the body is 21 bytes"), length.message());
+        Finding encoding = r.findings().get(1);
+        assertEquals("http-body-file", encoding.rule());
+        assertTrue(encoding.message().startsWith("the body file bad.json (1:3): invalid UTF-8"), encoding.message());
+    }
+
+    @Test
+    void onlyABodyThatIsOneLessThanLineNamesAFile() {
+        assertEquals("a.json", HttpFile.bodyFile("< a.json"));
+        assertEquals("./x/b.json", HttpFile.bodyFile("  <@ ./x/b.json \n"));
+        assertEquals(null, HttpFile.bodyFile("<"));
+        assertEquals(null, HttpFile.bodyFile("< a.json\n{}"));
+        assertEquals(null, HttpFile.bodyFile("{\"a\": \"<b\"}"));
+        assertEquals(null, HttpFile.bodyFile(null));
+    }
 }
