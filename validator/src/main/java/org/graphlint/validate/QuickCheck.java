@@ -116,12 +116,9 @@ final class QuickCheck {
     private static int all(Rule[] rules, JsonNode v) {
         int out = VALID;
         for (Rule r : rules) {
-            int x = r.test(v);
-            if (x == INVALID) {
+            out = and(out, r.test(v));
+            if (out == INVALID) {
                 return INVALID;
-            }
-            if (x == UNSURE) {
-                out = UNSURE;
             }
         }
         return out;
@@ -130,6 +127,11 @@ final class QuickCheck {
     /** False for a number read as infinity or NaN (a literal beyond double range). */
     private static boolean finite(JsonNode v) {
         return !v.isFloatingPointNumber() || v.isBigDecimal() || Double.isFinite(v.doubleValue());
+    }
+
+    /** Both verdicts at once: INVALID if either is, else UNSURE if either is, else VALID. */
+    private static int and(int a, int b) {
+        return a == INVALID || b == INVALID ? INVALID : a == UNSURE || b == UNSURE ? UNSURE : VALID;
     }
 
     private static int not(int x) {
@@ -434,12 +436,9 @@ final class QuickCheck {
                 }
                 int out = VALID;
                 for (JsonNode e : v) {
-                    int y = r.test(e);
-                    if (y == INVALID) {
+                    out = and(out, r.test(e));
+                    if (out == INVALID) {
                         return INVALID;
-                    }
-                    if (y == UNSURE) {
-                        out = UNSURE;
                     }
                 }
                 return out;
@@ -556,33 +555,24 @@ final class QuickCheck {
                     Rule r = props.get(name);
                     if (r != null) {
                         matched = true;
-                        int y = r.test(value);
-                        if (y == INVALID) {
+                        out = and(out, r.test(value));
+                        if (out == INVALID) {
                             return INVALID;
-                        }
-                        if (y == UNSURE) {
-                            out = UNSURE;
                         }
                     }
                     for (int i = 0; i < pats.length; i++) {
                         if (pats[i].matches(name)) {
                             matched = true;
-                            int y = patRules[i].test(value);
-                            if (y == INVALID) {
+                            out = and(out, patRules[i].test(value));
+                            if (out == INVALID) {
                                 return INVALID;
-                            }
-                            if (y == UNSURE) {
-                                out = UNSURE;
                             }
                         }
                     }
                     if (!matched && additional != null) {
-                        int y = additional.test(value);
-                        if (y == INVALID) {
+                        out = and(out, additional.test(value));
+                        if (out == INVALID) {
                             return INVALID;
-                        }
-                        if (y == UNSURE) {
-                            out = UNSURE;
                         }
                     }
                 }
