@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parser acceptance over both 2021-08-27 sxs snapshots (2 x 11,214 pages): every page must parse with no exception
-# escaping. Runs `java -jar validator/target/graphlint.jar parse --stats` on each snapshot (all threads), prints the
+# escaping. Runs `java -jar cli/target/graphlint.jar parse --stats` on each snapshot (all threads), prints the
 # summaries and the CLI speed against the 2,000 pages/s target.
 #
 # Exit 0: every page read; 1: a page was unreadable, an internal error escaped, the CLI exited 2, or pages are
@@ -29,7 +29,7 @@ target_pps=2000
 locales=(ru-RU pt-BR)
 
 scripts/unpack-snapshots.sh "${locales[@]}"
-if $build || [ ! -f validator/target/graphlint.jar ]; then
+if $build || [ ! -f cli/target/graphlint.jar ]; then
     $mvn_cmd -DskipTests package
 fi
 
@@ -50,7 +50,7 @@ for loc in "${locales[@]}"; do
     start=$(date +%s%N)
     cpu0=$(child_cpu_ticks)
     set +e
-    java "${java_opts[@]}" -jar validator/target/graphlint.jar parse --stats "$dir" >"$out_dir/$loc.out" 2>"$out_dir/$loc.err"
+    java "${java_opts[@]}" -jar cli/target/graphlint.jar parse --stats "$dir" >"$out_dir/$loc.out" 2>"$out_dir/$loc.err"
     code=$?
     set -e
     end=$(date +%s%N)

@@ -4,9 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-[[ -f validator/target/graphlint.jar ]] || mvn -B -q -DskipTests package
+[[ -f cli/target/graphlint.jar ]] || mvn -B -q -DskipTests package
 mvn -B -q -f validator/bench/pom.xml package
-cp=validator/bench/target/benchmarks.jar:validator/target/graphlint.jar
+cp=validator/bench/target/benchmarks.jar:cli/target/graphlint.jar
 java -cp "$cp" org.openjdk.jmh.Main org.graphlint.bench.ValidateBench "$@"
 # The same comparison in alternating batches in one JVM: robust to other processes sharing the machine.
 java -XX:+UseSerialGC -cp "$cp" org.graphlint.bench.Interleaved 300

@@ -1,12 +1,9 @@
 package org.graphlint.validate;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.graphlint.cli.GraphlintCommand;
 
-/** Shared helpers: where the fixtures are, one embedded validator, and running the command line in-process. */
+/** Shared helpers: where the fixtures are, and one embedded validator. */
 final class TestSupport {
     private TestSupport() {
     }
@@ -32,14 +29,4 @@ final class TestSupport {
         return repoRoot().resolve("validator/src/test/resources/testcatalog");
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
-    /** Runs {@code graphlint ARGS...} in-process. */
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = GraphlintCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 }

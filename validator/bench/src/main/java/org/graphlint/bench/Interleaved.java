@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * The JMH comparison made robust to a shared machine: the library and bare networknt run in alternating batches in one
  * JVM, so load from other processes hits both alike; prints the median time per operation of each and their ratio.
  *
- * <pre>java -cp validator/bench/target/benchmarks.jar:validator/target/graphlint.jar org.graphlint.bench.Interleaved [ROUNDS]</pre>
+ * <pre>java -cp validator/bench/target/benchmarks.jar:cli/target/graphlint.jar org.graphlint.bench.Interleaved [ROUNDS]</pre>
  */
 public final class Interleaved {
     private Interleaved() {

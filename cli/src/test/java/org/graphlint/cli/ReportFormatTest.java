@@ -1,4 +1,4 @@
-package org.graphlint.validate;
+package org.graphlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.graphlint.validate.FileReport;
+import org.graphlint.validate.PayloadValidator;
+import org.graphlint.validate.Severity;
+import org.graphlint.validate.ValidateOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -49,7 +53,7 @@ class ReportFormatTest {
         fixtures = paths.length;
         // Oracle: the library itself.
         for (String s : paths) {
-            FileReport r = TestSupport.EMBEDDED.validateFile(java.nio.file.Path.of(s), s,
+            FileReport r = PayloadValidator.embedded().validateFile(java.nio.file.Path.of(s), s,
                     ValidateOptions.defaults().withVersion("2020-04-14"));
             errors += (int) r.count(Severity.ERROR);
             warnings += (int) r.count(Severity.WARNING);
