@@ -16,7 +16,7 @@ run() {
 for f in text json junit sarif github; do
   run validate --format "$f" samples/payloads/vppToken samples/payloads/http
   run validate --format "$f" --operation create samples/payloads/malformed
-  run validate --format "$f" --version 2020-04-14 samples/payloads/vppToken/2021-03-23
+  run validate --format "$f" --doc-version 2020-04-14 samples/payloads/vppToken/2021-03-23
 done
 run parse --format json samples/pages/seeds
 run parse --format text samples/pages/seeds

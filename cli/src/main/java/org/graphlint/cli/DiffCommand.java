@@ -27,9 +27,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code graphlint diff A B}: what changed between two schema versions (or two pages), classified for senders. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two schema versions, or two pages: properties added and removed, type changes, enum",
-            "values added and removed, each classified as breaking or not for a client sending payloads.",
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
+        description = {"Compare two schema versions, or two pages, and classify each change as breaking or not for senders.",
+            "Changes: properties added and removed, type changes, enum values added and removed; breaking means a",
+            "payload valid for A may be refused by B.",
             "A and B are version selectors (id, ISO date, source commit, 'latest') or page files (*.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no change breaking for senders", "1:some change is breaking for senders",

@@ -40,7 +40,7 @@ public final class GraphlintCommand implements Runnable {
         // What mixinStandardHelpOptions declares, without reading the mixin's annotations.
         s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+                .description("Print graphlint's version and exit.").build());
         return s;
     }
 
@@ -123,11 +123,11 @@ public final class GraphlintCommand implements Runnable {
         return nl < 0 ? m.strip() : m.substring(0, nl).strip();
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The tool's version, as the build wrote it; every command's {@code -V}/{@code --version} prints it. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GraphlintCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"graphlint " + (v == null ? "dev" : v)};
+            return new String[] {"graphlint " + org.graphlint.validate.GraphlintVersion.get()};
         }
     }
 }

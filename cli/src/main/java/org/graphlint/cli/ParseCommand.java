@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code graphlint parse}: pages to page models. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = {"Parse localized Graph reference pages (sxs or plain) and print their page models.",
             "PATH is a page or a folder (searched recursively for *.md)."},
         exitCodeListHeading = "%nExit codes:%n",

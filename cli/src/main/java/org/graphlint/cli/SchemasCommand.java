@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code graphlint schemas build|list|show}: the versioned JSON Schemas built from the docs. */
-@Command(name = "schemas", mixinStandardHelpOptions = true,
+@Command(name = "schemas", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = "Build, list and show the versioned JSON Schemas (draft 2020-12) built from the docs.",
         subcommands = {SchemasCommand.Build.class, SchemasCommand.ListVersions.class, SchemasCommand.Show.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -105,9 +105,10 @@ public final class SchemasCommand implements Runnable {
         return v.get();
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
-            description = {"Build schemas from pages: one file per API version, entity, operation and schema version,",
-                "plus catalog.json listing every version with its pages and what changed from the previous one."})
+    @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
+            description = {"Build the versioned schemas and their catalog from pages into a folder.",
+                "One file per API version, entity, operation and schema version, plus catalog.json listing every",
+                "version with its pages and what changed from the previous one."})
     static final class Build implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -148,7 +149,7 @@ public final class SchemasCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
             description = "List the schema versions of the catalog: entity, operation, version id, pages, changes.")
     static final class ListVersions implements Callable<Integer> {
         @Spec
@@ -210,9 +211,9 @@ public final class SchemasCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Print one schema version: VERSION is a version id, an ISO date (the version in force then),",
-                "a source commit (7+ hex) or 'latest'."})
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
+            description = {"Print one schema version (or, with --pages, the pages behind it).",
+                "VERSION is a version id, an ISO date (the version in force then), a source commit (7+ hex) or 'latest'."})
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;

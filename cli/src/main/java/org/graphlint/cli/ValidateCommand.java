@@ -60,9 +60,13 @@ public final class ValidateCommand implements Callable<Integer> {
                         "0", "every fixture valid (nothing at or above --fail-on)",
                         "1", "findings at or above --fail-on",
                         "2", "usage error, or a fixture that could not be read or parsed (reported; the others are still checked)"));
+        s.versionProvider(new GraphlintCommand.Version());
         s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
-        s.addOption(option("--version", "SELECTOR", "latest", "Schema version: a version id, an ISO date (the newest version"
-                + " not after it), a source commit (7+ hex) or 'latest' (default)."));
+        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print graphlint's version and exit.").build());
+        s.addOption(OptionSpec.builder("--doc-version", "--at").paramLabel("SELECTOR").type(String.class)
+                .defaultValue("latest").description("Doc (schema) version: a version id, an ISO date (the newest version"
+                + " not after it), a source commit (7+ hex) or 'latest' (default).").build());
         s.addOption(option("--entity", "NAME", null, "Entity of every body (e.g. vppToken)."));
         s.addOption(option("--operation", "create|update|resource", null, "Operation of every body."));
         s.addOption(OptionSpec.builder("--catalog").paramLabel("DIR").type(Path.class)
@@ -88,7 +92,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     /** The parsed values, read from the model into the fields the rest of the command uses. */
     private void readOptions() {
-        version = spec.findOption("--version").getValue();
+        version = spec.findOption("--doc-version").getValue();
         entity = spec.findOption("--entity").getValue();
         operation = spec.findOption("--operation").getValue();
         catalogDir = spec.findOption("--catalog").getValue();

@@ -63,7 +63,7 @@ class ReportFormatTest {
     }
 
     private static TestSupport.Result cli(String format, String... extra) {
-        List<String> args = new ArrayList<>(List.of("validate", "--version", "2020-04-14", "--format", format));
+        List<String> args = new ArrayList<>(List.of("validate", "--doc-version", "2020-04-14", "--format", format));
         args.addAll(List.of(extra));
         args.addAll(List.of(paths));
         TestSupport.Result r = TestSupport.cli(args.toArray(String[]::new));
@@ -134,7 +134,7 @@ class ReportFormatTest {
 
     @Test
     void junitTurnsWarningsIntoFailuresAtFailOnWarning() throws Exception {
-        List<String> args = new ArrayList<>(List.of("validate", "--version", "2020-04-14", "--format", "junit",
+        List<String> args = new ArrayList<>(List.of("validate", "--doc-version", "2020-04-14", "--format", "junit",
                 "--fail-on", "warning", paths[0]));
         TestSupport.Result r = TestSupport.cli(args.toArray(String[]::new));
         assertEquals(1, r.exit());

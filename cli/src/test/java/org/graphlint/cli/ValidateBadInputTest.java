@@ -121,8 +121,8 @@ class ValidateBadInputTest {
         "--fail-on=info|unknown --fail-on 'info'",
         "--entity=vppTokens|did you mean `vppToken`?",
         "--operation=delete|unknown operation 'delete'",
-        "--version=last-tuesday|version selector 'last-tuesday'",
-        "--version=2001-01-01|no vppToken create schema version matches '2001-01-01'",
+        "--doc-version=last-tuesday|version selector 'last-tuesday'",
+        "--doc-version=2001-01-01|no vppToken create schema version matches '2001-01-01'",
         "--catalog=/nonexistent/catalog|not a catalog folder",
         "--max-size=lots|--max-size 'lots'",
     })
@@ -153,7 +153,7 @@ class ValidateBadInputTest {
 
     @Test
     void aCatalogFolderCanReplaceTheEmbeddedOne() {
-        TestSupport.Result cli = TestSupport.cli("validate", "--catalog", TestSupport.testCatalog().toString(), "--version",
+        TestSupport.Result cli = TestSupport.cli("validate", "--catalog", TestSupport.testCatalog().toString(), "--doc-version",
                 "2018-12-18", TestSupport.payloads().resolve("vppToken/2018-12-18/create-roleScopeTagIds-too-early.http").toString());
         assertEquals(1, cli.exit(), cli.out() + cli.err());
         assertTrue(cli.out().contains("documented from version 2019-07-31"), cli.out());

@@ -25,8 +25,7 @@ public final class SarifReporter implements Reporter {
         ObjectNode r0 = root.putArray("runs").addObject();
         ObjectNode driver = r0.putObject("tool").putObject("driver");
         driver.put("name", "graphlint");
-        String v = SarifReporter.class.getPackage().getImplementationVersion();
-        driver.put("semanticVersion", v == null ? "0.1.0" : v);
+        driver.put("semanticVersion", org.graphlint.validate.GraphlintVersion.get());
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new LinkedHashMap<>();
         ArrayNode results = r0.putArray("results");
