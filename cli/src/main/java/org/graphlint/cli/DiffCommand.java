@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
             "payload valid for A may be refused by B.",
             "A and B are version selectors (id, ISO date, source commit, 'latest') or page files (*.md)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no change breaking for senders", "1:some change is breaking for senders",
+        exitCodeList = {"0:no change at or above --fail-on (default: breaking)",
+            "1:a change breaking for senders (--fail-on breaking), any change (--fail-on any)",
             "2:usage error, unreadable input or no such version"})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown }
@@ -53,6 +54,17 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json|markdown", description = "Output format (default: text).")
     Format format = Format.text;
 
+    @Option(names = "--fail-on", paramLabel = "breaking|any|none",
+            description = "What makes the exit code 1: a change breaking for senders (default), any change, or nothing.")
+    String failOn = "breaking";
+
+    @Option(names = "--report", paramLabel = "FORMAT=FILE",
+            description = "Also write the diff in FORMAT (text, json, markdown) to FILE (replaced atomically); repeatable.")
+    List<String> reportValues = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard output (--report files are still written).")
+    boolean quiet;
+
     @Parameters(index = "0", paramLabel = "A", description = "The old side.")
     String a;
 
@@ -68,6 +80,17 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String fail = failOn.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("breaking", "any", "none").contains(fail)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --fail-on '" + failOn + "': use breaking, any or none");
+        }
+        List<ReportFiles.Spec> reports;
+        try {
+            reports = ReportFiles.parse(reportValues, java.util.Set.of("text", "json", "markdown"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Side left;
         Side right;
         String what;
@@ -106,11 +129,25 @@ public final class DiffCommand implements Callable<Integer> {
             what = e + " " + op.id() + " (" + c.apiVersion() + ")";
         }
         List<SchemaChange> changes = SchemaDiff.diff(left.schema(), right.schema());
-        print(spec.commandLine().getOut(), what, left.label(), right.label(), changes);
-        return SchemaDiff.breaking(changes) ? ExitCode.FINDINGS : ExitCode.OK;
+        if (!quiet) {
+            print(spec.commandLine().getOut(), format, what, left.label(), right.label(), changes);
+        }
+        for (ReportFiles.Spec r : reports) {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            try (PrintWriter pw = new PrintWriter(sw)) {
+                print(pw, Format.valueOf(r.format()), what, left.label(), right.label(), changes);
+            }
+            ReportFiles.write(r.file(), sw.toString());
+        }
+        boolean found = switch (fail) {
+            case "any" -> !changes.isEmpty();
+            case "none" -> false;
+            default -> SchemaDiff.breaking(changes);
+        };
+        return found ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private void print(PrintWriter o, String what, String from, String to, List<SchemaChange> changes) {
+    private static void print(PrintWriter o, Format format, String what, String from, String to, List<SchemaChange> changes) {
         long breaking = changes.stream().filter(SchemaChange::breakingForSenders).count();
         switch (format) {
             case json -> {

@@ -93,6 +93,24 @@ public final class GraphlintCommand implements Runnable {
         return cl;
     }
 
+    private static final ThreadLocal<java.io.InputStream> STDIN = new ThreadLocal<>();
+
+    /** Standard input of the running command: {@code System.in}, or the stream a caller of execute gave. */
+    static java.io.InputStream stdin() {
+        java.io.InputStream in = STDIN.get();
+        return in == null ? System.in : in;
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading standard input ({@code -}) from {@code in}. */
+    public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        STDIN.set(in);
+        try {
+            return execute(args, out, err);
+        } finally {
+            STDIN.remove();
+        }
+    }
+
     /** Runs one command line with the given streams and returns its exit code; never throws. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(args);

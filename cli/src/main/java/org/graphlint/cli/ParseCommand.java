@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
         description = {"Parse localized Graph reference pages (sxs or plain) and print their page models.",
             "PATH is a page or a folder (searched recursively for *.md)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every page read, no error diagnostics", "1:some page has an error diagnostic",
+        exitCodeList = {"0:every page read, no diagnostic at or above --fail-on",
+            "1:some page has a diagnostic at or above --fail-on (default: error)",
             "2:usage error or a path that could not be read"})
 public final class ParseCommand implements java.util.concurrent.Callable<Integer> {
     enum Format { json, text }
@@ -41,8 +42,19 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "json|text",
-            description = "Output per page: json (one object per page, JSON Lines for several) or text. Default: json, or none with --stats.")
+            description = "Output per page: json (JSON Lines: one object per line, whatever the number of pages) or text."
+                    + " Default: json, or none with --stats.")
     Format format;
+
+    @Option(names = "--pretty", description = "Indent the JSON (one object over several lines per page; not JSON Lines).")
+    boolean pretty;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning|none",
+            description = "Lowest diagnostic severity that makes the exit code 1, or none (default: error).")
+    String failOn = "error";
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no page models (the --stats summary and errors still print).")
+    boolean quiet;
 
     @Option(names = "--stats", description = "Print a summary: pages, pages/s, property rows, names by nameSource, diagnostics by code.")
     boolean stats;
@@ -76,8 +88,14 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
                 exit = ExitCode.USAGE_OR_INPUT;
             }
         }
-        Format shown = format != null ? format : (stats ? null : Format.json);
-        boolean lines = files.size() > 1;
+        Severity threshold = switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            case "none" -> null;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --fail-on '" + failOn + "': use error, warning or none");
+        };
+        Format shown = quiet ? null : format != null ? format : (stats ? null : Format.json);
         Stats st = new Stats();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -112,12 +130,13 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
                 }
                 PageModel page = (PageModel) r;
                 st.add(page);
-                if (exit == ExitCode.OK && page.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+                if (exit == ExitCode.OK && threshold != null
+                        && page.diagnostics().stream().anyMatch(d -> d.severity().ordinal() <= threshold.ordinal())) {
                     exit = ExitCode.FINDINGS;
                 }
                 if (shown == Format.json) {
-                    out.println(lines ? JSON.writeValueAsString(PageModelJson.toJson(page))
-                            : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PageModelJson.toJson(page)));
+                    out.println(pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PageModelJson.toJson(page))
+                            : JSON.writeValueAsString(PageModelJson.toJson(page)));
                 } else if (shown == Format.text) {
                     printText(out, page);
                 }

@@ -41,6 +41,9 @@ public final class ValidateCommand implements Callable<Integer> {
     String maxSize;
     String color;
     List<Path> paths;
+    List<String> reportValues;
+    boolean quiet;
+    String stdinName;
 
     /** A new validate command's model. */
     static CommandSpec newSpec() {
@@ -72,16 +75,26 @@ public final class ValidateCommand implements Callable<Integer> {
         s.addOption(OptionSpec.builder("--catalog").paramLabel("DIR").type(Path.class)
                 .description("Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
                 .build());
-        s.addOption(option("--format", "text|json|junit|sarif|github", "text", "Output format (default: text)."));
-        s.addOption(option("--fail-on", "error|warning", "error",
-                "Lowest severity that makes the exit code 1 (default: error)."));
+        s.addOption(option("--format", "text|json|junit|sarif|github", "text",
+                "Output format on standard output (default: text)."));
+        s.addOption(OptionSpec.builder("--report").paramLabel("FORMAT=FILE").type(List.class).auxiliaryTypes(String.class)
+                .arity("1").description("Also write the report in FORMAT to FILE (replaced atomically); repeatable,"
+                        + " e.g. --report sarif=graphlint.sarif --report junit=TEST-graphlint.xml.").build());
+        s.addOption(OptionSpec.builder("-q", "--quiet").arity("0")
+                .description("Print nothing on standard output (reports named with --report are still written).").build());
+        s.addOption(option("--fail-on", "error|warning|none", "error",
+                "Lowest severity that makes the exit code 1, or none to exit 0 whatever is found (default: error)."));
         s.addOption(option("--max-size", "SIZE", "16m",
                 "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
         s.addOption(option("--color", "auto|always|never", "auto",
                 "Colour in text output (default: auto, only on a terminal and without NO_COLOR)."));
+        s.addOption(option("--stdin-name", "NAME", "<stdin>",
+                "Name of the fixture read from standard input (PATH '-') in findings; a .http name or an operation"
+                + " word (create-….json) routes it as a file name would."));
         s.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH").type(List.class)
                 .auxiliaryTypes(Path.class)
-                .description("Fixture files or folders (searched recursively for *.json, *.http, *.rest).").build());
+                .description("Fixture files or folders (searched recursively for *.json, *.http, *.rest); '-' reads"
+                        + " one fixture from standard input.").build());
         return s;
     }
 
@@ -101,7 +114,15 @@ public final class ValidateCommand implements Callable<Integer> {
         maxSize = spec.findOption("--max-size").getValue();
         color = spec.findOption("--color").getValue();
         paths = spec.positionalParameters().get(0).getValue();
+        List<String> r = spec.findOption("--report").getValue();
+        reportValues = r == null ? List.of() : r;
+        Boolean q = spec.findOption("--quiet").getValue();
+        quiet = q != null && q;
+        stdinName = spec.findOption("--stdin-name").getValue();
     }
+
+    /** The formats {@code --format} and {@code --report} accept. */
+    static final java.util.Set<String> FORMATS = new java.util.LinkedHashSet<>(List.of("text", "json", "junit", "sarif", "github"));
 
     /**
      * Starts loading the embedded catalog on a background thread when the command line is a {@code validate} without
@@ -137,14 +158,24 @@ public final class ValidateCommand implements Callable<Integer> {
         Severity threshold;
         Reporter reporter;
         ValidateOptions options;
+        List<ReportFiles.Spec> reportFiles;
+        boolean failNever = false;
+        StdinFixture.Read stdin = null;
         java.util.concurrent.CompletableFuture<PayloadValidator> loading;
         try {
             threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
                 case "error" -> Severity.ERROR;
                 case "warning" -> Severity.WARNING;
-                default -> throw new IllegalArgumentException("unknown --fail-on '" + failOn + "': use error or warning");
+                case "none" -> Severity.ERROR;
+                default -> throw new IllegalArgumentException("unknown --fail-on '" + failOn + "': use error, warning or none");
             };
+            failNever = failOn.equalsIgnoreCase("none");
             reporter = Reporter.forFormat(format, colour());
+            reportFiles = ReportFiles.parse(reportValues, FORMATS);
+            ReportFiles.checkNotAnInput(reportFiles, paths);
+            if (paths.stream().filter(p -> p.toString().equals("-")).count() > 1) {
+                throw new IllegalArgumentException("'-' (standard input) given more than once");
+            }
             OperationKind op = operation == null ? null : OperationKind.fromId(operation);
             Catalog.Selector.parse(version);
             options = new ValidateOptions(entity, op, version, parseSize(maxSize));
@@ -177,7 +208,17 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<FileReport> early = new ArrayList<>();
+        int stdinAt = -1;
         for (Path p : paths) {
+            if (p.toString().equals("-")) {
+                // read here, checked once the validator is loaded; a placeholder keeps its place in the run
+                stdin = StdinFixture.read(GraphlintCommand.stdin(), options.maxBytes());
+                stdinAt = early.size();
+                files.add(null);
+                names.add(stdinName);
+                early.add(null);
+                continue;
+            }
             expand(p, files, names, early);
         }
         long tListed = System.nanoTime();
@@ -191,6 +232,9 @@ public final class ValidateCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT;
         }
         long tList = System.nanoTime();
+        if (stdin != null) {
+            early.set(stdinAt, check(validator, stdin, stdinName, options));
+        }
         FileReport[] reports = new FileReport[files.size()];
         final PayloadValidator v = validator;
         final ValidateOptions o = options;
@@ -214,10 +258,23 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         long tCheck = System.nanoTime();
         Run run = new Run(all, threshold, (System.nanoTime() - start) / 1_000_000);
-        StringBuilder sb = new StringBuilder(256 + all.size() * 64);
-        reporter.write(run, sb);
-        out.print(sb);
-        out.flush();
+        if (!quiet) {
+            StringBuilder sb = new StringBuilder(256 + all.size() * 64);
+            reporter.write(run, sb);
+            out.print(sb);
+            out.flush();
+        }
+        int exit = run.exitCode();
+        for (ReportFiles.Spec r : reportFiles) {
+            StringBuilder rb = new StringBuilder(256 + all.size() * 64);
+            Reporter.forFormat(r.format(), false).write(run, rb);
+            try {
+                ReportFiles.write(r.file(), rb.toString());
+            } catch (IOException | RuntimeException ex) {
+                err.println("graphlint validate: cannot write --report " + r.file() + ": " + GraphlintCommand.oneLine(ex));
+                exit = ExitCode.USAGE_OR_INPUT;
+            }
+        }
         if (System.getenv("GRAPHLINT_TIMING") != null) {
             long tEnd = System.nanoTime();
             err.printf(Locale.ROOT, "graphlint timing: JVM start %d ms, setup %d ms, listing %d ms (then waiting for the catalog %d ms), checking %d ms, report %d ms%n",
@@ -227,7 +284,19 @@ public final class ValidateCommand implements Callable<Integer> {
                     (tEnd - tCheck) / 1_000_000);
             err.flush();
         }
-        return run.exitCode();
+        if (failNever && exit == ExitCode.FINDINGS) {
+            exit = ExitCode.OK;
+        }
+        err.flush();
+        return exit;
+    }
+
+    private static FileReport check(PayloadValidator v, StdinFixture.Read read, String name, ValidateOptions o) {
+        try {
+            return StdinFixture.check(v, read, name, o);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return problem(name, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e));
+        }
     }
 
     private static FileReport check(PayloadValidator v, Path file, String name, ValidateOptions o) {

@@ -1,0 +1,185 @@
+package org.graphlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Standard input, --report files, --quiet and --fail-on, as a CI step uses them. */
+class OutputOptionsTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Path VPP = TestSupport.payloads().resolve("vppToken/2021-03-23");
+
+    static TestSupport.Result cli(InputStream in, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GraphlintCommand.execute(args, in, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new TestSupport.Result(code, out.toString(), err.toString());
+    }
+
+    static InputStream stdin(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dashReadsTheFixtureFromStandardInput() throws Exception {
+        String valid = Files.readString(VPP.resolve("create-valid.json"));
+        TestSupport.Result ok = cli(stdin(valid), "validate", "--entity", "vppToken", "--operation", "create", "-");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("1 fixture, all valid"), ok.out());
+
+        String bad = Files.readString(VPP.resolve("create-unknown-property.json"));
+        TestSupport.Result named = cli(stdin(bad), "validate", "--format", "json", "--stdin-name", "fixtures/create-token.json", "-");
+        assertEquals(1, named.exit(), named.out() + named.err());
+        JsonNode f = JSON.readTree(named.out()).path("files").get(0);
+        assertEquals("fixtures/create-token.json", f.path("file").asString());
+        assertEquals("additionalProperties", f.path("findings").get(0).path("rule").asString());
+        assertTrue(f.path("findings").get(0).path("line").asInt() > 0, named.out());
+    }
+
+    @Test
+    void aStdinNameEndingInHttpIsReadAsAnHttpFile() throws Exception {
+        String http = Files.readString(VPP.resolve("create-duplicateLocationId-valid.http"));
+        TestSupport.Result r = cli(stdin(http), "validate", "--doc-version", "2020-04-14", "--stdin-name", "req.http", "-");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("req.http") && r.out().contains("valid from version 2020-06-18"), r.out());
+    }
+
+    @Test
+    void standardInputIsCappedAndDecodedStrictly() {
+        InputStream zeros = new InputStream() { // /dev/zero: endless
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                return len;
+            }
+        };
+        TestSupport.Result big = cli(zeros, "validate", "--max-size", "64k", "--entity", "vppToken", "--operation", "create", "-");
+        assertEquals(2, big.exit(), big.out() + big.err());
+        assertTrue(big.out().contains("too-large") && big.out().contains("<stdin>"), big.out());
+
+        TestSupport.Result latin1 = cli(new ByteArrayInputStream(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'}),
+                "validate", "--entity", "vppToken", "--operation", "create", "-");
+        assertEquals(2, latin1.exit(), latin1.out());
+        assertTrue(latin1.out().contains("not valid UTF-8 (byte 7)"), latin1.out());
+
+        TestSupport.Result twice = cli(stdin("{}"), "validate", "-", "-");
+        assertEquals(2, twice.exit());
+        assertTrue(twice.err().contains("more than once"), twice.err());
+    }
+
+    @Test
+    void reportFilesAreWrittenBesideStandardOutput(@TempDir Path tmp) throws Exception {
+        Path sarif = tmp.resolve("out/graphlint.sarif");
+        Path junit = tmp.resolve("TEST-graphlint.xml");
+        Files.writeString(junit, "an older report");
+        String fixture = VPP.resolve("create-unknown-property.json").toString();
+        TestSupport.Result r = TestSupport.cli("validate", "--report", "sarif=" + sarif, "--report", "JUNIT=" + junit, fixture);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("additionalProperties"), r.out()); // text on stdout
+        JsonNode s = JSON.readTree(sarif.toFile());
+        assertEquals("additionalProperties", s.path("runs").get(0).path("results").get(0).path("ruleId").asString());
+        assertTrue(Files.readString(junit).startsWith("<?xml"), Files.readString(junit));
+        // the same report as --format gives on stdout, but for the elapsed time
+        TestSupport.Result std = TestSupport.cli("validate", "--format", "sarif", fixture);
+        assertEquals(JSON.readTree(std.out()).path("runs").get(0).path("results"), s.path("runs").get(0).path("results"));
+        try (Stream<Path> left = Files.list(tmp.resolve("out"))) {
+            assertEquals(List.of(sarif), left.toList(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void aReportNeverReplacesAnInputOrAFolder(@TempDir Path tmp) throws Exception {
+        Path fixture = tmp.resolve("create-x.json");
+        Files.copy(VPP.resolve("create-valid.json"), fixture);
+        String before = Files.readString(fixture);
+        TestSupport.Result r = TestSupport.cli("validate", "--report", "json=" + fixture, fixture.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("is also an input"), r.err());
+        assertEquals(before, Files.readString(fixture));
+        TestSupport.Result dir = TestSupport.cli("validate", "--report", "json=" + tmp, fixture.toString());
+        assertEquals(2, dir.exit());
+        assertTrue(dir.err().contains("not a regular file"), dir.err());
+        TestSupport.Result fmt = TestSupport.cli("validate", "--report", "html=x.html", fixture.toString());
+        assertEquals(2, fmt.exit());
+        assertTrue(fmt.err().contains("unknown format 'html'"), fmt.err());
+    }
+
+    @Test
+    void quietPrintsNothingAndKeepsTheExitCode(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("r.json");
+        TestSupport.Result r = TestSupport.cli("validate", "-q", "--report", "json=" + json,
+                VPP.resolve("create-unknown-property.json").toString());
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        assertFalse(JSON.readTree(json.toFile()).path("files").get(0).path("valid").asBoolean(true));
+    }
+
+    @Test
+    void failOnNoneReportsButPassesUnlessInputIsUnreadable() {
+        TestSupport.Result r = TestSupport.cli("validate", "--fail-on", "none", VPP.resolve("create-unknown-property.json").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("additionalProperties"), r.out());
+        TestSupport.Result missing = TestSupport.cli("validate", "--fail-on", "none", "no/such.json");
+        assertEquals(2, missing.exit());
+        TestSupport.Result warn = TestSupport.cli("validate", "--fail-on", "warning",
+                TestSupport.payloads().resolve("vppToken/2018-12-18/create-valid.http").toString());
+        TestSupport.Result err = TestSupport.cli("validate", "--fail-on", "error",
+                TestSupport.payloads().resolve("vppToken/2018-12-18/create-valid.http").toString());
+        // the seed .http bodies declare a CRLF-era Content-Length: a warning, failing only with --fail-on warning
+        assertTrue(warn.out().contains("warning"), warn.out());
+        assertEquals(1, warn.exit(), warn.out());
+        assertEquals(0, err.exit(), err.out());
+    }
+
+    @Test
+    void diffFailsOnWhatItIsToldTo(@TempDir Path tmp) throws Exception {
+        Path cat = tmp.resolve("cat");
+        Path seeds = TestSupport.repoRoot().resolve("samples/pages/seeds");
+        assertEquals(0, TestSupport.cli("schemas", "build", seeds.toString(), "--out", cat.toString()).exit());
+        String c = cat.toString();
+        // forward: additions only (nothing breaking); backward: removals (breaking)
+        assertEquals(0, TestSupport.cli("diff", "2018-12-18", "2021-03-23", "--catalog", c).exit());
+        assertEquals(1, TestSupport.cli("diff", "2018-12-18", "2021-03-23", "--catalog", c, "--fail-on", "any").exit());
+        assertEquals(0, TestSupport.cli("diff", "2021-03-23", "2018-12-18", "--catalog", c, "--fail-on", "none").exit());
+        assertEquals(1, TestSupport.cli("diff", "2021-03-23", "2018-12-18", "--catalog", c).exit());
+        assertEquals(0, TestSupport.cli("diff", "2021-03-23", "2021-03-23", "--catalog", c, "--fail-on", "any").exit());
+        assertEquals(2, TestSupport.cli("diff", "2021-03-23", "2018-12-18", "--catalog", c, "--fail-on", "all").exit());
+        Path md = tmp.resolve("diff.md");
+        TestSupport.Result q = TestSupport.cli("diff", "2021-03-23", "2018-12-18", "--catalog", c, "-q", "--report", "markdown=" + md);
+        assertEquals("", q.out());
+        assertTrue(Files.readString(md).contains("| property-removed | `roleScopeTagIds` |"), Files.readString(md));
+    }
+
+    @Test
+    void parseAlwaysPrintsJsonLinesUnlessPretty() {
+        Path seeds = TestSupport.repoRoot().resolve("samples/pages/seeds");
+        String one = seeds.resolve("001_df977c7fe14f72a9.md").toString();
+        TestSupport.Result lines = TestSupport.cli("parse", "--format", "json", one);
+        assertEquals(1, lines.out().strip().lines().count(), "one page, one line");
+        TestSupport.Result pretty = TestSupport.cli("parse", "--pretty", one);
+        assertTrue(pretty.out().strip().lines().count() > 10);
+        assertEquals(JSON.readTree(lines.out()), JSON.readTree(pretty.out()));
+        TestSupport.Result quiet = TestSupport.cli("parse", "-q", one);
+        assertEquals("", quiet.out());
+        assertEquals(0, quiet.exit());
+    }
+}
