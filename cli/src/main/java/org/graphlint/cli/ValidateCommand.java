@@ -44,6 +44,13 @@ public final class ValidateCommand implements Callable<Integer> {
     List<String> reportValues;
     boolean quiet;
     String stdinName;
+    String apiVersion;
+    Path configPath;
+    /** The .graphlint.yaml in force ({@link ConfigFile#NONE} without one) and whether a flag set each overridable option. */
+    ConfigFile config = ConfigFile.NONE;
+    boolean entityFlag;
+    boolean operationFlag;
+    boolean docVersionFlag;
 
     /** A new validate command's model. */
     static CommandSpec newSpec() {
@@ -72,6 +79,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " not after it), a source commit (7+ hex) or 'latest' (default).").build());
         s.addOption(option("--entity", "NAME", null, "Entity of every body (e.g. vppToken)."));
         s.addOption(option("--operation", "create|update|resource", null, "Operation of every body."));
+        s.addOption(option("--api-version", "beta|v1.0", null,
+                "Graph API version of JSON bodies (default: the catalog's first, beta); a .http request's URL names its own."));
+        s.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
+                .description("Configuration file (default: the nearest .graphlint.yaml in the working folder or above;"
+                        + " 'none' for no file). Flags win over it.").build());
         s.addOption(OptionSpec.builder("--catalog").paramLabel("DIR").type(Path.class)
                 .description("Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
                 .build());
@@ -119,6 +131,79 @@ public final class ValidateCommand implements Callable<Integer> {
         Boolean q = spec.findOption("--quiet").getValue();
         quiet = q != null && q;
         stdinName = spec.findOption("--stdin-name").getValue();
+        apiVersion = spec.findOption("--api-version").getValue();
+        configPath = spec.findOption("--config").getValue();
+    }
+
+    /**
+     * Reads the configuration file and fills in what no flag set: flags win over the file, the file over the built-in
+     * defaults. Per-path overrides are applied per fixture ({@link #optionsFor}).
+     */
+    private void applyConfig() {
+        picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        java.util.function.Predicate<String> given = name -> pr != null && pr.hasMatchedOption(spec.findOption(name));
+        if (configPath != null && configPath.toString().equals("none")) {
+            config = ConfigFile.NONE;
+        } else {
+            config = configPath != null ? ConfigFile.load(configPath) : ConfigFile.find(Path.of(""));
+        }
+        entityFlag = given.test("--entity");
+        operationFlag = given.test("--operation");
+        docVersionFlag = given.test("--doc-version");
+        if (config == ConfigFile.NONE) {
+            return;
+        }
+        if (!docVersionFlag && config.docVersion() != null) {
+            version = config.docVersion();
+        }
+        if (!given.test("--api-version") && config.apiVersion() != null) {
+            apiVersion = config.apiVersion();
+        }
+        if (!given.test("--catalog") && config.catalog() != null) {
+            catalogDir = config.catalog();
+        }
+        if (!given.test("--format") && config.format() != null) {
+            format = config.format();
+        }
+        if (!given.test("--fail-on") && config.failOn() != null) {
+            failOn = config.failOn();
+        }
+        if (!given.test("--report") && !config.reports().isEmpty()) {
+            List<String> r = new ArrayList<>();
+            config.reports().forEach((f, file) -> r.add(f + "=" + file));
+            reportValues = r;
+        }
+        for (ConfigFile.Override o : config.overrides()) {
+            try {
+                if (o.operation() != null) {
+                    OperationKind.fromId(o.operation());
+                }
+                if (o.docVersion() != null) {
+                    Catalog.Selector.parse(o.docVersion());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(config.file() + ": overrides " + o.globs() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The options for one fixture: the run's, with what the configuration's overrides say where no flag spoke. */
+    private ValidateOptions optionsFor(Path fixture, ValidateOptions base) {
+        if (config.overrides().isEmpty() || fixture == null) {
+            return base;
+        }
+        ConfigFile.Settings s = config.settingsFor(fixture);
+        ValidateOptions o = base;
+        if (!entityFlag && s.entity() != null) {
+            o = o.withEntity(s.entity());
+        }
+        if (!operationFlag && s.operation() != null) {
+            o = o.withOperation(OperationKind.fromId(s.operation()));
+        }
+        if (!docVersionFlag && s.docVersion() != null) {
+            o = o.withVersion(s.docVersion());
+        }
+        return o;
     }
 
     /** The formats {@code --format} and {@code --report} accept. */
@@ -163,6 +248,7 @@ public final class ValidateCommand implements Callable<Integer> {
         StdinFixture.Read stdin = null;
         java.util.concurrent.CompletableFuture<PayloadValidator> loading;
         try {
+            applyConfig();
             threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
                 case "error" -> Severity.ERROR;
                 case "warning" -> Severity.WARNING;
@@ -184,8 +270,26 @@ public final class ValidateCommand implements Callable<Integer> {
             final String ent = entity;
             final String sel = version;
             final Path dir = catalogDir;
+            final String api = apiVersion;
+            final ConfigFile cfg = config;
             loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 PayloadValidator v = dir == null ? PayloadValidator.embedded() : PayloadValidator.load(dir);
+                if (api != null && !api.equals(v.catalog().apiVersion())) {
+                    if (!v.catalog().apiVersions().contains(api)) {
+                        throw new IllegalArgumentException("the catalog has no API version '" + api + "' (it has "
+                                + String.join(", ", v.catalog().apiVersions()) + ")");
+                    }
+                    v = PayloadValidator.of(v.catalog().forApiVersion(api));
+                }
+                for (ConfigFile.Override o : cfg.overrides()) {
+                    if (o.entity() != null && !v.catalog().entities().contains(o.entity())) {
+                        try {
+                            v.target(o.entity(), OperationKind.CREATE, "latest");
+                        } catch (IllegalArgumentException x) {
+                            throw new IllegalArgumentException(cfg.file() + ": overrides " + o.globs() + ": " + x.getMessage());
+                        }
+                    }
+                }
                 String e = ent;
                 if (e == null && op != null && v.catalog().entities().size() == 1) {
                     e = v.catalog().entities().iterator().next();
@@ -233,7 +337,13 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         long tList = System.nanoTime();
         if (stdin != null) {
-            early.set(stdinAt, check(validator, stdin, stdinName, options));
+            Path named;
+            try {
+                named = Path.of(stdinName);
+            } catch (java.nio.file.InvalidPathException x) {
+                named = null;
+            }
+            early.set(stdinAt, check(validator, stdin, stdinName, optionsFor(named, options)));
         }
         FileReport[] reports = new FileReport[files.size()];
         final PayloadValidator v = validator;
@@ -241,13 +351,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (files.size() < 4) {
             for (int i = 0; i < reports.length; i++) {
                 if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), o);
+                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o));
                 }
             }
         } else {
             IntStream.range(0, reports.length).parallel().forEach(i -> {
                 if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), o);
+                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o));
                 }
             });
         }
