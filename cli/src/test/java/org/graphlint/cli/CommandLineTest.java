@@ -15,8 +15,8 @@ class CommandLineTest {
     @Test
     void aNamedSubcommandGetsOnlyItselfAndTheSameUsageAsInTheWholeTree() {
         CommandLine whole = GraphlintCommand.commandLine(new String[0]);
-        assertEquals(List.of("parse", "validate", "schemas", "diff", "help"), List.copyOf(whole.getSubcommands().keySet()));
-        for (String name : List.of("parse", "validate", "schemas", "diff")) {
+        assertEquals(List.of("parse", "validate", "schemas", "diff", "completion", "help"), List.copyOf(whole.getSubcommands().keySet()));
+        for (String name : List.of("parse", "validate", "schemas", "diff", "completion")) {
             CommandLine one = GraphlintCommand.commandLine(new String[] {name, "x"});
             assertEquals(List.of(name), List.copyOf(one.getSubcommands().keySet()));
             assertEquals(whole.getSubcommands().get(name).getUsageMessage(), one.getSubcommands().get(name).getUsageMessage(), name);
