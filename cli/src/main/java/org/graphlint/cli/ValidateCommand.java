@@ -46,6 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
     String stdinName;
     String apiVersion;
     Path configPath;
+    List<String> varValues;
     /** The .graphlint.yaml in force ({@link ConfigFile#NONE} without one) and whether a flag set each overridable option. */
     ConfigFile config = ConfigFile.NONE;
     boolean entityFlag;
@@ -100,6 +101,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
         s.addOption(option("--color", "auto|always|never", "auto",
                 "Colour in text output (default: auto, only on a terminal and without NO_COLOR)."));
+        s.addOption(OptionSpec.builder("--var").paramLabel("NAME=VALUE").type(List.class).auxiliaryTypes(String.class)
+                .arity("1").description("A .http variable ({{NAME}}), winning over the file's '@NAME = value'; repeatable.")
+                .build());
         s.addOption(option("--stdin-name", "NAME", "<stdin>",
                 "Name of the fixture read from standard input (PATH '-') in findings; a .http name or an operation"
                 + " word (create-….json) routes it as a file name would."));
@@ -133,6 +137,21 @@ public final class ValidateCommand implements Callable<Integer> {
         stdinName = spec.findOption("--stdin-name").getValue();
         apiVersion = spec.findOption("--api-version").getValue();
         configPath = spec.findOption("--config").getValue();
+        List<String> vars = spec.findOption("--var").getValue();
+        varValues = vars == null ? List.of() : vars;
+    }
+
+    /** The --var values as a map; a value without '=' is a usage error. */
+    private java.util.Map<String, String> variables() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String v : varValues) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--var '" + v + "': write NAME=VALUE, e.g. --var host=https://graph.microsoft.com");
+            }
+            m.put(v.substring(0, eq).strip(), v.substring(eq + 1));
+        }
+        return m;
     }
 
     /**
@@ -264,7 +283,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             OperationKind op = operation == null ? null : OperationKind.fromId(operation);
             Catalog.Selector.parse(version);
-            options = new ValidateOptions(entity, op, version, parseSize(maxSize));
+            options = new ValidateOptions(entity, op, version, parseSize(maxSize), variables());
             // Load the catalog (and compile the schema the flags name) on another thread while this one lists the
             // fixtures: on a folder of thousands of files the two overlap.
             final String ent = entity;

@@ -182,4 +182,20 @@ class OutputOptionsTest {
         assertEquals("", quiet.out());
         assertEquals(0, quiet.exit());
     }
+
+    @Test
+    void httpVariablesComeFromTheFileAndFromVar(@TempDir Path tmp) throws Exception {
+        Path http = tmp.resolve("create.http");
+        Files.writeString(http, "@host = https://graph.microsoft.com\n\nPOST {{host}}/beta/deviceAppManagement/vppTokens\n"
+                + "Content-Type: application/json\n\n{\"organizationName\": \"{{org}}\"}\n");
+        TestSupport.Result missing = TestSupport.cli("validate", http.toString());
+        assertEquals(1, missing.exit(), missing.out() + missing.err());
+        assertTrue(missing.out().contains("http-variable") && missing.out().contains("{{org}}"), missing.out());
+        assertEquals(1, missing.out().lines().filter(l -> l.contains("http-variable")).count(), missing.out());
+        TestSupport.Result given = TestSupport.cli("validate", "--var", "org=Contoso", http.toString());
+        assertEquals(0, given.exit(), given.out() + given.err());
+        TestSupport.Result bad = TestSupport.cli("validate", "--var", "org", http.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("write NAME=VALUE"), bad.err());
+    }
 }

@@ -374,7 +374,7 @@ public final class PayloadValidator {
             text = ' ' + text.substring(1);
         }
         if (http) {
-            List<HttpFile.Request> reqs = HttpFile.parse(text);
+            List<HttpFile.Request> reqs = HttpFile.parse(HttpVariables.apply(text, options.variables(), out));
             requests = reqs.size();
             if (reqs.isEmpty()) {
                 out.add(SourceText.input(1, 1, "empty", "no request in this .http file (expected 'METHOD URL', headers, a blank line, a JSON body)"));

@@ -1,5 +1,6 @@
 package org.graphlint.validate;
 
+import java.util.Map;
 import org.graphlint.schema.OperationKind;
 
 /**
@@ -9,8 +10,11 @@ import org.graphlint.schema.OperationKind;
  * @param operation force the operation (else: from the .http operation)
  * @param selector  version selector: a version id, an ISO date, a source commit or {@code latest}
  * @param maxBytes  larger fixtures are reported ({@code too-large}) and not read
+ * @param variables {@code .http} variables given from outside the file ({@code --var name=value}); they win over
+ *                  the file's own {@code @name = value} lines (see {@link HttpVariables})
  */
-public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
+public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes,
+        Map<String, String> variables) {
 
     /** 16 MiB: far above any Graph request body (Graph itself caps most bodies at 4 MB). */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
@@ -22,6 +26,12 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
         if (maxBytes <= 0) {
             maxBytes = DEFAULT_MAX_BYTES;
         }
+        variables = variables == null ? Map.of() : Map.copyOf(variables);
+    }
+
+    /** Without variables from outside the files. */
+    public ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
+        this(entity, operation, selector, maxBytes, Map.of());
     }
 
     /** Latest version, schema chosen from each fixture. */
@@ -30,18 +40,22 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
     }
 
     public ValidateOptions withVersion(String sel) {
-        return new ValidateOptions(entity, operation, sel, maxBytes);
+        return new ValidateOptions(entity, operation, sel, maxBytes, variables);
     }
 
     public ValidateOptions withEntity(String e) {
-        return new ValidateOptions(e, operation, selector, maxBytes);
+        return new ValidateOptions(e, operation, selector, maxBytes, variables);
     }
 
     public ValidateOptions withOperation(OperationKind op) {
-        return new ValidateOptions(entity, op, selector, maxBytes);
+        return new ValidateOptions(entity, op, selector, maxBytes, variables);
     }
 
     public ValidateOptions withMaxBytes(long max) {
-        return new ValidateOptions(entity, operation, selector, max);
+        return new ValidateOptions(entity, operation, selector, max, variables);
+    }
+
+    public ValidateOptions withVariables(Map<String, String> vars) {
+        return new ValidateOptions(entity, operation, selector, maxBytes, vars);
     }
 }
