@@ -67,7 +67,7 @@ class LauncherTest {
     }
 
     /** A jar with no classes: Main-Class is the cli's, Class-Path is the test's class path as file URLs. */
-    private static void writeClassPathJar(Path jar) throws IOException {
+    static void writeClassPathJar(Path jar) throws IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, GraphlintCommand.class.getName());
