@@ -154,4 +154,21 @@ class ConfigFileTest {
                 "--stdin-name", root.resolve("tokens/old/piped.json").toString(), "--format", "json", "-");
         assertEquals("additionalProperties", rules(files(r).get(0)), r.out() + r.err());
     }
+
+    @Test
+    void theApiVersionComesFromTheFileOrTheFlag() throws IOException {
+        Files.writeString(config, "api-version: v1.0\noverrides:\n  - paths: tokens/**\n    entity: vppToken\n"
+                + "    operation: create\n");
+        // the beta body has properties v1.0 does not document (tokenActionResults...)
+        TestSupport.Result v1 = TestSupport.cli("validate", "--config", config.toString(), "--format", "json", newBody.toString());
+        assertEquals(1, v1.exit(), v1.out() + v1.err());
+        assertEquals("v1.0", files(v1).get(0).path("targets").get(0).path("apiVersion").asString());
+        TestSupport.Result beta = TestSupport.cli("validate", "--config", config.toString(), "--api-version", "beta",
+                newBody.toString());
+        assertEquals(0, beta.exit(), beta.out() + beta.err());
+        TestSupport.Result none = TestSupport.cli("validate", "--config", config.toString(), "--api-version", "v2",
+                newBody.toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("no API version 'v2' (it has beta, v1.0)"), none.err());
+    }
 }
