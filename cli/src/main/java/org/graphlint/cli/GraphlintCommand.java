@@ -73,6 +73,8 @@ public final class GraphlintCommand implements Runnable {
         m.put("schemas", SchemasCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("convert", ConvertCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("examples", ExamplesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
