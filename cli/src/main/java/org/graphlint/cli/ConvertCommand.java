@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.graphlint.convert.BodyConversion;
 import org.graphlint.convert.Change;
 import org.graphlint.convert.Conversion;
@@ -389,9 +388,8 @@ public final class ConvertCommand implements Callable<Integer> {
             return;
         }
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(p, 64)) {
-            s.filter(x -> !x.equals(p) && isFixture(x) && Files.isRegularFile(x, LinkOption.NOFOLLOW_LINKS)
-                    && !hidden(p, x)).forEach(found::add);
+        try {
+            walk(p, found, 0);
         } catch (IOException | RuntimeException e) {
             problems.add(new FileConversion(p.toString(), null, false, List.of(),
                     input(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e))));
@@ -405,17 +403,34 @@ public final class ConvertCommand implements Callable<Integer> {
         files.addAll(found);
     }
 
-    private static boolean isFixture(Path x) {
-        String n = x.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".http") || n.endsWith(".rest");
-    }
-
-    private static boolean hidden(Path base, Path x) {
-        for (Path part : base.relativize(x)) {
-            if (part.toString().startsWith(".")) {
-                return true;
+    /**
+     * Fixtures under a folder, recursively, without a stat per fixture (a name ending in .json/.http/.rest is taken as
+     * a file; one that is not is reported when read); hidden folders and links to folders are not followed.
+     */
+    private static void walk(Path dir, List<Path> found, int depth) throws IOException {
+        if (depth > 64) {
+            return;
+        }
+        List<Path> subdirs = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path e : ds) {
+                if (isFixture(e)) {
+                    found.add(e);
+                } else if (!e.getFileName().toString().startsWith(".") && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    subdirs.add(e);
+                }
             }
         }
-        return false;
+        for (Path d : subdirs) {
+            walk(d, found, depth + 1);
+        }
     }
+
+    private static boolean isFixture(Path x) {
+        String n = x.getFileName().toString();
+        int k = n.length() - 5;
+        return k > 0 && !n.startsWith(".") && (n.regionMatches(true, k, ".json", 0, 5)
+                || n.regionMatches(true, k, ".http", 0, 5) || n.regionMatches(true, k, ".rest", 0, 5));
+    }
+
 }

@@ -13,8 +13,66 @@ final class Json {
     private Json() {
     }
 
+    /** Compact JSON text (written by hand: Jackson's writer costs a serialization context per call). */
     static String compact(JsonNode v) {
-        return MAPPER.writeValueAsString(v);
+        StringBuilder sb = new StringBuilder();
+        compact(v, sb);
+        return sb.toString();
+    }
+
+    private static void compact(JsonNode v, StringBuilder sb) {
+        if (v.isObject()) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                string(e.getKey(), sb);
+                sb.append(':');
+                compact(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (v.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < v.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                compact(v.get(i), sb);
+            }
+            sb.append(']');
+        } else if (v.isString()) {
+            string(v.asString(), sb);
+        } else {
+            sb.append(v.toString()); // numbers, booleans, null: Jackson's own text
+        }
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 section 7). */
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 
     /** Compact JSON, cut at 60 characters with an ellipsis. */
@@ -103,7 +161,8 @@ final class Json {
             for (Map.Entry<String, JsonNode> e : v.properties()) {
                 sb.append(firstOne ? "" : ",").append(st.newline()).append(margin).append(st.indent());
                 firstOne = false;
-                sb.append(MAPPER.writeValueAsString(e.getKey())).append(st.colon());
+                string(e.getKey(), sb);
+                sb.append(st.colon());
                 write(e.getValue(), st, margin + st.indent(), sb);
             }
             sb.append(st.newline()).append(margin).append('}');
@@ -119,7 +178,7 @@ final class Json {
             }
             sb.append(st.newline()).append(margin).append(']');
         } else {
-            sb.append(compact(v));
+            compact(v, sb);
         }
     }
 }

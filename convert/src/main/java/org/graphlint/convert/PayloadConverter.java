@@ -43,6 +43,7 @@ public final class PayloadConverter {
     private static final int MAX_ROUNDS = 8;
 
     private final PayloadValidator validator;
+    private final java.util.Map<Walker.Id, Walker.Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PayloadConverter(PayloadValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -76,7 +77,7 @@ public final class PayloadConverter {
                 return new Conversion(from, to, payload, List.of(), List.of());
             }
         }
-        Walker w = new Walker(from.version().schema(), to.version().schema(), from.versionId(), to.versionId());
+        Walker w = new Walker(from.version().schema(), to.version().schema(), from.versionId(), to.versionId(), shapes);
         JsonNode out = null;
         List<Finding> errs = List.of();
         for (int round = 0; round < MAX_ROUNDS; round++) {

@@ -45,7 +45,24 @@ final class Walker {
     final Map<String, String> shifted = new HashMap<>();
     final List<Change> changes = new ArrayList<>();
 
-    Walker(JsonNode fromRoot, JsonNode toRoot, String fromLabel, String toLabel) {
+    /** Shapes that do not depend on the value (no anyOf/oneOf on the way), by schema node identity; shared. */
+    private final Map<Id, Shape> shapes;
+
+    /** A schema node by identity (two equal subschemas of different places stay apart). */
+    record Id(JsonNode root, JsonNode schema) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Id i && i.root == root && i.schema == schema;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(root) * 31 + System.identityHashCode(schema);
+        }
+    }
+
+    Walker(JsonNode fromRoot, JsonNode toRoot, String fromLabel, String toLabel, Map<Id, Shape> shapes) {
+        this.shapes = shapes;
         this.fromRoot = fromRoot;
         this.toRoot = toRoot;
         this.fromLabel = fromLabel;
@@ -85,8 +102,8 @@ final class Walker {
                 return null;
             }
         }
-        Shape to = Shape.of(toRoot, toS, value);
-        Shape from = fromS == null ? null : Shape.of(fromRoot, fromS, value);
+        Shape to = shape(toRoot, toS, value);
+        Shape from = fromS == null ? null : shape(fromRoot, fromS, value);
         if (to.never) {
             record(orig, ChangeKind.NOT_VALID_IN_TARGET, Outcome.REMOVED, value, null,
                     "no value is allowed here in " + toLabel);
@@ -132,6 +149,18 @@ final class Walker {
             return walkArray((ArrayNode) v, from, to, orig, out);
         }
         return v;
+    }
+
+    private Shape shape(JsonNode root, JsonNode schema, JsonNode value) {
+        Id id = new Id(root, schema);
+        Shape s = shapes.get(id);
+        if (s == null) {
+            s = Shape.of(root, schema, value);
+            if (!s.valueDependent) {
+                shapes.put(id, s);
+            }
+        }
+        return s;
     }
 
     /** The value, its documented replacement, or null (removed) when the target's enum/const does not allow it. */
@@ -326,6 +355,8 @@ final class Walker {
     /** The keywords of one schema the walk interprets, with {@code $ref}, {@code allOf} and the chosen branch merged. */
     static final class Shape {
         boolean never;
+        /** True when an anyOf/oneOf branch was chosen by the value: not reusable for another value. */
+        boolean valueDependent;
         /** null: any type. */
         List<String> types;
         JsonNode enumValues;
@@ -395,6 +426,7 @@ final class Walker {
             for (String k : new String[] {"anyOf", "oneOf"}) {
                 JsonNode any = schema.get(k);
                 if (any != null && any.isArray() && !any.isEmpty()) {
+                    valueDependent = true;
                     JsonNode pick = null;
                     for (JsonNode sub : any) {
                         Shape b = Shape.of(root, sub, value);

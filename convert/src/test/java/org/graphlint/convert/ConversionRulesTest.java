@@ -192,6 +192,28 @@ class ConversionRulesTest {
     }
 
     @Test
+    void convertedBodiesAreWrittenAsJsonThatReadsBackTheSame() {
+        JsonNode tricky = JSON.readTree("{\"q\\\"k\":\"a\\\\b\\n\\u0001\\t\u00e9\u2028\",\"n\":[1.5,-0,1e300,null,true],\"o\":{}}");
+        for (String style : List.of("{\n  \"a\": 1\n}", "{\"a\":1}", "{\r\n\t\"a\" : 1\r\n}")) {
+            String text = Json.write(tricky, Json.Style.of(style), "");
+            assertEquals(tricky, JSON.readTree(text), text);
+        }
+        assertEquals(JSON.writeValueAsString(tricky), Json.compact(tricky));
+    }
+
+    @Test
+    void aHttpFileKeepsEverythingButTheBodyAndItsContentLength() {
+        String http = "# comment\r\nPOST https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1\r\n\r\n{\r\n  \"token\": \"t\",\r\n"
+                + "  \"roleScopeTagIds\": [\"a\"]\r\n}\r\n\r\n### second\r\nGET https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\r\n";
+        FileConversion f = PayloadConverter.embedded().convertText("x.http", http, true, ConvertOptions.to("2018-12-18"));
+        String expectedBody = "{\r\n  \"token\": \"t\"\r\n}";
+        assertEquals("# comment\r\nPOST https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + expectedBody.length() + "\r\n\r\n" + expectedBody
+                + "\r\n\r\n### second\r\nGET https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\r\n", f.text());
+    }
+
+    @Test
     void theSeedRequestTo2018DropsRoleScopeTagIds() {
         PayloadConverter conv = PayloadConverter.embedded();
         FileConversion f = conv.convertFile(java.nio.file.Path.of("../samples/payloads/vppToken/2021-03-23/create-valid.http"),
