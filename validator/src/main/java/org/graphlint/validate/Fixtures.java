@@ -67,6 +67,31 @@ public final class Fixtures {
     public record Json(JsonNode node, Finding problem) {
     }
 
+    /**
+     * True when the body is valid against the target (errors only; warnings such as {@code readOnly} do not count):
+     * the pre-check's proof where it has one, else networknt's verdict. Cheaper than {@link PayloadValidator#validate}
+     * when only the verdict is wanted.
+     */
+    public static boolean valid(PayloadValidator validator, Target target, JsonNode body) {
+        if (validator.quickCheck(target).certainlyValid(body)) {
+            return true;
+        }
+        for (Finding f : validator.validate(target, body)) {
+            if (f.severity() == Severity.ERROR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the pre-check proves the body valid against the target without networknt; false means only "not
+     * proven" (networknt would decide). Costs a walk of the body, no allocation of findings.
+     */
+    public static boolean provenValid(PayloadValidator validator, Target target, JsonNode body) {
+        return validator.quickCheck(target).certainlyValid(body);
+    }
+
     /** Parses a body as validate does: duplicate names, nesting deeper than 500 levels and trailing content refused. */
     public static Json parse(String text) {
         SourceText.Parsed p = SourceText.parse(text);
