@@ -15,7 +15,7 @@ final class Json {
 
     /** Compact JSON text (written by hand: Jackson's writer costs a serialization context per call). */
     static String compact(JsonNode v) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(64);
         compact(v, sb);
         return sb.toString();
     }
@@ -46,7 +46,7 @@ final class Json {
         } else if (v.isString()) {
             string(v.asString(), sb);
         } else {
-            sb.append(v.toString()); // numbers, booleans, null: Jackson's own text
+            scalar(v, sb);
         }
     }
 
@@ -113,27 +113,55 @@ final class Json {
     /** How a fixture writes its JSON: indentation, line break, space after the colon, or all on one line. */
     record Style(String indent, String newline, String colon, boolean compact) {
         static Style of(String text) {
-            String nl = text.contains("\r\n") ? "\r\n" : "\n";
-            String body = text.strip();
-            boolean oneLine = body.indexOf('\n') < 0 && body.indexOf('\r') < 0;
-            String colon = body.contains("\" : ") ? " : " : body.contains("\":") && !body.contains("\": ") ? ":" : ": ";
-            String indent = "  ";
-            String[] lines = body.split("\r\n|\n|\r");
-            for (int i = 1; i < lines.length; i++) {
-                String l = lines[i];
-                int k = 0;
-                while (k < l.length() && (l.charAt(k) == ' ' || l.charAt(k) == '\t')) {
-                    k++;
-                }
-                if (k > 0 && k < l.length()) {
-                    // the first indented line is one level in, relative to the opening line's own indentation
-                    String first = lines[0];
-                    int base = 0;
-                    while (base < first.length() && (first.charAt(base) == ' ' || first.charAt(base) == '\t')) {
-                        base++;
-                    }
-                    indent = k > base ? l.substring(base, k) : l.substring(0, k);
+            String nl = text.indexOf("\r\n") >= 0 ? "\r\n" : "\n";
+            int a = 0;
+            int b = text.length();
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            int firstBreak = -1;
+            for (int i = a; i < b; i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    firstBreak = i;
                     break;
+                }
+            }
+            boolean oneLine = firstBreak < 0;
+            String colon = text.indexOf("\" : ", a) >= 0 ? " : "
+                    : text.indexOf("\": ", a) < 0 && text.indexOf("\":", a) >= 0 ? ":" : ": ";
+            String indent = "  ";
+            if (!oneLine) {
+                // the opening line's own indentation (before the first non-blank character of its line)
+                int lineStart = a;
+                while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+                    lineStart--;
+                }
+                int base = 0;
+                while (lineStart + base < a && (text.charAt(lineStart + base) == ' ' || text.charAt(lineStart + base) == '\t')) {
+                    base++;
+                }
+                // the first indented line after it is one level in
+                int i = firstBreak;
+                while (i < b) {
+                    while (i < b && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+                        i++;
+                    }
+                    int k = i;
+                    while (k < b && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                        k++;
+                    }
+                    if (k > i && k < b && text.charAt(k) != '\n' && text.charAt(k) != '\r') {
+                        int depth = k - i;
+                        indent = depth > base ? text.substring(i + base, k) : text.substring(i, k);
+                        break;
+                    }
+                    while (i < b && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                        i++;
+                    }
                 }
             }
             return new Style(indent, nl, colon, oneLine);
@@ -145,7 +173,7 @@ final class Json {
         if (style.compact()) {
             return compact(v);
         }
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(1024);
         write(v, style, margin, sb);
         return sb.toString();
     }
@@ -177,8 +205,23 @@ final class Json {
                 write(v.get(i), st, margin + st.indent(), sb);
             }
             sb.append(st.newline()).append(margin).append(']');
+        } else if (v.isString()) {
+            string(v.asString(), sb);
         } else {
-            compact(v, sb);
+            scalar(v, sb);
+        }
+    }
+
+    /** true, false, null, or a number as Jackson writes it (integers without a serializer call). */
+    private static void scalar(JsonNode v, StringBuilder sb) {
+        if (v.isBoolean()) {
+            sb.append(v.asBoolean());
+        } else if (v.isNull()) {
+            sb.append("null");
+        } else if (v.isInt() || v.isLong() || v.isShort()) {
+            sb.append(v.longValue());
+        } else {
+            sb.append(v.toString());
         }
     }
 }
