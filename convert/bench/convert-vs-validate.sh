@@ -57,4 +57,6 @@ for l in validate convert convert-in-place; do
 done
 paste <(awk '$1 == "validate" {print $2}' "$results") <(awk '$1 == "convert" {print $2}' "$results") \
   <(awk '$1 == "convert-in-place" {print $2}' "$results") \
-  | awk '{printf "round %d: convert/validate %.2f, convert --in-place/validate %.2f\n", NR, $2 / $1, $3 / $1}'
+  | awk '{printf "round %d (wall): convert/validate %.2f, convert --in-place/validate %.2f\n", NR, $2 / $1, $3 / $1}'
+paste <(awk '$1 == "validate" {print $3}' "$results") <(awk '$1 == "convert" {print $3}' "$results") \
+  | awk '{printf "round %d (cpu): convert/validate %.2f\n", NR, $2 / $1}'

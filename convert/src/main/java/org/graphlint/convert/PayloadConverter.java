@@ -237,7 +237,8 @@ public final class PayloadConverter {
                 if (newest.isEmpty()) {
                     List<Finding> errs = errors(to.target(), node);
                     String first = errs.isEmpty() ? "" : "; against " + to.target().versionId() + ": "
-                            + (errs.get(0).pointer() == null ? "" : errs.get(0).pointer() + " ") + errs.get(0).message();
+                            + (errs.get(0).pointer() == null || errs.get(0).pointer().isEmpty() ? "" : errs.get(0).pointer() + " ")
+                            + errs.get(0).message();
                     return new BodyConversion(request, line, null, List.of(), input(name, request, line, "no-source-version",
                             "the body is valid against no " + to.target().entity() + " " + to.target().operation().id()
                             + " version, so there is no version to convert from" + first
