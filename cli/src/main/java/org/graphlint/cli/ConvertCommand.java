@@ -33,10 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code graphlint convert}: fixtures from one doc version to another, every change and every loss reported. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert .json bodies and .http requests from one doc version to another. The conversion is derived",
-            "from the two versions' schemas: what the target does not document is removed, changed types are converted",
-            "where nothing is lost, and every change is reported with its JSON pointer and whether information was lost.",
-            "Without -o or --in-place, one fixture is printed converted (the report on stderr); several are only reported."},
+        description = {"Convert fixtures from one doc version to another, reporting every change and loss.",
+            "The conversion is derived from the two versions' schemas: what the target does not",
+            "document is removed, changed types are converted where nothing is lost, and each change",
+            "is reported with its JSON pointer and whether information was lost. Without -o or",
+            "--in-place one fixture is printed converted (the report on stderr); several are reported."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:converted (lossy changes are reported, and fail only with --fail-on-loss)",
             "1:converted with loss and --fail-on-loss, or an output the target still rejects (not written)",

@@ -26,10 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint examples}: the pages' request examples as .http fixtures. */
 @Command(name = "examples", mixinStandardHelpOptions = true,
-        description = {"Write each request example of the pages as a .http fixture (PAGE.OPERATION.http, Content-Length",
-            "recomputed), to seed a fixture suite from the docs. Files in DIR that graphlint did not write are never",
-            "overwritten. Validate the fixtures with 'graphlint validate --version DATE' (the page's ms.lasthandoff,",
-            "named in each fixture's first line)."},
+        description = {"Write each request example of the pages as a .http fixture.",
+            "Fixtures are named PAGE.OPERATION.http, with Content-Length recomputed; files in DIR",
+            "that graphlint did not write are never overwritten. Validate them with",
+            "'graphlint validate --version DATE' (the page's ms.lasthandoff, in each first line)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error, a page that could not be read, or a file in DIR graphlint did not write"})
 public final class ExamplesCommand implements Callable<Integer> {

@@ -30,8 +30,9 @@ public final class ExportCommand implements Runnable {
     }
 
     @Command(name = "openapi", mixinStandardHelpOptions = true,
-            description = {"An OpenAPI 3.1 document of a doc version: every documented operation (method, path template,",
-                "path parameters, request body referencing its schema) and the schemas under components/schemas."})
+            description = {"Write an OpenAPI 3.1 document of a doc version.",
+                "Every documented operation (method, path template, path parameters, request body",
+                "referencing its schema) and the schemas under components/schemas."})
     static final class OpenApi implements Callable<Integer> {
         @Spec
         CommandSpec spec;
