@@ -115,13 +115,17 @@ public final class ConvertCommand implements Callable<Integer> {
         if (output != null && (paths.size() != 1 || files.size() != 1 || !results.isEmpty())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o FILE takes exactly one fixture file");
         }
-        boolean toStdout = output == null && !inPlace && files.size() == 1 && results.isEmpty();
+        boolean toStdout = output == null && !inPlace && paths.size() == 1 && !Files.isDirectory(paths.get(0))
+                && files.size() == 1 && results.isEmpty();
         List<String> written = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Path f : files) {
             FileConversion c;
             try {
-                c = converter.convertFile(f, f.toString(), options);
+                // a FIFO or a device would block or never end: refused before it is opened
+                c = Files.isRegularFile(f) ? converter.convertFile(f, f.toString(), options)
+                        : new FileConversion(f.toString(), null, false, List.of(), input(f.toString(), Files.isDirectory(f)
+                                ? "is a folder, not a fixture file" : "not a regular file (a pipe, a device...); fixtures are files"));
             } catch (RuntimeException | StackOverflowError e) {
                 c = new FileConversion(f.toString(), null, false, List.of(), input(f.toString(),
                         "graphlint could not convert this fixture: " + GraphlintCommand.oneLine(e)));

@@ -61,6 +61,9 @@ public final class ExamplesCommand implements Callable<Integer> {
                     s.filter(x -> x.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")
                             && Files.isRegularFile(x, LinkOption.NOFOLLOW_LINKS)).sorted().forEach(pages::add);
                 }
+            } else if (!Files.isRegularFile(p)) {
+                w.println(p + "  error  unreadable  not a regular file (a pipe, a device...); pages are files");
+                problems++;
             } else {
                 pages.add(p);
             }

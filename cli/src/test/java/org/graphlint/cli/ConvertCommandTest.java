@@ -123,6 +123,24 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aPipeOrADeviceIsRefusedBeforeItIsOpened(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe-create.json");
+        try {
+            new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        } catch (java.io.IOException e) {
+            return; // no mkfifo here: /dev/zero below still checks the rule
+        }
+        if (Files.exists(fifo)) {
+            Result r = cli("convert", "--to", "2018-12-18", dir.toString());
+            assertEquals(2, r.exit());
+            assertTrue(r.out().contains("not a regular file"), r.out());
+        }
+        Result zero = cli("convert", "--to", "2018-12-18", "/dev/zero");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("not a regular file"), zero.err());
+    }
+
+    @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
         assertEquals(2, cli("convert", SEED.toString()).exit());
         assertEquals(2, cli("convert", "--to", "2018-12-18", "-o", dir.resolve("o").toString(), SEED.toString(),
