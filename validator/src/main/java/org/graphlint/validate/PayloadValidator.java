@@ -290,7 +290,7 @@ public final class PayloadValidator {
      * A fixture's bytes, or the finding (without file name) that says why they were not read: one open, one fstat, one
      * read, since a CI run over thousands of fixtures pays per system call.
      */
-    private static Object readFixture(Path file, ValidateOptions options) {
+    static Object readFixture(Path file, ValidateOptions options) {
         byte[] bytes;
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
             long size = ch.size();
@@ -522,7 +522,7 @@ public final class PayloadValidator {
         return DocumentedOperation.requestPath(url);
     }
 
-    private Catalog catalogFor(String url) {
+    Catalog catalogFor(String url) {
         String l = url.toLowerCase(Locale.ROOT);
         for (String api : catalog.apiVersions()) {
             if (!api.equals(catalog.apiVersion()) && l.contains("/" + api.toLowerCase(Locale.ROOT) + "/")) {
@@ -659,7 +659,7 @@ public final class PayloadValidator {
         return i <= 0 ? "" : pointer.substring(0, i);
     }
 
-    private Object chooseTarget(Catalog cat, JsonNode node, String entityHint, OperationKind opHint, ValidateOptions o) {
+    Object chooseTarget(Catalog cat, JsonNode node, String entityHint, OperationKind opHint, ValidateOptions o) {
         String entity = o.entity() != null ? o.entity() : entityHint;
         String odataType = null;
         if (entity == null && node.isObject()) {
