@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code graphlint convert}: fixtures from one doc version to another, every change and every loss reported. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = {"Convert fixtures from one doc version to another, reporting every change and loss.",
             "The conversion is derived from the two versions' schemas: what the target does not",
             "document is removed, changed types are converted where nothing is lost, and each change",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint examples}: the pages' request examples as .http fixtures. */
-@Command(name = "examples", mixinStandardHelpOptions = true,
+@Command(name = "examples", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = {"Write each request example of the pages as a .http fixture.",
             "Fixtures are named PAGE.OPERATION.http, with Content-Length recomputed; files in DIR",
             "that graphlint did not write are never overwritten. Validate them with",

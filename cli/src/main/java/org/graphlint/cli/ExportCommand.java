@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint export openapi}: a doc version out to the OpenAPI world. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = "Write a doc version in another format.",
         subcommands = {ExportCommand.OpenApi.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -29,7 +29,7 @@ public final class ExportCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing format: try 'graphlint export openapi --help'");
     }
 
-    @Command(name = "openapi", mixinStandardHelpOptions = true,
+    @Command(name = "openapi", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
             description = {"Write an OpenAPI 3.1 document of a doc version.",
                 "Every documented operation (method, path template, path parameters, request body",
                 "referencing its schema) and the schemas under components/schemas."})
@@ -40,7 +40,7 @@ public final class ExportCommand implements Runnable {
         @CommandLine.Mixin
         SchemasCommand.CatalogOptions catalog;
 
-        @Option(names = "--version", paramLabel = "SELECTOR", defaultValue = "latest",
+        @Option(names = {"--doc-version", "--at"}, paramLabel = "SELECTOR", defaultValue = "latest",
                 description = "The doc version: an id, an ISO date, a source commit or 'latest' (default).")
         String version;
 

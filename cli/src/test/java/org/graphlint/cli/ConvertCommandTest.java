@@ -33,7 +33,7 @@ class ConvertCommandTest {
         assertFalse(text.contains("roleScopeTagIds"));
         assertTrue(text.startsWith("# duplicateLocationId") || text.startsWith(Files.readString(SEED).lines().findFirst().get()));
         // validate agrees: valid against the target, and Content-Length is right (no warning)
-        Result v = cli("validate", "--version", "2018-12-18", out.toString());
+        Result v = cli("validate", "--doc-version", "2018-12-18", out.toString());
         assertEquals(0, v.exit(), v.out());
         assertFalse(v.out().contains("warning"), v.out());
     }

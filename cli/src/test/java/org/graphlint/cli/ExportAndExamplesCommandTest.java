@@ -20,7 +20,7 @@ class ExportAndExamplesCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         Path f = dir.resolve("000_a50ef260b08e607c.vppToken-create.http");
         assertTrue(Files.exists(f), r.out());
-        Result v = cli("validate", "--version", "2020-04-14", f.toString());
+        Result v = cli("validate", "--doc-version", "2020-04-14", f.toString());
         assertEquals(0, v.exit(), v.out());
         // a second run changes nothing; a file someone else wrote under a fixture's name is left alone (exit 2)
         Result again = cli("examples", SEEDS.toString(), "--out", dir.toString());
@@ -35,7 +35,7 @@ class ExportAndExamplesCommandTest {
     @Test
     void exportOpenapiWritesADocumentAndReplacesOnlyItsOwn(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("graph.json");
-        assertEquals(0, cli("export", "openapi", "--version", "2018-12-18", "-o", out.toString()).exit());
+        assertEquals(0, cli("export", "openapi", "--doc-version", "2018-12-18", "-o", out.toString()).exit());
         assertTrue(Files.readString(out).contains("\"openapi\" : \"3.1.0\""));
         assertEquals(0, cli("export", "openapi", "-o", out.toString()).exit(), "its own document is replaced");
         assertTrue(Files.readString(out).contains("roleScopeTagIds"));
