@@ -162,7 +162,8 @@ public final class CatalogBuilder {
      * Method pages name their entity from a title or an example ("Update conversationthread"); where a resource page
      * documents the same type with another capitalization, its spelling wins, so both land in one entity.
      */
-    static List<PageFacts> canonicalEntityNames(List<PageFacts> facts) {
+    static List<PageFacts> canonicalEntityNames(List<PageFacts> pageFacts) {
+        List<PageFacts> facts = typeNamesAsLinked(pageFacts);
         Map<String, String> canonical = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
@@ -180,6 +181,56 @@ public final class CatalogBuilder {
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * A type page's title may spell its type otherwise than the type is used ("BaseItem resource type" for
+     * {@code baseItem}, "timecard" for {@code timeCard}): the spelling wins that the docs' own property rows and
+     * "Inherits from" sentences use when they link to the page, where it differs from the title only in case.
+     */
+    static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts) {
+        Map<String, Map<String, Integer>> votes = new java.util.HashMap<>();
+        for (PageFacts p : facts) {
+            for (org.graphlint.parser.PropertyRow r : p.page().properties()) {
+                if (r.typeLink() != null && r.type() != null) {
+                    vote(votes, p.apiVersion(), r.typeLink(), PageFacts.stripNamespace(r.type()));
+                }
+            }
+            org.graphlint.parser.BaseType b = p.page().baseType();
+            if (b != null && b.link() != null && b.name() != null) {
+                vote(votes, p.apiVersion(), b.link(), b.name().strip());
+            }
+        }
+        List<PageFacts> out = new ArrayList<>(facts.size());
+        for (PageFacts p : facts) {
+            if (p.typeName() != null && p.slug() != null) {
+                Map<String, Integer> v = votes.get(p.apiVersion() + ":" + p.slug());
+                if (v != null) {
+                    String best = null;
+                    int n = 0;
+                    for (Map.Entry<String, Integer> e : v.entrySet()) {
+                        if (e.getKey().equalsIgnoreCase(p.typeName()) && (e.getValue() > n
+                                || (e.getValue() == n && e.getKey().compareTo(best) < 0))) {
+                            best = e.getKey();
+                            n = e.getValue();
+                        }
+                    }
+                    if (best != null && !best.equals(p.typeName())) {
+                        p = p.withTypeName(best);
+                    }
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static void vote(Map<String, Map<String, Integer>> votes, String api, String link, String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || link.startsWith("#") || link.contains("://")) {
+            return;
+        }
+        PageIndex.slugOfLink(link).ifPresent(slug -> votes.computeIfAbsent(api + ":" + slug, x -> new java.util.HashMap<>())
+                .merge(name, 1, Integer::sum));
     }
 
     private static List<SchemaVersion> versions(Key key, List<SchemaBuilder.Built> built) {

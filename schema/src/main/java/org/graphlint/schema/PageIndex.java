@@ -19,6 +19,10 @@ import org.graphlint.parser.PageKind;
 public final class PageIndex {
     private final Map<String, List<PageFacts>> bySlug = new HashMap<>();
     private final Map<String, List<PageFacts>> byType = new HashMap<>();
+    /** Type pages by {@link #key}: the versions of one type page. */
+    private final Map<String, List<PageFacts>> byKey = new HashMap<>();
+    /** Base type page key to the keys of the type pages that say they inherit from it. */
+    private final Map<String, java.util.Set<String>> derived = new HashMap<>();
 
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
@@ -32,7 +36,74 @@ public final class PageIndex {
             if (p.typeName() != null) {
                 byType.computeIfAbsent(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
             }
+            String pageKey = key(p);
+            if (pageKey != null) {
+                byKey.computeIfAbsent(pageKey, x -> new ArrayList<>()).add(p);
+            }
         }
+        for (List<PageFacts> versions : byKey.values()) {
+            for (PageFacts p : versions) {
+                Optional<PageFacts> b = base(p, p);
+                if (b.isPresent()) {
+                    String bk = key(b.get());
+                    String pk = key(p);
+                    if (bk != null && !bk.equals(pk)) {
+                        derived.computeIfAbsent(bk, x -> new java.util.LinkedHashSet<>()).add(pk);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What identifies one type page across its versions: API version and slug, or the type name without a slug. */
+    static String key(PageFacts p) {
+        if (p.slug() != null) {
+            return p.apiVersion() + ":" + p.slug();
+        }
+        return p.typeName() == null ? null : p.apiVersion() + ":type:" + p.typeName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The page of the type a type page says it inherits from, as it stood when {@code from} was written; empty when the
+     * page names none or the build does not have it.
+     */
+    public Optional<PageFacts> base(PageFacts from, PageFacts typePage) {
+        org.graphlint.parser.BaseType b = typePage.page().baseType();
+        if (b == null) {
+            return Optional.empty();
+        }
+        String name = b.name() == null ? null : b.name().strip();
+        boolean identifier = name != null && name.matches("[A-Za-z_][A-Za-z0-9_.]*");
+        Optional<PageFacts> found = find(from, b.link(), identifier ? PageFacts.stripNamespace(name) : null);
+        if (found.isPresent() && found.get().kind() == PageKind.ENUM) {
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /**
+     * The type pages that inherit from a type page, directly or not (each once, nearest first), as they stood when
+     * {@code from} was written.
+     */
+    public List<PageFacts> descendants(PageFacts from, PageFacts typePage) {
+        String start = key(typePage);
+        List<PageFacts> out = new ArrayList<>();
+        if (start == null) {
+            return out;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(start);
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            for (String d : derived.getOrDefault(queue.poll(), java.util.Set.of())) {
+                if (seen.add(d)) {
+                    queue.add(d);
+                    out.add(pickAt(byKey.get(d), from.page().lastHandoff(), from.page().locale()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The slug a link names: {@code ../resources/intune-onboarding-vpptokenstate.md} is {@code resources/intune-onboarding-vpptokenstate}. */

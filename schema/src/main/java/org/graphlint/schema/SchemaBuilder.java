@@ -114,10 +114,8 @@ public final class SchemaBuilder {
                 // (often only the required ones, "and any other writable property"), the entity's resource page the rest.
                 Optional<PageFacts> res = index.find(p, null, entity);
                 if (res.isPresent() && res.get().kind() == PageKind.RESOURCE) {
-                    extra = new ArrayList<>(res.get().propertyRows());
-                    if (op == OperationKind.CREATE) {
-                        extra.addAll(res.get().relationshipRows()); // deep insert: POST a team with its channels
-                    }
+                    // deep insert (POST a team with its channels): relationships too, in creates
+                    extra = typeRows(p, res.get(), op == OperationKind.CREATE, notes);
                     if (rows.isEmpty()) {
                         notes.add(p.file() + ": no request body table: properties taken from " + res.get().file());
                     }
@@ -127,10 +125,7 @@ public final class SchemaBuilder {
                 return Optional.empty();
             }
         } else if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE) {
-            rows = new ArrayList<>(p.propertyRows());
-            if (kind == PageKind.RESOURCE) {
-                rows.addAll(p.relationshipRows());
-            }
+            rows = typeRows(p, p, kind == PageKind.RESOURCE, notes);
             if (entity == null) {
                 entity = p.typeName();
             }
@@ -157,6 +152,39 @@ public final class SchemaBuilder {
             cx.defs.forEach(defs::set);
         }
         return Optional.of(new Built(p, entity, op, schema, List.copyOf(notes)));
+    }
+
+    /**
+     * A type's rows with those of its base types: the page's Properties (and, when asked, Relationships), then its base
+     * type's ("Inherits from [entity](entity.md)"), and so on up the chain, each base as it stood when {@code from}
+     * was written. A chain that comes back to a type already seen stops there (and the build notes it); a row whose
+     * name an earlier (more derived) page has is left to that page.
+     */
+    List<PropertyRow> typeRows(PageFacts from, PageFacts type, boolean relationships, List<String> notes) {
+        List<PropertyRow> out = new ArrayList<>(type.propertyRows());
+        if (relationships && type.kind() == PageKind.RESOURCE) {
+            out.addAll(type.relationshipRows());
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(type.file());
+        PageFacts t = type;
+        for (int depth = 0; depth < 32; depth++) {
+            Optional<PageFacts> b = index.base(from, t);
+            if (b.isEmpty()) {
+                break;
+            }
+            if (!seen.add(b.get().file())) {
+                notes.add(type.file() + ": the base types of '" + type.typeName() + "' come back to " + b.get().file()
+                        + ": inheritance cycle, stopped there");
+                break;
+            }
+            t = b.get();
+            out.addAll(t.propertyRows());
+            if (relationships && t.kind() == PageKind.RESOURCE) {
+                out.addAll(t.relationshipRows());
+            }
+        }
+        return out;
     }
 
     /**
@@ -411,15 +439,10 @@ public final class SchemaBuilder {
                 }
                 return enumSchema(r.enumValues(), lp.page().enumMembers());
             }
-            List<PropertyRow> rows = lp.propertyRows();
+            List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
             if (!rows.isEmpty()) {
                 String defName = defName(lp.typeName() != null ? lp.typeName() : type);
-                if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
-                    cx.defs.put(defName, F.objectNode()); // placeholder keeps the order and stops cycles
-                    ObjectNode def = objectFromLinked(cx, lp, rows, defName);
-                    cx.defs.put(defName, def);
-                    cx.building.remove(defName);
-                }
+                ensureDef(cx, lp, rows, defName);
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
             }
         }
@@ -461,9 +484,62 @@ public final class SchemaBuilder {
         return s;
     }
 
+    /** Builds the $defs entry of a linked type once (a placeholder keeps the order and stops cycles). */
+    private void ensureDef(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
+        if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
+            cx.defs.put(defName, F.objectNode());
+            ObjectNode def = objectFromLinked(cx, lp, rows, defName);
+            cx.defs.put(defName, def);
+            cx.building.remove(defName);
+        }
+    }
+
     private ObjectNode objectFromLinked(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
         // Links of the linked page resolve like the top page's: same API version, at the top page's date and locale.
-        return objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
+        ObjectNode o = objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
+        addDerivedTypes(cx, lp, o);
+        return o;
+    }
+
+    /** The most derived types one nested base type dispatches to; more are left open (and noted). */
+    static final int MAX_DERIVED = 200;
+
+    /**
+     * Polymorphism: a value of a base (or abstract) type may be of any type that inherits from it, and then says so in
+     * {@code @odata.type}. For every such type the docs describe ("Inherits from [base](base.md)" on its page), a value
+     * whose {@code @odata.type} names it is checked against that type's own schema, closed, with its inherited
+     * properties. (The base type's own closure already stands aside when {@code @odata.type} names another type.)
+     */
+    private void addDerivedTypes(Context cx, PageFacts lp, ObjectNode o) {
+        List<PageFacts> desc = index.descendants(cx.top, lp);
+        if (desc.isEmpty()) {
+            return;
+        }
+        if (desc.size() > MAX_DERIVED) {
+            cx.notes.add(lp.file() + ": " + desc.size() + " types inherit from '" + lp.typeName() + "'; values naming one of them"
+                    + " in @odata.type are left open beyond the first " + MAX_DERIVED);
+            desc = desc.subList(0, MAX_DERIVED);
+        }
+        ArrayNode all = F.arrayNode();
+        for (PageFacts d : desc) {
+            if (d.typeName() == null || d.kind() == PageKind.ENUM) {
+                continue;
+            }
+            List<PropertyRow> rows = typeRows(cx.top, d, false, cx.notes);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            String dn = defName(d.typeName());
+            ensureDef(cx, d, rows, dn);
+            ObjectNode branch = all.addObject();
+            ObjectNode cond = branch.putObject("if");
+            cond.putArray("required").add("@odata.type");
+            cond.putObject("properties").putObject("@odata.type").put("pattern", odataTypePattern(d.typeName()));
+            branch.putObject("then").put("$ref", "#/$defs/" + dn);
+        }
+        if (!all.isEmpty()) {
+            o.set("allOf", all);
+        }
     }
 
     static String defName(String type) {
