@@ -107,6 +107,7 @@ public final class PageParser {
         private String h2Anchor = "";
         private String h2Section = "";
         private String h3Anchor = "";
+        private String h3Text = "";
         private String pendingBlockType;
         /** Reference-style link definitions ({@code [audio]: audio.md}), label lower case to target. */
         private final Map<String, String> linkRefs = new java.util.HashMap<>();
@@ -402,11 +403,13 @@ public final class PageParser {
                 h2Anchor = anchor;
                 h2Section = english != null ? english : (anchor.isEmpty() ? localized : humanize(anchor));
                 h3Anchor = "";
+                h3Text = "";
                 if ("methods".equals(anchor) || "Methods".equalsIgnoreCase(english)) {
                     hasMethodsSection = true;
                 }
             } else if (level >= 3) {
                 h3Anchor = anchor;
+                h3Text = english == null ? "" : english.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             }
         }
 
@@ -518,7 +521,7 @@ public final class PageParser {
             NameSource source = nameCell.paired() ? NameSource.SXS
                     : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
                             ? NameSource.VERBATIM : NameSource.UNRESOLVED;
-            members.add(new EnumMember(name, v, desc, line, source));
+            members.add(new EnumMember(name, v, desc, line, source, memberGroup()));
         }
 
         /**
@@ -531,7 +534,7 @@ public final class PageParser {
             for (int k = 0; k < members.size(); k++) {
                 EnumMember m = members.get(k);
                 if (mangled && m.nameSource() == NameSource.VERBATIM && !NameRecovery.isLowerCamel(m.name())) {
-                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED);
+                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED, m.group());
                     members.set(k, m);
                 }
                 if (m.nameSource() == NameSource.UNRESOLVED) {
@@ -539,6 +542,17 @@ public final class PageParser {
                             + "' may be a translation (not a lower-camel identifier, or its table shows translated rows) and the page has no English for it; kept the visible text"));
                 }
             }
+        }
+
+        /** The anchor of the nearest heading above, else its English text as an anchor ("chatType values"). */
+        private String memberGroup() {
+            if (!h3Anchor.isEmpty()) {
+                return h3Anchor.toLowerCase(Locale.ROOT);
+            }
+            if (!h3Text.isEmpty()) {
+                return h3Text;
+            }
+            return h2Anchor.toLowerCase(Locale.ROOT);
         }
 
         private void permissionRow(List<String> cells, int line) {

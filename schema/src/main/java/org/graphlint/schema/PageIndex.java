@@ -21,6 +21,8 @@ public final class PageIndex {
     private final Map<String, List<PageFacts>> byType = new HashMap<>();
     /** Type pages by {@link #key}: the versions of one type page. */
     private final Map<String, List<PageFacts>> byKey = new HashMap<>();
+    /** Pages holding a table of enum members under a heading anchor ({@code enums.md#chattype-values}), by api:anchor. */
+    private final Map<String, List<PageFacts>> byFragment = new HashMap<>();
     /** Base type page key to the keys of the type pages that say they inherit from it. */
     private final Map<String, java.util.Set<String>> derived = new HashMap<>();
 
@@ -35,6 +37,12 @@ public final class PageIndex {
             }
             if (p.typeName() != null) {
                 byType.computeIfAbsent(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
+            }
+            java.util.Set<String> groups = new java.util.HashSet<>();
+            for (org.graphlint.parser.EnumMember m : p.page().enumMembers()) {
+                if (!m.group().isEmpty() && groups.add(m.group())) {
+                    byFragment.computeIfAbsent(p.apiVersion() + ":" + m.group(), x -> new ArrayList<>()).add(p);
+                }
             }
             String pageKey = key(p);
             if (pageKey != null) {
@@ -53,6 +61,36 @@ public final class PageIndex {
                 }
             }
         }
+    }
+
+    /**
+     * The members of the enum a fragment link names ({@code enums.md#channelmembershiptype-values}, or
+     * {@code #calendarroletype-values} on the same page): the member table under that heading, on the linked page when
+     * the link names one and the build has it with that heading, else on any page of the API version that has it,
+     * as it stood when {@code from} was written. Empty when no page has the fragment.
+     */
+    public List<org.graphlint.parser.EnumMember> fragmentMembers(PageFacts from, String link) {
+        if (link == null) {
+            return List.of();
+        }
+        int hash = link.indexOf('#');
+        if (hash < 0 || hash == link.length() - 1) {
+            return List.of();
+        }
+        String frag = link.substring(hash + 1).strip().toLowerCase(Locale.ROOT);
+        List<PageFacts> pages = byFragment.get(from.apiVersion() + ":" + frag);
+        if (pages == null || pages.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> slug = hash > 0 ? slugOfLink(link.substring(0, hash)) : Optional.empty();
+        if (slug.isPresent()) {
+            List<PageFacts> same = pages.stream().filter(p -> slug.get().equals(p.slug())).toList();
+            if (!same.isEmpty()) {
+                pages = same;
+            }
+        }
+        PageFacts p = pickAt(pages, from.page().lastHandoff(), from.page().locale());
+        return p.page().enumMembers().stream().filter(m -> m.group().equals(frag)).toList();
     }
 
     /** What identifies one type page across its versions: API version and slug, or the type name without a slug. */

@@ -421,6 +421,13 @@ public final class SchemaBuilder {
             // A String documented with "Possible values" stays a string: the list is advisory there.
             return GraphTypes.schema(prim.get());
         }
+        if (r.typeLink() != null && r.typeLink().contains("#")) {
+            // a section of a page of many enums (enums.md#channelmembershiptype-values), or of this page
+            List<EnumMember> members = index.fragmentMembers(cx.top, r.typeLink());
+            if (!members.isEmpty()) {
+                return enumSchema(cx, r, members);
+            }
+        }
         Optional<PageFacts> linked = index.find(cx.top, r.typeLink(), type.isEmpty() ? null : type);
         if (linked.isPresent() && r.typeLink() != null && r.typeLink().contains("#") && linked.get().typeName() != null
                 && !linked.get().typeName().equalsIgnoreCase(type)) {
@@ -432,12 +439,10 @@ public final class SchemaBuilder {
             if (lp.kind() == PageKind.ENUM) {
                 boolean anchored = r.typeLink() != null && r.typeLink().contains("#");
                 if (anchored) {
-                    // a section of a page of many enums (enums.md#printorientation-values): the members of the whole
-                    // page are not this enum's; keep the row's documented values, or any string
-                    return r.enumValues().isEmpty() ? GraphTypes.schema(GraphTypes.Primitive.STRING)
-                            : enumSchema(r.enumValues(), List.of());
+                    // a fragment the page does not have: the members of the whole page are not this enum's
+                    return enumSchema(cx, r, List.of());
                 }
-                return enumSchema(r.enumValues(), lp.page().enumMembers());
+                return enumSchema(cx, r, lp.page().enumMembers());
             }
             List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
             if (!rows.isEmpty()) {
@@ -446,8 +451,15 @@ public final class SchemaBuilder {
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
             }
         }
+        if (prim.isEmpty() && !type.isEmpty() && IDENTIFIER.matcher(type).matches()) {
+            // an enum named without a link (teamworkTagType): its section on a shared enum page
+            List<EnumMember> members = index.fragmentMembers(cx.top, "#" + type.toLowerCase(Locale.ROOT) + "-values");
+            if (!members.isEmpty()) {
+                return enumSchema(cx, r, members);
+            }
+        }
         if (!r.enumValues().isEmpty()) {
-            return enumSchema(r.enumValues(), List.of());
+            return enumSchema(cx, r, List.of());
         }
         if (prim.isPresent()) {
             return GraphTypes.schema(prim.get());
@@ -547,19 +559,123 @@ public final class SchemaBuilder {
         return s.isEmpty() ? "type" : s;
     }
 
-    private static ObjectNode enumSchema(List<String> documented, List<EnumMember> members) {
+    /** Flag enums: their members combine, written {@code "a,b"} (OData: comma-separated, spaces allowed). */
+    public static final String FLAGS = "x-graphlint-flags";
+    /** The documented members of a flag enum (its schema has a pattern, not an {@code enum} list). */
+    public static final String MEMBERS = "x-graphlint-members";
+
+    /**
+     * An enum: the union of the members of the enum's own page (or section) and the values the row documents. Only
+     * English evidence makes a value: a member the enum page gives in English, and on a plain page a row value only
+     * where the page's JSON gives the property that value or it is a camel-case identifier no translation makes. When
+     * a documented value cannot be trusted, or nothing is known, the enum is left open (a string) and a note says so:
+     * a translated word never becomes a schema value, and an incomplete list would reject correct payloads.
+     */
+    private ObjectNode enumSchema(Context cx, PropertyRow r, List<EnumMember> members) {
         LinkedHashSet<String> values = new LinkedHashSet<>();
+        boolean untrusted = false;
         for (EnumMember m : members) {
-            if (m.name() != null && !m.name().isBlank()) {
-                values.add(m.name().strip());
+            if (m.name() == null || m.name().isBlank()) {
+                continue;
+            }
+            if (!m.nameSource().recovered() || !IDENTIFIER.matcher(m.name().strip()).matches()) {
+                untrusted = true;
+                continue;
+            }
+            values.add(m.name().strip());
+        }
+        boolean plain = cx.top.page().format() == org.graphlint.parser.PageFormat.PLAIN;
+        Set<String> shown = plain ? exampleStrings(cx, r.name()) : Set.of();
+        for (String v : r.enumValues()) {
+            String t = v.strip();
+            boolean english = IDENTIFIER.matcher(t).matches()
+                    && (!plain || shown.contains(t) || values.contains(t) || isCamel(t));
+            if (english) {
+                values.add(t);
+            } else if (!values.contains(t)) {
+                untrusted = true;
             }
         }
-        values.addAll(documented);
+        if (untrusted || values.isEmpty()) {
+            cx.notes.add(cx.top.file() + ":" + r.line() + ": values of '" + r.name() + "' ("
+                    + (values.isEmpty() ? "none documented" : "some not in English") + "): enum left open, any string accepted");
+            return GraphTypes.schema(GraphTypes.Primitive.STRING);
+        }
         ObjectNode s = F.objectNode();
         s.put("type", "string");
+        if (isFlags(members)) {
+            String alt = "(" + String.join("|", values.stream().map(SchemaBuilder::regexQuote).toList()) + ")";
+            s.put("pattern", "^" + alt + "(\\s*,\\s*" + alt + ")*$");
+            s.put(FLAGS, true);
+            ArrayNode e = s.putArray(MEMBERS);
+            values.forEach(e::add);
+            return s;
+        }
         ArrayNode e = s.putArray("enum");
         values.forEach(e::add);
         return s;
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static boolean isCamel(String v) {
+        for (int i = 1; i < v.length(); i++) {
+            if (Character.isUpperCase(v.charAt(i))) {
+                return Character.isLowerCase(v.charAt(0));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A flag enum (members combine): its page says "flags", or its non-zero values are three or more distinct powers of
+     * two (1, 2, 4, ...), as the docs write flag enums such as windowsArchitecture.
+     */
+    static boolean isFlags(List<EnumMember> members) {
+        int powers = 0;
+        Set<Integer> seen = new HashSet<>();
+        boolean allPowers = true;
+        for (EnumMember m : members) {
+            if (m.description() != null && m.description().matches("(?is).*\\bflags\\b.*")) {
+                return true;
+            }
+            Integer v = m.value();
+            if (v == null) {
+                allPowers = false;
+            } else if (v != 0) {
+                if (Integer.bitCount(v) == 1 && v > 0 && seen.add(v)) {
+                    powers++;
+                } else {
+                    allPowers = false;
+                }
+            }
+        }
+        return allPowers && powers >= 3;
+    }
+
+    private static String regexQuote(String v) {
+        return v.replaceAll("[^A-Za-z0-9_]", "\\\\$0");
+    }
+
+    /** String values the page's own JSON gives a property (English evidence on a plain page). */
+    private static Set<String> exampleStrings(Context cx, String name) {
+        List<JsonNode> values = new ArrayList<>();
+        for (Example e : cx.top.page().examples()) {
+            collectValues(e.body(), name, values, 0);
+        }
+        Set<String> out = new HashSet<>();
+        for (JsonNode v : values) {
+            if (v.isString()) {
+                out.add(v.asString());
+            } else if (v.isArray()) {
+                v.forEach(x -> {
+                    if (x.isString()) {
+                        out.add(x.asString());
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     private static void addEnumValues(ArrayNode e, List<String> values) {

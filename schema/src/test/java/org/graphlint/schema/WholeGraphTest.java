@@ -80,4 +80,70 @@ class WholeGraphTest {
         assertFalse(check(s, "{\"createdBy\": {\"user\": {\"displayName\": 1}}}").isEmpty());
         assertEquals(List.of(), check(s, "{\"createdBy\": {\"user\": {\"displayName\": \"A\", \"id\": \"1\"}}}"));
     }
+
+    @Test
+    void anEnumLinkedIntoASharedEnumsPageTakesItsSectionsMembers() {
+        // channel.md: membershipType is [channelMembershipType](../resources/enums.md#channelmembershiptype-values);
+        // enums.md holds ~150 enums, each a one-column Member table under its own heading
+        Catalog c = v1("channel.md", "enums.md");
+        JsonNode s = resource(c, "channel");
+        assertEquals("[\"standard\",\"private\",\"unknownFutureValue\",null]", s.at("/properties/membershipType/enum").toString());
+        assertEquals(List.of(), check(s, "{\"membershipType\": \"private\"}"));
+        assertFalse(check(s, "{\"membershipType\": \"shared\"}").isEmpty());
+    }
+
+    @Test
+    void aFlagEnumAcceptsCommaSeparatedMembers() {
+        // windowsArchitecture: none 0, x86 1, x64 2, arm 4, neutral 8 ("No flags set.")
+        Catalog c = v1("intune-apps-windowsuniversalappx.md", "intune-apps-windowsarchitecture.md");
+        JsonNode s = resource(c, "windowsUniversalAppX");
+        assertTrue(s.at("/properties/applicableArchitectures/" + SchemaBuilder.FLAGS).asBoolean(), s.at("/properties/applicableArchitectures").toString());
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"x86,x64\"}"));
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"arm\"}"));
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"x86, arm, neutral\"}"));
+        assertFalse(check(s, "{\"applicableArchitectures\": \"x86,ia64\"}").isEmpty());
+        assertFalse(check(s, "{\"applicableArchitectures\": \"x86,\"}").isEmpty());
+    }
+
+    @Test
+    void plainPagesNeverPutTranslatedWordsIntoEnums() throws IOException {
+        // samples/plain-pages: the vppToken family as published plain; the enum pages translate member names
+        // ("допустимый", "válido") and so do the descriptions' value lists
+        Path plain = Path.of("../samples/plain-pages");
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(plain)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                in.add(new CatalogBuilder.Input(PageParser.parse(f), plain.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        Catalog c = CatalogBuilder.build(in).catalog().forApiVersion("beta");
+        int enums = 0;
+        int openStates = 0;
+        for (SchemaVersion v : c.allVersions()) {
+            List<String> values = new ArrayList<>();
+            v.schema().findValues("enum").forEach(e -> e.forEach(x -> {
+                if (x.isString()) {
+                    values.add(x.asString());
+                }
+            }));
+            enums += values.size();
+            for (String x : values) {
+                assertTrue(x.matches("[A-Za-z_][A-Za-z0-9_]*"), v.entity() + " " + v.operation() + " " + v.id() + ": " + x);
+            }
+            JsonNode state = v.schema().at("/properties/state");
+            if (!state.isMissingNode()) {
+                // a closed list rejects the translated words; where the page gave no English for every member the
+                // enum is left open (a string) rather than incomplete
+                assertEquals(List.of(), check(v.schema(), "{\"state\": \"valid\"}"), v.entity() + " " + v.id());
+                if (state.has("enum")) {
+                    assertFalse(check(v.schema(), "{\"state\": \"допустимо\"}").isEmpty(), v.entity() + " " + v.id());
+                    assertFalse(check(v.schema(), "{\"state\": \"válido\"}").isEmpty(), v.entity() + " " + v.id());
+                } else {
+                    openStates++;
+                }
+            }
+        }
+        assertTrue(enums > 0, "the plain vppToken pages still give some English enum values");
+        assertTrue(openStates > 0, "some plain versions translate the state members: their enum is left open");
+    }
 }
