@@ -66,6 +66,8 @@ public final class TruthCheck {
 
     static final class Type {
         final String name;
+        /** Namespace-qualified name: microsoft.graph.identity, microsoft.graph.externalConnectors.identity. */
+        String qualified;
         final String kind; // entity, complex, enum
         String base;
         boolean isAbstract;
@@ -86,57 +88,103 @@ public final class TruthCheck {
         return i < 0 ? qualified : qualified.substring(i + 1);
     }
 
+    /** A type reference, qualified: the alias graph. is microsoft.graph. */
+    static String qualify(String ref) {
+        return ref.startsWith("graph.") ? "microsoft." + ref : ref;
+    }
+
+    /**
+     * Types by qualified name, and each type of the main namespace (and, where the main namespace has none of that
+     * name, of a sub-namespace) also by its simple name.
+     */
+    static Type lookup(Map<String, Type> types, String ref) {
+        if (ref == null) {
+            return null;
+        }
+        Type t = types.get(qualify(ref));
+        return t != null ? t : types.get(ref);
+    }
+
     static Map<String, Type> readCsdl(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(false);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document d = f.newDocumentBuilder().parse(file.toFile());
         Map<String, Type> types = new LinkedHashMap<>();
-        for (String tag : List.of("EntityType", "ComplexType", "EnumType")) {
-            NodeList list = d.getElementsByTagName(tag);
-            for (int i = 0; i < list.getLength(); i++) {
-                Element e = (Element) list.item(i);
-                String kind = tag.equals("EntityType") ? "entity" : tag.equals("ComplexType") ? "complex" : "enum";
-                Type t = new Type(e.getAttribute("Name"), kind);
-                t.base = e.hasAttribute("BaseType") ? simple(e.getAttribute("BaseType")) : null;
-                t.isAbstract = "true".equals(e.getAttribute("Abstract"));
-                t.flags = "true".equals(e.getAttribute("IsFlags"));
-                NodeList ps = e.getChildNodes();
-                for (int k = 0; k < ps.getLength(); k++) {
-                    if (!(ps.item(k) instanceof Element c)) {
-                        continue;
-                    }
-                    switch (c.getTagName()) {
-                        case "Property" -> {
-                            String ty = c.getAttribute("Type");
-                            boolean coll = ty.startsWith("Collection(");
-                            if (coll) {
-                                ty = ty.substring(11, ty.length() - 1);
+        NodeList schemas = d.getElementsByTagName("Schema");
+        for (int si = 0; si < schemas.getLength(); si++) {
+            Element schema = (Element) schemas.item(si);
+            String ns = schema.getAttribute("Namespace");
+            String alias = schema.getAttribute("Alias");
+            for (String tag : List.of("EntityType", "ComplexType", "EnumType")) {
+                NodeList list = schema.getElementsByTagName(tag);
+                for (int i = 0; i < list.getLength(); i++) {
+                    Element e = (Element) list.item(i);
+                    String kind = tag.equals("EntityType") ? "entity" : tag.equals("ComplexType") ? "complex" : "enum";
+                    Type t = new Type(e.getAttribute("Name"), kind);
+                    t.qualified = ns + "." + t.name;
+                    t.base = e.hasAttribute("BaseType") ? qualifyIn(e.getAttribute("BaseType"), ns, alias) : null;
+                    t.isAbstract = "true".equals(e.getAttribute("Abstract"));
+                    t.flags = "true".equals(e.getAttribute("IsFlags"));
+                    NodeList ps = e.getChildNodes();
+                    for (int k = 0; k < ps.getLength(); k++) {
+                        if (!(ps.item(k) instanceof Element c)) {
+                            continue;
+                        }
+                        switch (c.getTagName()) {
+                            case "Property" -> {
+                                String ty = c.getAttribute("Type");
+                                boolean coll = ty.startsWith("Collection(");
+                                if (coll) {
+                                    ty = ty.substring(11, ty.length() - 1);
+                                }
+                                if (!ty.startsWith("Edm.")) {
+                                    ty = qualifyIn(ty, ns, alias);
+                                }
+                                t.props.add(new Prop(c.getAttribute("Name"), ty, coll, !"false".equals(c.getAttribute("Nullable"))));
                             }
-                            t.props.add(new Prop(c.getAttribute("Name"), ty, coll, !"false".equals(c.getAttribute("Nullable"))));
-                        }
-                        case "NavigationProperty" -> t.navs.add(c.getAttribute("Name"));
-                        case "Member" -> t.members.add(c.getAttribute("Name"));
-                        default -> {
+                            case "NavigationProperty" -> t.navs.add(c.getAttribute("Name"));
+                            case "Member" -> t.members.add(c.getAttribute("Name"));
+                            default -> {
+                            }
                         }
                     }
+                    types.put(t.qualified, t);
                 }
-                types.putIfAbsent(t.name, t);
+            }
+        }
+        // simple names: the main namespace first
+        Map<String, Type> simpleNames = new LinkedHashMap<>();
+        for (Type t : types.values()) {
+            if (t.qualified.equals("microsoft.graph." + t.name)) {
+                simpleNames.put(t.name, t);
             }
         }
         for (Type t : types.values()) {
-            if (t.base != null && types.containsKey(t.base)) {
-                types.get(t.base).derived.add(t.name);
+            simpleNames.putIfAbsent(t.name, t);
+        }
+        for (Type t : types.values()) {
+            Type b = lookup(types, t.base);
+            if (b != null) {
+                b.derived.add(t.qualified);
             }
         }
+        types.putAll(simpleNames);
         return types;
+    }
+
+    static String qualifyIn(String ref, String ns, String alias) {
+        if (!alias.isEmpty() && ref.startsWith(alias + ".")) {
+            return ns + ref.substring(alias.length());
+        }
+        return ref;
     }
 
     /** Structural properties with inherited ones, base first. */
     static List<Prop> allProps(Map<String, Type> types, Type t) {
         List<Type> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Type x = t; x != null && seen.add(x.name); x = x.base == null ? null : types.get(x.base)) {
+        for (Type x = t; x != null && seen.add(x.name); x = lookup(types, x.base)) {
             chain.add(0, x);
         }
         List<Prop> out = new ArrayList<>();
@@ -149,7 +197,7 @@ public final class TruthCheck {
     static Set<String> allNavs(Map<String, Type> types, Type t) {
         Set<String> out = new HashSet<>();
         Set<String> seen = new HashSet<>();
-        for (Type x = t; x != null && seen.add(x.name); x = x.base == null ? null : types.get(x.base)) {
+        for (Type x = t; x != null && seen.add(x.name); x = lookup(types, x.base)) {
             out.addAll(x.navs);
         }
         return out;
@@ -175,7 +223,7 @@ public final class TruthCheck {
         if (type.startsWith("Edm.")) {
             return null; // Stream, Geography: not sent in JSON bodies
         }
-        Type t = types.get(simple(type));
+        Type t = lookup(types, type);
         if (t == null) {
             return null;
         }
@@ -201,7 +249,7 @@ public final class TruthCheck {
             java.util.Collections.reverse(d);
         }
         for (String n : d) {
-            Type x = types.get(n);
+            Type x = lookup(types, n);
             if (x != null && !x.isAbstract) {
                 return x;
             }
@@ -216,7 +264,7 @@ public final class TruthCheck {
     static ObjectNode object(Map<String, Type> types, Type t, boolean last, int depth, boolean withType) {
         ObjectNode o = F.objectNode();
         if (withType) {
-            o.put("@odata.type", "#microsoft.graph." + t.name);
+            o.put("@odata.type", "#" + t.qualified);
         }
         for (Prop p : allProps(types, t)) {
             JsonNode v = value(types, p.type(), last, depth);
@@ -305,8 +353,8 @@ public final class TruthCheck {
                 catalogByLower.putIfAbsent(e.toLowerCase(Locale.ROOT), e);
             }
         }
-        for (Type t : types.values()) {
-            if (t.kind.equals("entity")) {
+        for (Type t : new java.util.LinkedHashSet<>(types.values())) {
+            if (t.kind.equals("entity") && types.get(t.name) == t) {
                 String c = catalogByLower.get(t.name.toLowerCase(Locale.ROOT));
                 if (c != null) {
                     documented.put(t.name, c);
@@ -316,7 +364,7 @@ public final class TruthCheck {
                 }
             }
         }
-        long entityTypes = types.values().stream().filter(t -> t.kind.equals("entity")).count();
+        long entityTypes = types.values().stream().filter(t -> t.kind.equals("entity")).map(t -> t.qualified).distinct().count();
         System.out.printf(Locale.ROOT, "CSDL: %d entity types; documented by a resource schema: %d (%d of them only ignoring case)%n",
                 entityTypes, documented.size(), caseOnlyEntities);
         for (boolean last : new boolean[] {false, true}) {
@@ -432,7 +480,7 @@ public final class TruthCheck {
                         typeDisagree.add(e + "." + pn + ": CSDL " + p.type() + (p.collection() ? "[]" : "") + ", schema " + got);
                     }
                 }
-                Type et = types.get(simple(p.type()));
+                Type et = lookup(types, p.type());
                 if (et != null && et.kind.equals("enum")) {
                     JsonNode item = p.collection() ? resolve(schema, ps.path("items")) : ps;
                     Set<String> have = new java.util.LinkedHashSet<>();
@@ -537,7 +585,7 @@ public final class TruthCheck {
         if (t.startsWith("Edm.")) {
             return "string";
         }
-        Type x = types.get(simple(t));
+        Type x = lookup(types, t);
         if (x == null) {
             return null;
         }
@@ -604,10 +652,14 @@ public final class TruthCheck {
         if (kw.equals("type") || kw.equals("format") || prop.equals("@odata.type")) {
             documentedSomewhere = true; // a type, format or type name the docs state otherwise is graphlint's to explain
             where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
-        } else if (!nested) {
+        } else if (!nested || (!kw.equals("enum") && !kw.equals("pattern") && owner != null
+                && pagesByType.containsKey(owner.name.toLowerCase(Locale.ROOT)))) {
+            // a property: the pages of its type and that type's bases (a nested object's type where the docs have a
+            // page for it); a nested value, or a property of a type without a page: anywhere in the docs
+            Type subjectType = nested ? owner : top;
             List<String> files = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (Type x = top; x != null && seen.add(x.name); x = x.base == null ? null : types.get(x.base)) {
+            for (Type x = subjectType; x != null && seen.add(x.name); x = lookup(types, x.base)) {
                 files.addAll(pagesByType.getOrDefault(x.name.toLowerCase(Locale.ROOT), List.of()));
             }
             documentedSomewhere = false;
@@ -617,7 +669,7 @@ public final class TruthCheck {
                     break;
                 }
             }
-            where = "pages of " + top.name + " and its bases: " + (files.isEmpty() ? "none" : files.stream().limit(3).toList());
+ where = "pages of " + subjectType.name + " and its bases: " + (files.isEmpty() ? "none" : files.stream().limit(3).toList());
         } else {
             documentedSomewhere = docWords.contains(lookFor);
             where = (owner == null ? "?" : owner.name) + ": " + (documentedSomewhere ? "in the docs" : "nowhere in the docs");
@@ -669,7 +721,7 @@ public final class TruthCheck {
                 node = node.get(0);
             }
             JsonNode ot = node.get("@odata.type");
-            t = ot != null ? types.get(simple(ot.asString())) : types.get(simple(p.type()));
+            t = ot != null ? lookup(types, ot.asString().substring(1)) : lookup(types, p.type());
             if (t == null) {
                 return null;
             }

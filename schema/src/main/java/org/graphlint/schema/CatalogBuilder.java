@@ -186,7 +186,8 @@ public final class CatalogBuilder {
     /**
      * A type page's title may spell its type otherwise than the type is used ("BaseItem resource type" for
      * {@code baseItem}, "timecard" for {@code timeCard}): the spelling wins that the docs' own property rows and
-     * "Inherits from" sentences use when they link to the page, where it differs from the title only in case.
+     * "Inherits from" sentences use when they link to the page, where it differs from the title only in case. A
+     * type the page's own resource block declares keeps its spelling.
      */
     static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts) {
         Map<String, Map<String, Integer>> votes = new java.util.HashMap<>();
@@ -203,7 +204,9 @@ public final class CatalogBuilder {
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
-            if (p.typeName() != null && p.slug() != null) {
+            boolean declared = p.page().declaredType() != null
+                    && PageFacts.stripNamespace(p.page().declaredType()).equals(p.typeName());
+            if (p.typeName() != null && p.slug() != null && !declared) {
                 Map<String, Integer> v = votes.get(p.apiVersion() + ":" + p.slug());
                 if (v != null) {
                     String best = null;

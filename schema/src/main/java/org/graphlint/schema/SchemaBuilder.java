@@ -167,6 +167,8 @@ public final class SchemaBuilder {
         }
         Set<String> seen = new HashSet<>();
         seen.add(type.file());
+        List<PageFacts> chain = new ArrayList<>();
+        chain.add(type);
         PageFacts t = type;
         for (int depth = 0; depth < 32; depth++) {
             Optional<PageFacts> b = index.base(from, t);
@@ -179,9 +181,29 @@ public final class SchemaBuilder {
                 break;
             }
             t = b.get();
+            chain.add(t);
             out.addAll(t.propertyRows());
             if (relationships && t.kind() == PageKind.RESOURCE) {
                 out.addAll(t.relationshipRows());
+            }
+        }
+        // A property the docs show only in a type's JSON representation is documented too (often the inherited id)
+        Set<String> names = new HashSet<>();
+        out.forEach(r -> names.add(r.name()));
+        for (PageFacts page : chain) {
+            for (Example e : page.page().examples()) {
+                if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : e.body().properties()) {
+                    String k = f.getKey();
+                    if (k.contains("@") || !IDENTIFIER.matcher(k).matches() || !names.add(k)) {
+                        continue;
+                    }
+                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, "",
+                            org.graphlint.parser.TypeSource.UNRESOLVED, f.getValue().isArray(), null,
+                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
+                }
             }
         }
         return out;

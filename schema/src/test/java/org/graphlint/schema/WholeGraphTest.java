@@ -50,8 +50,10 @@ class WholeGraphTest {
         assertTrue(s.path("properties").has("id"), s.toString());
         assertEquals(List.of(), check(s, "{\"id\": \"AAMk\", \"lists\": []}"));
         assertFalse(check(s, "{\"id\": \"AAMk\", \"idd\": 1}").isEmpty());
-        // without the base page, id is unknown: the merge is what makes it pass
-        assertFalse(check(resource(v1("todo.md"), "todo"), "{\"id\": \"AAMk\"}").isEmpty());
+        // the row is entity's own (its description), not only the key todo's JSON representation shows
+        assertFalse(s.at("/properties/id/description").asString().contains("JSON representation"), s.at("/properties/id").toString());
+        // without the base page, only the representation documents id
+        assertTrue(resource(v1("todo.md"), "todo").at("/properties/id/description").asString().contains("JSON representation"));
     }
 
     @Test
