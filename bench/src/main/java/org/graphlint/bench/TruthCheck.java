@@ -638,7 +638,7 @@ public final class TruthCheck {
         }
         Type owner = typeAt(types, top, payload, containerPtr);
         boolean nested = !containerPtr.isEmpty();
-        String cause = switch (kw) {
+        String cause0 = switch (kw) {
             case "additionalProperties", "unevaluatedProperties" -> "unknown property";
             case "enum" -> "enum value";
             case "pattern" -> prop.equals("@odata.type") ? "@odata.type" : "pattern";
@@ -646,11 +646,33 @@ public final class TruthCheck {
             case "format" -> "format";
             default -> kw;
         };
+        String cause = cause0;
         boolean documentedSomewhere;
         String where;
         String lookFor = kw.equals("enum") || kw.equals("pattern") || kw.equals("format") || kw.equals("type") ? subject : prop;
-        if (kw.equals("type") || kw.equals("format") || prop.equals("@odata.type")) {
-            documentedSomewhere = true; // a type, format or type name the docs state otherwise is graphlint's to explain
+        Type propType = null;
+        if (owner != null) {
+            for (Prop x : allProps(types, owner)) {
+                if (x.name().equals(prop)) {
+                    propType = lookup(types, x.type());
+                }
+            }
+        }
+        boolean valueRule = kw.equals("type") || kw.equals("format") || kw.equals("enum") || kw.equals("pattern");
+        boolean serviceEnum = propType != null && propType.kind.equals("enum");
+        if (prop.equals("@odata.type")) {
+            documentedSomewhere = true; // the type's own name: graphlint's to accept
+            where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
+        } else if (valueRule && !serviceEnum && !kw.equals("type")) {
+            // the docs give the property a format or a list of values where the service has a plain string
+            // (Guid for String, an enum for String): the docs do not document the value the service accepts
+            documentedSomewhere = false;
+            cause = "docs type the value otherwise (" + kw + ")";
+            where = "the docs' type of " + prop + " is narrower than the service's " + (propType == null ? "?" : propType.name);
+        } else if (kw.equals("type")) {
+            // the docs give the property another JSON type than the service: reported apart, counted as a defect
+            documentedSomewhere = true;
+            cause = "JSON type differs from the service";
             where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
         } else if (!nested || (!kw.equals("enum") && !kw.equals("pattern") && owner != null
                 && pagesByType.containsKey(owner.name.toLowerCase(Locale.ROOT)))) {

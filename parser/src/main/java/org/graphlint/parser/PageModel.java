@@ -26,6 +26,7 @@ import java.util.Map;
  * @param declaredType    the {@code @odata.type} a type page's resource metadata block declares
  *                        ({@code <!-- { "blockType": "resource", "@odata.type": "microsoft.graph.baseItem" } -->}), as
  *                        written, or null
+ * @param declaredKey     the {@code keyProperty} the same block declares ({@code id}), or null
  */
 public record PageModel(
         String file,
@@ -44,7 +45,8 @@ public record PageModel(
         List<Example> examples,
         List<Diagnostic> diagnostics,
         BaseType baseType,
-        String declaredType) {
+        String declaredType,
+        String declaredKey) {
 
     /** A page without a base type (test pages, method pages). */
     public PageModel(String file, PageFormat format, Map<String, String> frontMatter, String locale, LocalDate lastHandoff,
@@ -52,7 +54,7 @@ public record PageModel(
             List<Permission> permissions, List<PropertyRow> properties, List<EnumMember> enumMembers,
             List<Example> examples, List<Diagnostic> diagnostics) {
         this(file, format, frontMatter, locale, lastHandoff, sourceCommit, openLocFileHash, title, kind, operations,
-                permissions, properties, enumMembers, examples, diagnostics, null, null);
+                permissions, properties, enumMembers, examples, diagnostics, null, null, null);
     }
 
     public PageModel {

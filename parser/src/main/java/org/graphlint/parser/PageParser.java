@@ -38,6 +38,7 @@ public final class PageParser {
                     + "[^\\[.]{0,40}\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
 
     private static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
+    private static final Pattern BLOCK_KEY = Pattern.compile("\"keyProperty\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
     private static final Pattern BLOCK_BASE_TYPE = Pattern.compile("\"baseType\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
 
     /** Pages larger than this are refused with a {@link PageReadException}; real pages are under 1 MiB. */
@@ -114,6 +115,7 @@ public final class PageParser {
         private BaseType baseType;
         private BaseType blockBaseType;
         private String declaredType;
+        private String declaredKey;
 
         PageScan(String file, SourceText text) {
             this.file = file;
@@ -173,7 +175,7 @@ public final class PageParser {
             return new PageModel(file, format, frontMatter, frontMatter.get("ms.contentlocale"), lastHandoff(),
                     frontMatter.get("ms.sourcegitcommit"), frontMatter.get("ms.openlocfilehash"),
                     new Title(titleEnglish, titleLocalized), kind, operations, permissions, properties, members, examples, diags,
-                    baseType, declaredType);
+                    baseType, declaredType, declaredKey);
         }
 
         // ---- front matter -------------------------------------------------------------------------------------
@@ -315,6 +317,10 @@ public final class PageParser {
                     Matcher t = BLOCK_ODATA_TYPE.matcher(c);
                     if (t.find()) {
                         declaredType = t.group(1);
+                    }
+                    Matcher k = BLOCK_KEY.matcher(c);
+                    if (k.find()) {
+                        declaredKey = k.group(1);
                     }
                     Matcher b = BLOCK_BASE_TYPE.matcher(c);
                     if (b.find()) {

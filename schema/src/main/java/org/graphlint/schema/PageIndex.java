@@ -26,9 +26,15 @@ public final class PageIndex {
     /** Base type page key to the keys of the type pages that say they inherit from it. */
     private final Map<String, java.util.Set<String>> derived = new HashMap<>();
 
+    /** Method pages (create, update, get) by api:entity, lower case. */
+    private final Map<String, List<PageFacts>> methodsByEntity = new HashMap<>();
+
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
             PageKind k = p.kind();
+            if (k == PageKind.METHOD && p.entity() != null) {
+                methodsByEntity.computeIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
+            }
             if (k != PageKind.RESOURCE && k != PageKind.COMPLEX_TYPE && k != PageKind.ENUM) {
                 continue;
             }
@@ -91,6 +97,49 @@ public final class PageIndex {
         }
         PageFacts p = pickAt(pages, from.page().lastHandoff(), from.page().locale());
         return p.page().enumMembers().stream().filter(m -> m.group().equals(frag)).toList();
+    }
+
+    /**
+     * The other pages that document the same type under other slugs (Intune keeps partial pages of {@code user},
+     * {@code deviceManagement}, {@code organization}, each with the properties of its area), one per slug, as they
+     * stood when {@code from} was written.
+     */
+    public List<PageFacts> siblings(PageFacts from, PageFacts typePage) {
+        if (typePage.typeName() == null) {
+            return List.of();
+        }
+        List<PageFacts> all = byType.get(typePage.apiVersion() + ":" + typePage.typeName().toLowerCase(Locale.ROOT));
+        if (all == null || all.size() < 2) {
+            return List.of();
+        }
+        Map<String, List<PageFacts>> bySlugHere = new java.util.TreeMap<>();
+        for (PageFacts p : all) {
+            if (!Objects.equals(p.slug(), typePage.slug()) && p.slug() != null && p.kind() != PageKind.ENUM) {
+                bySlugHere.computeIfAbsent(p.slug(), x -> new ArrayList<>()).add(p);
+            }
+        }
+        List<PageFacts> out = new ArrayList<>();
+        for (List<PageFacts> versions : bySlugHere.values()) {
+            out.add(pickAt(versions, from.page().lastHandoff(), from.page().locale()));
+        }
+        return out;
+    }
+
+    /** The method pages (one per slug, as they stood when {@code from} was written) whose body or response is the entity. */
+    public List<PageFacts> methodPages(PageFacts from, String entity) {
+        List<PageFacts> all = methodsByEntity.get(from.apiVersion() + ":" + entity.toLowerCase(Locale.ROOT));
+        if (all == null) {
+            return List.of();
+        }
+        Map<String, List<PageFacts>> bySlugHere = new java.util.TreeMap<>();
+        for (PageFacts p : all) {
+            bySlugHere.computeIfAbsent(String.valueOf(p.slug()), x -> new ArrayList<>()).add(p);
+        }
+        List<PageFacts> out = new ArrayList<>();
+        for (List<PageFacts> versions : bySlugHere.values()) {
+            out.add(pickAt(versions, from.page().lastHandoff(), from.page().locale()));
+        }
+        return out;
     }
 
     /** What identifies one type page across its versions: API version and slug, or the type name without a slug. */

@@ -146,6 +146,12 @@ public final class SchemaBuilder {
         if (kind == PageKind.METHOD && (op == OperationKind.CREATE || op == OperationKind.UPDATE)) {
             addResponseProperties(cx, body);
         }
+        if (kind == PageKind.RESOURCE && entity != null) {
+            // the entity as the docs' own responses show it (get, list, create, update pages)
+            for (PageFacts m : index.methodPages(p, entity)) {
+                addResponseProperties(cx, body, m, entity);
+            }
+        }
         schema.setAll(body);
         if (!cx.defs.isEmpty()) {
             ObjectNode defs = schema.putObject("$defs");
@@ -164,6 +170,13 @@ public final class SchemaBuilder {
         List<PropertyRow> out = new ArrayList<>(type.propertyRows());
         if (relationships && type.kind() == PageKind.RESOURCE) {
             out.addAll(type.relationshipRows());
+        }
+        for (PageFacts sibling : index.siblings(from, type)) {
+            // the type's partial pages in other areas (intune-devices-user beside user)
+            out.addAll(sibling.propertyRows());
+            if (relationships && sibling.kind() == PageKind.RESOURCE) {
+                out.addAll(sibling.relationshipRows());
+            }
         }
         Set<String> seen = new HashSet<>();
         seen.add(type.file());
@@ -187,9 +200,18 @@ public final class SchemaBuilder {
                 out.addAll(t.relationshipRows());
             }
         }
-        // A property the docs show only in a type's JSON representation is documented too (often the inherited id)
+        // A property the docs show only in a type's JSON representation is documented too (often the inherited id),
+        // and so is the key the type's resource block declares ("keyProperty": "id")
         Set<String> names = new HashSet<>();
         out.forEach(r -> names.add(r.name()));
+        for (PageFacts page : chain) {
+            String key = page.page().declaredKey();
+            if (key != null && names.add(key)) {
+                out.add(new PropertyRow(key, key, org.graphlint.parser.NameSource.VERBATIM, "String",
+                        org.graphlint.parser.TypeSource.VERBATIM, false, null,
+                        "The key of " + page.typeName() + " (the page's resource block). Read-only.", List.of(), "Properties", 0));
+            }
+        }
         for (PageFacts page : chain) {
             for (Example e : page.page().examples()) {
                 if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
@@ -215,17 +237,37 @@ public final class SchemaBuilder {
      * inferred.
      */
     private static void addResponseProperties(Context cx, ObjectNode body) {
+        addResponseProperties(cx, body, cx.top, null);
+    }
+
+    /**
+     * The same from another page's responses (a method page of a resource page's entity); {@code entity}, when given,
+     * skips responses whose {@code @odata.type} names another type.
+     */
+    private static void addResponseProperties(Context cx, ObjectNode body, PageFacts page, String entity) {
         JsonNode props = body.get("properties");
         if (!(props instanceof ObjectNode po)) {
             return;
         }
-        for (Example e : PageFacts.ownExamples(cx.top.page())) {
+        for (Example e : PageFacts.ownExamples(page.page())) {
             if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
                 continue;
+            }
+            if (entity != null) {
+                java.util.Optional<String> t = PageFacts.odataType(e.body());
+                JsonNode first = e.body().get("value") instanceof ArrayNode a && !a.isEmpty() ? a.get(0) : null;
+                if (t.isEmpty() && first != null) {
+                    t = PageFacts.odataType(first);
+                }
+                if (t.isPresent() && !t.get().equalsIgnoreCase(entity)) {
+                    continue;
+                }
             }
             List<JsonNode> objects = new ArrayList<>();
             if (e.body().get("value") instanceof ArrayNode arr) {
                 arr.forEach(objects::add);
+            } else if (entity != null && e.body().get("value") instanceof ObjectNode one) {
+                objects.add(one); // a list response written with one object for the array
             } else {
                 objects.add(e.body());
             }
@@ -233,15 +275,33 @@ public final class SchemaBuilder {
                 if (!o.isObject()) {
                     continue;
                 }
+                if (entity != null) {
+                    // another page's response may show something else (a user's mailboxSettings on a user page, a
+                    // channel's messages): it is this entity only when most of its keys are the entity's documented ones
+                    int known = 0;
+                    int unknown = 0;
+                    for (String k : o.propertyNames()) {
+                        if (!k.contains("@")) {
+                            if (po.has(k)) {
+                                known++;
+                            } else {
+                                unknown++;
+                            }
+                        }
+                    }
+                    if (known <= unknown) {
+                        continue;
+                    }
+                }
                 for (Map.Entry<String, JsonNode> f : o.properties()) {
                     String k = f.getKey();
                     if (k.contains("@") || po.has(k) || k.isBlank()) {
                         continue;
                     }
-                    ObjectNode s = withNull(inferValue(f.getValue()));
+                    ObjectNode s = withNull(widen(inferValue(f.getValue())));
                     s.put(INFERRED, true);
                     po.set(k, s);
-                    cx.notes.add(cx.top.file() + ": property '" + k + "' is in the response example but in no table: "
+                    cx.notes.add(page.file() + ": property '" + k + "' is in the response example but in no table: "
                             + "accepted as inferred");
                 }
             }
@@ -301,6 +361,8 @@ public final class SchemaBuilder {
         Map<String, PropertyRow> seen = new LinkedHashMap<>();
         List<PropertyRow> all = new ArrayList<>(rows);
         all.addAll(extra);
+        boolean camelRows = all.stream().anyMatch(r -> r.nameSource().recovered() && !r.name().isBlank()
+                && Character.isLowerCase(r.name().strip().charAt(0)));
         for (int i = 0; i < all.size(); i++) {
             PropertyRow r = all.get(i);
             boolean fromTable = i < rows.size();
@@ -310,8 +372,16 @@ public final class SchemaBuilder {
                 continue;
             }
             String name = r.name().strip();
-            if (name.isEmpty() || name.contains(" ")) {
+            if (!PROPERTY_NAME.matcher(name).matches()) {
+                // "file/localizations" (a path), "**Onboarding**" rows, phrases
                 cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + name + "' skipped: not an identifier");
+                continue;
+            }
+            if (Character.isUpperCase(name.charAt(0)) && camelRows) {
+                // Graph properties are camelCase: PascalCase rows beside them describe the JSON inside one string
+                // property (Version, ApplicationPolicies of a policy's definition) or are headings, not properties
+                cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + name
+                        + "' skipped: a PascalCase name among camelCase properties is not a property of this type");
                 continue;
             }
             PropertyRow prev = seen.get(name);
@@ -639,6 +709,8 @@ public final class SchemaBuilder {
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A property name: an identifier, or an annotated one ({@code manager@odata.bind}). */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_@][A-Za-z0-9_]*(?:@[A-Za-z0-9_.]+)?");
 
     private static boolean isCamel(String v) {
         for (int i = 1; i < v.length(); i++) {
@@ -750,6 +822,14 @@ public final class SchemaBuilder {
             }
         }
         return o;
+    }
+
+    /** An integer in an example may be any number (a Double written 1): the inferred type says number. */
+    private static ObjectNode widen(ObjectNode s) {
+        if ("integer".equals(s.path("type").asString(""))) {
+            s.put("type", "number");
+        }
+        return s;
     }
 
     private static ObjectNode inferValue(JsonNode v) {

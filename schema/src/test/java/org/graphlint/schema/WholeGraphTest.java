@@ -50,10 +50,10 @@ class WholeGraphTest {
         assertTrue(s.path("properties").has("id"), s.toString());
         assertEquals(List.of(), check(s, "{\"id\": \"AAMk\", \"lists\": []}"));
         assertFalse(check(s, "{\"id\": \"AAMk\", \"idd\": 1}").isEmpty());
-        // the row is entity's own (its description), not only the key todo's JSON representation shows
-        assertFalse(s.at("/properties/id/description").asString().contains("JSON representation"), s.at("/properties/id").toString());
-        // without the base page, only the representation documents id
-        assertTrue(resource(v1("todo.md"), "todo").at("/properties/id/description").asString().contains("JSON representation"));
+        // the row is entity's own (its description), not only what todo's own page shows of it
+        String entityId = PageParser.parse(ROOT.resolve("v1.0/resources/entity.md")).properties().get(0).description();
+        assertEquals(entityId, s.at("/properties/id/description").asString(), s.at("/properties/id").toString());
+        assertFalse(entityId.equals(resource(v1("todo.md"), "todo").at("/properties/id/description").asString("")));
     }
 
     @Test
@@ -147,5 +147,19 @@ class WholeGraphTest {
         }
         assertTrue(enums > 0, "the plain vppToken pages still give some English enum values");
         assertTrue(openStates > 0, "some plain versions translate the state members: their enum is left open");
+    }
+
+    @Test
+    void tablesDescribingTheJsonInsideAStringPropertyAreNotProperties() {
+        // tokenLifetimePolicy: Properties (definition: String ...) and, under it, the properties of the JSON string that
+        // `definition` holds (AccessTokenLifetime, Version)
+        Catalog c = v1("tokenlifetimepolicy.md");
+        JsonNode s = resource(c, "tokenLifetimePolicy");
+        assertTrue(s.path("properties").has("definition"));
+        assertFalse(s.path("properties").has("Version"), s.path("properties").propertyNames().toString());
+        assertFalse(s.path("properties").has("AccessTokenLifetime"));
+        assertEquals(List.of(), check(s, "{\"definition\": [\"{\\\"TokenLifetimePolicy\\\":{\\\"Version\\\":1}}\"],"
+                + " \"displayName\": \"p\"}"));
+        assertFalse(check(s, "{\"Version\": 1}").isEmpty());
     }
 }
