@@ -206,14 +206,21 @@ public final class CatalogBuilder {
         for (PageFacts p : facts) {
             boolean declared = p.page().declaredType() != null
                     && PageFacts.stripNamespace(p.page().declaredType()).equals(p.typeName());
-            if (p.typeName() != null && p.slug() != null && !declared) {
+            // a lower camel-case name with an inner capital (driveItem) is already the identifier; links written
+            // [DriveItem](driveitem.md) in running text do not change it
+            boolean camel = p.typeName() != null && Character.isLowerCase(p.typeName().charAt(0))
+                    && !p.typeName().equals(p.typeName().toLowerCase(Locale.ROOT));
+            if (p.typeName() != null && p.slug() != null && !declared && !camel) {
                 Map<String, Integer> v = votes.get(p.apiVersion() + ":" + p.slug());
                 if (v != null) {
                     String best = null;
                     int n = 0;
                     for (Map.Entry<String, Integer> e : v.entrySet()) {
-                        if (e.getKey().equalsIgnoreCase(p.typeName()) && (e.getValue() > n
-                                || (e.getValue() == n && e.getKey().compareTo(best) < 0))) {
+                        // Graph type identifiers start lower case: such a spelling beats any count of others
+                        boolean lower = Character.isLowerCase(e.getKey().charAt(0));
+                        boolean bestLower = best != null && Character.isLowerCase(best.charAt(0));
+                        if (e.getKey().equalsIgnoreCase(p.typeName()) && (best == null || (lower && !bestLower)
+                                || (lower == bestLower && (e.getValue() > n || (e.getValue() == n && e.getKey().compareTo(best) < 0))))) {
                             best = e.getKey();
                             n = e.getValue();
                         }

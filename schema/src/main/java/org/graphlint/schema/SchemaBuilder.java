@@ -281,7 +281,7 @@ public final class SchemaBuilder {
                     int known = 0;
                     int unknown = 0;
                     for (String k : o.propertyNames()) {
-                        if (!k.contains("@")) {
+                        if (!k.contains("@") && !NEUTRAL_KEYS.contains(k)) {
                             if (po.has(k)) {
                                 known++;
                             } else {
@@ -823,6 +823,10 @@ public final class SchemaBuilder {
         }
         return o;
     }
+
+    /** Keys every kind of entity has (key, audit): they say nothing about which entity a response shows. */
+    private static final Set<String> NEUTRAL_KEYS = Set.of("id", "createdDateTime", "lastModifiedDateTime", "createdBy",
+            "lastModifiedBy", "deletedDateTime", "eTag", "version");
 
     /** An integer in an example may be any number (a Double written 1): the inferred type says number. */
     private static ObjectNode widen(ObjectNode s) {
