@@ -108,13 +108,19 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
     private static String typeNameOf(PageModel page, String slug) {
         // The page's resource metadata block declares the type's own identifier ("microsoft.graph.baseItem"), where
         // the title may be a phrase or cased otherwise ("BaseItem resource type", "Chart resource type")
+        String en = page.title() == null ? null : page.title().english();
         if (page.declaredType() != null) {
             String d = stripNamespace(page.declaredType());
             if (IDENT.matcher(d).matches()) {
+                // all lower case ("microsoft.graph.orgcontact") where the title has the camel case: the title's
+                Matcher t = en == null ? null : TYPE_TITLE.matcher(en);
+                if (d.equals(d.toLowerCase(Locale.ROOT)) && t != null && t.matches()
+                        && stripNamespace(t.group(1)).equalsIgnoreCase(d)) {
+                    return stripNamespace(t.group(1));
+                }
                 return d;
             }
         }
-        String en = page.title() == null ? null : page.title().english();
         if (en != null) {
             Matcher m = TYPE_TITLE.matcher(en);
             if (m.matches()) {
