@@ -332,7 +332,9 @@ public final class TruthCheck {
         Set<String> docWords = new HashSet<>();
         Pattern word = Pattern.compile("[A-Za-z_@][A-Za-z0-9_.@]*");
         for (CatalogBuilder.Input in : inputs) {
-            String raw = Files.readString(root.resolve(in.file()), StandardCharsets.UTF_8);
+            // what a page documents: its text, tables and JSON, not its front matter (description: ...) nor the
+            // metadata comments (<!-- { "blockType": ..., "description": ... } -->)
+            String raw = documentText(Files.readString(root.resolve(in.file()), StandardCharsets.UTF_8));
             rawByFile.put(in.file(), raw);
             Matcher m = word.matcher(raw);
             while (m.find()) {
@@ -697,6 +699,17 @@ public final class TruthCheck {
             where = (owner == null ? "?" : owner.name) + ": " + (documentedSomewhere ? "in the docs" : "nowhere in the docs");
         }
         return new Rejection(top.name, ptr, kw, subject, cause + (nested ? " (nested)" : ""), !documentedSomewhere, where);
+    }
+
+    static String documentText(String raw) {
+        String t = raw;
+        if (t.startsWith("---")) {
+            int end = t.indexOf("\n---", 3);
+            if (end > 0) {
+                t = t.substring(end + 4);
+            }
+        }
+        return t.replaceAll("(?s)<!--.*?-->", " ");
     }
 
     static boolean containsWord(String raw, String w) {
