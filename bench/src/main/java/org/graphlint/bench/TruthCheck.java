@@ -676,15 +676,19 @@ public final class TruthCheck {
             documentedSomewhere = true;
             cause = "JSON type differs from the service";
             where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
-        } else if (!nested || (!kw.equals("enum") && !kw.equals("pattern") && owner != null
-                && pagesByType.containsKey(owner.name.toLowerCase(Locale.ROOT)))) {
-            // a property: the pages of its type and that type's bases (a nested object's type where the docs have a
-            // page for it); a nested value, or a property of a type without a page: anywhere in the docs
+        } else if (!nested || (owner != null && pagesByType.containsKey(owner.name.toLowerCase(Locale.ROOT)))) {
+            // a property or value: the pages of its type and that type's bases (a nested object's type where the docs
+            // have a page for it; for a value also its enum type's page); a nested property or value of a type without
+            // a page: anywhere in the docs
             Type subjectType = nested ? owner : top;
             List<String> files = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Type x = subjectType; x != null && seen.add(x.name); x = lookup(types, x.base)) {
                 files.addAll(pagesByType.getOrDefault(x.name.toLowerCase(Locale.ROOT), List.of()));
+            }
+            if (valueRule && propType != null) {
+                // a value: also the enum type's own page
+                files.addAll(pagesByType.getOrDefault(propType.name.toLowerCase(Locale.ROOT), List.of()));
             }
             documentedSomewhere = false;
             for (String f : files) {
