@@ -730,7 +730,7 @@ public final class SchemaBuilder {
         Set<Integer> seen = new HashSet<>();
         boolean allPowers = true;
         for (EnumMember m : members) {
-            if (m.description() != null && m.description().matches("(?is).*\\bflags\\b.*")) {
+            if (m.description() != null && mentionsFlags(m.description())) {
                 return true;
             }
             Integer v = m.value();
@@ -745,6 +745,20 @@ public final class SchemaBuilder {
             }
         }
         return allPowers && powers >= 3;
+    }
+
+    /** "No flags set." — the word "flags" (not "flagged"), without a regular expression per member. */
+    static boolean mentionsFlags(String d) {
+        int i = d.indexOf("flags");
+        while (i >= 0) {
+            boolean before = i == 0 || !Character.isLetter(d.charAt(i - 1));
+            boolean after = i + 5 >= d.length() || !Character.isLetter(d.charAt(i + 5));
+            if (before && after) {
+                return true;
+            }
+            i = d.indexOf("flags", i + 1);
+        }
+        return false;
     }
 
     private static String regexQuote(String v) {
