@@ -112,10 +112,12 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         if (page.declaredType() != null) {
             String d = stripNamespace(page.declaredType());
             if (IDENT.matcher(d).matches()) {
-                // all lower case ("microsoft.graph.orgcontact") where the title has the camel case: the title's
+                // all lower case ("microsoft.graph.orgcontact") where the title has the camel case (orgContact, not
+                // a capitalized Contract): the title's
                 Matcher t = en == null ? null : TYPE_TITLE.matcher(en);
-                if (d.equals(d.toLowerCase(Locale.ROOT)) && t != null && t.matches()
-                        && stripNamespace(t.group(1)).equalsIgnoreCase(d)) {
+                String titled = t != null && t.matches() ? stripNamespace(t.group(1)) : null;
+                if (d.equals(d.toLowerCase(Locale.ROOT)) && titled != null && titled.equalsIgnoreCase(d)
+                        && Character.isLowerCase(titled.charAt(0)) && !titled.equals(d)) {
                     return stripNamespace(t.group(1));
                 }
                 return d;

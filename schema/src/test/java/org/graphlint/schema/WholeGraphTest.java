@@ -162,4 +162,15 @@ class WholeGraphTest {
                 + " \"displayName\": \"p\"}"));
         assertFalse(check(s, "{\"Version\": 1}").isEmpty());
     }
+
+    @Test
+    void entityNamesAreTheTypesOwnIdentifier() {
+        // baseitem.md: title "BaseItem resource type", resource block "@odata.type": "microsoft.graph.baseItem";
+        // orgcontact.md: block "microsoft.graph.orgcontact", title "orgContact resource type";
+        // contract.md: block "microsoft.graph.contract", title "Contract resource type"
+        Catalog c = v1("baseitem.md", "orgcontact.md", "contract.md");
+        assertTrue(c.entities().containsAll(List.of("baseItem", "orgContact", "contract")), c.entities().toString());
+        assertFalse(c.entities().contains("BaseItem") || c.entities().contains("orgcontact") || c.entities().contains("Contract"));
+        assertEquals(List.of(), check(resource(c, "orgContact"), "{\"@odata.type\": \"#microsoft.graph.orgContact\"}"));
+    }
 }
