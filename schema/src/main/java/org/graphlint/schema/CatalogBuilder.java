@@ -170,8 +170,22 @@ public final class CatalogBuilder {
                 canonical.putIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), p.entity());
             }
         }
+        Set<String> types = new java.util.HashSet<>();
+        for (PageFacts p : facts) {
+            if (p.typeName() != null) {
+                types.add(p.typeName().toLowerCase(Locale.ROOT));
+            }
+        }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
+            if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD
+                    && p.entity().equals(p.entity().toLowerCase(Locale.ROOT)) && !types.contains(p.entity())
+                    && !slugNames(p, p.entity())) {
+                // "Create and send a notification", "Add app to team", "Create or replace an activity": a word of the
+                // title that no page documents as a type and the page's own name (notifications-post) does not
+                // name either; the page makes no entity
+                p = p.withEntity(null);
+            }
             if (p.entity() != null) {
                 String c = canonical.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
                 if (c != null && !c.equals(p.entity())) {
@@ -181,6 +195,19 @@ public final class CatalogBuilder {
             out.add(p);
         }
         return out;
+    }
+
+    /** True when a segment of the page's slug ({@code api/widget-create}) is the word (or its plural). */
+    static boolean slugNames(PageFacts p, String word) {
+        if (p.slug() == null) {
+            return true; // a flat folder of pages: nothing to contradict the title
+        }
+        for (String seg : p.slug().substring(p.slug().indexOf('/') + 1).split("-")) {
+            if (seg.equalsIgnoreCase(word) || seg.equalsIgnoreCase(word + "s")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -173,4 +173,16 @@ class WholeGraphTest {
         assertFalse(c.entities().contains("BaseItem") || c.entities().contains("orgcontact") || c.entities().contains("Contract"));
         assertEquals(List.of(), check(resource(c, "orgContact"), "{\"@odata.type\": \"#microsoft.graph.orgContact\"}"));
     }
+
+    @Test
+    void titleWordsThatAreNoTypeMakeNoEntity() {
+        // "Create and send a notification" (notifications-post), "Create or replace an activity" (projectrome-put-activity)
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("beta/api/notifications-post.md", "beta/api/projectrome-put-activity.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        CatalogBuilder.Result r = CatalogBuilder.build(in);
+        java.util.Set<String> entities = r.catalog().forApiVersion("beta").entities();
+        assertFalse(entities.contains("and") || entities.contains("or"), entities.toString());
+    }
 }
