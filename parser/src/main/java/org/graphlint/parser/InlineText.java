@@ -32,6 +32,16 @@ final class InlineText {
                         continue;
                     }
                 }
+                if (close > 0 && close + 1 < n && md.charAt(close + 1) == '[') {
+                    // a reference-style link: [text][label] or [text][]
+                    int close2 = md.indexOf(']', close + 2);
+                    int nextOpen = md.indexOf('[', close + 2);
+                    if (close2 > 0 && (nextOpen < 0 || nextOpen > close2)) {
+                        out.append(toText(md.substring(i + 1, close)));
+                        i = close2;
+                        continue;
+                    }
+                }
                 out.append(c);
             } else if (c == '*' || c == '`') {
                 // emphasis and code marks carry no words
@@ -136,6 +146,30 @@ final class InlineText {
                 return target;
             }
             i = md.indexOf("](", close);
+        }
+        return null;
+    }
+
+    /**
+     * The label of the first reference-style link ({@code [audio][]} is {@code audio}, {@code [text][label]} is
+     * {@code label}), lower case as markdown compares labels, or null.
+     */
+    static String firstReferenceLabel(String md) {
+        int i = md.indexOf("][");
+        while (i >= 0) {
+            int open = md.lastIndexOf('[', i - 1);
+            int close2 = md.indexOf(']', i + 2);
+            if (open < 0 || close2 < 0) {
+                return null;
+            }
+            String label = md.substring(i + 2, close2).strip();
+            if (label.isEmpty()) {
+                label = md.substring(open + 1, i).strip();
+            }
+            if (!label.isEmpty() && label.indexOf('[') < 0) {
+                return collapse(label).toLowerCase(java.util.Locale.ROOT);
+            }
+            i = md.indexOf("][", close2);
         }
         return null;
     }

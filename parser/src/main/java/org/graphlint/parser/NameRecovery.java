@@ -33,7 +33,16 @@ final class NameRecovery {
     /** True on an sxs page: a name cell without spans there was never translated, so its text is the English. */
     private final boolean sxsPage;
 
+    /** Reference-style link definitions of the page, label (lower case) to target. */
+    private final Map<String, String> linkRefs;
+
     NameRecovery(List<RowDraft> drafts, List<Example> examples, List<Diagnostic> diags, boolean sxsPage) {
+        this(drafts, examples, diags, sxsPage, Map.of());
+    }
+
+    NameRecovery(List<RowDraft> drafts, List<Example> examples, List<Diagnostic> diags, boolean sxsPage,
+            Map<String, String> linkRefs) {
+        this.linkRefs = linkRefs;
         this.sxsPage = sxsPage;
         this.drafts = drafts;
         this.examples = examples;
@@ -195,6 +204,10 @@ final class NameRecovery {
         Bilingual t = d.type();
         String typeMd = t.paired() ? t.english() : t.localized();
         String link = InlineText.firstLinkTarget(typeMd);
+        if (link == null && typeMd.indexOf("][") >= 0) {
+            String label = InlineText.firstReferenceLabel(typeMd);
+            link = label == null ? null : linkRefs.get(label);
+        }
         String typeText = InlineText.toText(typeMd);
         String type;
         TypeSource typeSource;

@@ -22,6 +22,11 @@ import java.util.Map;
  * @param enumMembers     enum members (enum pages)
  * @param examples        request and response examples, in order
  * @param diagnostics     what the parser noticed, in line order
+ * @param baseType        the type a type page says it inherits from, or null
+ * @param declaredType    the {@code @odata.type} a type page's resource metadata block declares
+ *                        ({@code <!-- { "blockType": "resource", "@odata.type": "microsoft.graph.baseItem" } -->}), as
+ *                        written, or null
+ * @param declaredKey     the {@code keyProperty} the same block declares ({@code id}), or null
  */
 public record PageModel(
         String file,
@@ -38,7 +43,19 @@ public record PageModel(
         List<PropertyRow> properties,
         List<EnumMember> enumMembers,
         List<Example> examples,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        BaseType baseType,
+        String declaredType,
+        String declaredKey) {
+
+    /** A page without a base type (test pages, method pages). */
+    public PageModel(String file, PageFormat format, Map<String, String> frontMatter, String locale, LocalDate lastHandoff,
+            String sourceCommit, String openLocFileHash, Title title, PageKind kind, List<Operation> operations,
+            List<Permission> permissions, List<PropertyRow> properties, List<EnumMember> enumMembers,
+            List<Example> examples, List<Diagnostic> diagnostics) {
+        this(file, format, frontMatter, locale, lastHandoff, sourceCommit, openLocFileHash, title, kind, operations,
+                permissions, properties, enumMembers, examples, diagnostics, null, null, null);
+    }
 
     public PageModel {
         frontMatter = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(frontMatter));

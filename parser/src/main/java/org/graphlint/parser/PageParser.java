@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one localized Graph reference page into a {@link PageModel}.
@@ -27,6 +29,18 @@ import java.util.Map;
  * }</pre>
  */
 public final class PageParser {
+    /** "Inherits from [x](x.md)" and its English variants; the link may be reference-style ([x][]). */
+    private static final Pattern INHERITS_EN = Pattern.compile(
+            "\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
+    /** The same on plain pages: the English phrase or a localized verb, then a link (its text may be translated). */
+    private static final Pattern INHERITS_ANY = Pattern.compile(
+            "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"
+                    + "[^\\[.]{0,40}\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
+
+    private static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
+    private static final Pattern BLOCK_KEY = Pattern.compile("\"keyProperty\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
+    private static final Pattern BLOCK_BASE_TYPE = Pattern.compile("\"baseType\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
+
     /** Pages larger than this are refused with a {@link PageReadException}; real pages are under 1 MiB. */
     public static final long MAX_PAGE_BYTES = 16L * 1024 * 1024;
 
@@ -94,7 +108,14 @@ public final class PageParser {
         private String h2Anchor = "";
         private String h2Section = "";
         private String h3Anchor = "";
+        private String h3Text = "";
         private String pendingBlockType;
+        /** Reference-style link definitions ({@code [audio]: audio.md}), label lower case to target. */
+        private final Map<String, String> linkRefs = new java.util.HashMap<>();
+        private BaseType baseType;
+        private BaseType blockBaseType;
+        private String declaredType;
+        private String declaredKey;
 
         PageScan(String file, SourceText text) {
             this.file = file;
@@ -128,12 +149,24 @@ public final class PageParser {
                     if (!sawSpans && line.contains("<span class=\"sxs-lookup\">")) {
                         sawSpans = true;
                     }
+                    readParagraphLine(t, i + 1);
                     i++;
                 }
             }
             PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
             settleMembers();
-            List<PropertyRow> properties = new NameRecovery(rows, examples, diags, format == PageFormat.SXS).resolve();
+            List<PropertyRow> properties = new NameRecovery(rows, examples, diags, format == PageFormat.SXS, linkRefs).resolve();
+            if (baseType == null && blockBaseType != null) {
+                String b = blockBaseType.name();
+                int dot = b.lastIndexOf('.');
+                baseType = new BaseType(dot >= 0 ? b.substring(dot + 1) : b, null, blockBaseType.line());
+            } else if (baseType != null && baseType.link() == null) {
+                String target = linkRefs.get(baseType.name().toLowerCase(Locale.ROOT));
+                baseType = new BaseType(baseType.name(), target, baseType.line());
+            } else if (baseType != null && baseType.link().startsWith("[")) {
+                String target = linkRefs.get(baseType.link().substring(1).toLowerCase(Locale.ROOT));
+                baseType = new BaseType(baseType.name(), target, baseType.line());
+            }
             PageKind kind = kindOf(properties);
             if (titleLocalized == null && frontMatter.containsKey("title")) {
                 titleLocalized = frontMatter.get("title");
@@ -141,7 +174,8 @@ public final class PageParser {
             diags.sort(Comparator.comparingInt(Diagnostic::line));
             return new PageModel(file, format, frontMatter, frontMatter.get("ms.contentlocale"), lastHandoff(),
                     frontMatter.get("ms.sourcegitcommit"), frontMatter.get("ms.openlocfilehash"),
-                    new Title(titleEnglish, titleLocalized), kind, operations, permissions, properties, members, examples, diags);
+                    new Title(titleEnglish, titleLocalized), kind, operations, permissions, properties, members, examples, diags,
+                    baseType, declaredType, declaredKey);
         }
 
         // ---- front matter -------------------------------------------------------------------------------------
@@ -214,6 +248,48 @@ public final class PageParser {
             return 0;
         }
 
+        // ---- paragraphs ---------------------------------------------------------------------------------------
+
+        /**
+         * A line of running text: a reference-style link definition ({@code [audio]: audio.md}), or the sentence that
+         * names the base type of a type page ("Inherits from [entity](entity.md).", in the English span on sxs pages).
+         * Only the first such sentence counts ("The driveItem resource is derived from [baseItem][baseItem]" stands
+         * after the table).
+         */
+        private void readParagraphLine(String t, int line) {
+            if (t.charAt(0) == '[') {
+                int close = t.indexOf("]:");
+                if (close > 1) {
+                    String target = t.substring(close + 2).strip();
+                    int sp = target.indexOf(' ');
+                    if (sp > 0) {
+                        target = target.substring(0, sp);
+                    }
+                    if (!target.isEmpty()) {
+                        linkRefs.putIfAbsent(InlineText.collapse(t.substring(1, close)).toLowerCase(Locale.ROOT), target);
+                    }
+                    return;
+                }
+            }
+            if (baseType != null) {
+                return;
+            }
+            boolean spans = t.indexOf("sxs-lookup") >= 0;
+            String text;
+            if (spans) {
+                Bilingual b = SxsSpans.split(t);
+                text = b.english();
+            } else {
+                text = t;
+            }
+            Matcher m = (spans ? INHERITS_EN : INHERITS_ANY).matcher(text);
+            if (m.find()) {
+                String name = InlineText.toText(m.group(1)).strip();
+                String link = m.group(2) != null ? m.group(2) : m.group(3) != null ? "[" + (m.group(3).isBlank() ? m.group(1) : m.group(3)) : null;
+                baseType = new BaseType(name, link, line);
+            }
+        }
+
         // ---- blocks -------------------------------------------------------------------------------------------
 
         private int readComment(int i) {
@@ -236,6 +312,21 @@ public final class PageParser {
                 int q1 = c.indexOf('"', c.indexOf(':', bt) + 1);
                 int q2 = q1 < 0 ? -1 : c.indexOf('"', q1 + 1);
                 pendingBlockType = q2 > q1 ? c.substring(q1 + 1, q2) : null;
+                if ("resource".equals(pendingBlockType) && declaredType == null) {
+                    // the type's own metadata block: its @odata.type and base type, in English on every page
+                    Matcher t = BLOCK_ODATA_TYPE.matcher(c);
+                    if (t.find()) {
+                        declaredType = t.group(1);
+                    }
+                    Matcher k = BLOCK_KEY.matcher(c);
+                    if (k.find()) {
+                        declaredKey = k.group(1);
+                    }
+                    Matcher b = BLOCK_BASE_TYPE.matcher(c);
+                    if (b.find()) {
+                        blockBaseType = new BaseType(b.group(1), null, i + 1);
+                    }
+                }
             }
             return j + 1;
         }
@@ -318,11 +409,13 @@ public final class PageParser {
                 h2Anchor = anchor;
                 h2Section = english != null ? english : (anchor.isEmpty() ? localized : humanize(anchor));
                 h3Anchor = "";
+                h3Text = "";
                 if ("methods".equals(anchor) || "Methods".equalsIgnoreCase(english)) {
                     hasMethodsSection = true;
                 }
             } else if (level >= 3) {
                 h3Anchor = anchor;
+                h3Text = english == null ? "" : english.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             }
         }
 
@@ -434,7 +527,7 @@ public final class PageParser {
             NameSource source = nameCell.paired() ? NameSource.SXS
                     : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
                             ? NameSource.VERBATIM : NameSource.UNRESOLVED;
-            members.add(new EnumMember(name, v, desc, line, source));
+            members.add(new EnumMember(name, v, desc, line, source, memberGroup()));
         }
 
         /**
@@ -447,7 +540,7 @@ public final class PageParser {
             for (int k = 0; k < members.size(); k++) {
                 EnumMember m = members.get(k);
                 if (mangled && m.nameSource() == NameSource.VERBATIM && !NameRecovery.isLowerCamel(m.name())) {
-                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED);
+                    m = new EnumMember(m.name(), m.value(), m.description(), m.line(), NameSource.UNRESOLVED, m.group());
                     members.set(k, m);
                 }
                 if (m.nameSource() == NameSource.UNRESOLVED) {
@@ -455,6 +548,17 @@ public final class PageParser {
                             + "' may be a translation (not a lower-camel identifier, or its table shows translated rows) and the page has no English for it; kept the visible text"));
                 }
             }
+        }
+
+        /** The anchor of the nearest heading above, else its English text as an anchor ("chatType values"). */
+        private String memberGroup() {
+            if (!h3Anchor.isEmpty()) {
+                return h3Anchor.toLowerCase(Locale.ROOT);
+            }
+            if (!h3Text.isEmpty()) {
+                return h3Text;
+            }
+            return h2Anchor.toLowerCase(Locale.ROOT);
         }
 
         private void permissionRow(List<String> cells, int line) {

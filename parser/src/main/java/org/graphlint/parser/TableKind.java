@@ -22,7 +22,8 @@ enum TableKind {
         if (PROPERTY_HEADERS.contains(firstHeader) && cols >= 2) {
             return PROPERTY;
         }
-        if (MEMBER_HEADERS.contains(firstHeader) && cols >= 2) {
+        if (MEMBER_HEADERS.contains(firstHeader)) {
+            // a one-column Member table lists the members of one enum of a shared page (enums.md)
             return MEMBER;
         }
         if (firstHeader.startsWith("permission type") || (cols == 2 && ("permissions".equals(anchor) || "prerequisites".equals(anchor)

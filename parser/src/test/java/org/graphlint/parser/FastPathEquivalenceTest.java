@@ -54,7 +54,7 @@ class FastPathEquivalenceTest {
             assertEquals(referenceCollapse(md), InlineText.collapse(md), () -> "collapse: " + md);
             assertEquals(referenceToText(md), InlineText.toText(md), () -> "toText: " + md);
         }
-        for (String md : List.of("", " ", "a", " a", "a ", "a  b", "a\u00A0b", "&amp; x", "a &lt;b&gt;", "[x](y)")) {
+        for (String md : List.of("", " ", "a", " a", "a ", "a  b", "a\u00A0b", "&amp; x", "a &lt;b&gt;", "[x](y)", "[x][]", "[x][y] z")) {
             assertEquals(referenceToText(md), InlineText.toText(md), () -> "toText: " + md);
         }
     }
@@ -179,6 +179,15 @@ class FastPathEquivalenceTest {
                     if (paren > 0) {
                         out.append(referenceToText(md.substring(i + 1, close)));
                         i = paren;
+                        continue;
+                    }
+                }
+                if (close > 0 && close + 1 < n && md.charAt(close + 1) == '[') {
+                    int close2 = md.indexOf(']', close + 2);
+                    int nextOpen = md.indexOf('[', close + 2);
+                    if (close2 > 0 && (nextOpen < 0 || nextOpen > close2)) {
+                        out.append(referenceToText(md.substring(i + 1, close)));
+                        i = close2;
                         continue;
                     }
                 }

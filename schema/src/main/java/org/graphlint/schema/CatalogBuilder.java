@@ -162,15 +162,30 @@ public final class CatalogBuilder {
      * Method pages name their entity from a title or an example ("Update conversationthread"); where a resource page
      * documents the same type with another capitalization, its spelling wins, so both land in one entity.
      */
-    static List<PageFacts> canonicalEntityNames(List<PageFacts> facts) {
+    static List<PageFacts> canonicalEntityNames(List<PageFacts> pageFacts) {
+        List<PageFacts> facts = typeNamesAsLinked(pageFacts);
         Map<String, String> canonical = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
                 canonical.putIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), p.entity());
             }
         }
+        Set<String> types = new java.util.HashSet<>();
+        for (PageFacts p : facts) {
+            if (p.typeName() != null) {
+                types.add(p.typeName().toLowerCase(Locale.ROOT));
+            }
+        }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
+            if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD
+                    && p.entity().equals(p.entity().toLowerCase(Locale.ROOT)) && !types.contains(p.entity())
+                    && !slugNames(p, p.entity())) {
+                // "Create and send a notification", "Add app to team", "Create or replace an activity": a word of the
+                // title that no page documents as a type and the page's own name (notifications-post) does not
+                // name either; the page makes no entity
+                p = p.withEntity(null);
+            }
             if (p.entity() != null) {
                 String c = canonical.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
                 if (c != null && !c.equals(p.entity())) {
@@ -180,6 +195,79 @@ public final class CatalogBuilder {
             out.add(p);
         }
         return out;
+    }
+
+    /** True when a segment of the page's slug ({@code api/widget-create}) is the word (or its plural). */
+    static boolean slugNames(PageFacts p, String word) {
+        if (p.slug() == null) {
+            return true; // a flat folder of pages: nothing to contradict the title
+        }
+        for (String seg : p.slug().substring(p.slug().indexOf('/') + 1).split("-")) {
+            if (seg.equalsIgnoreCase(word) || seg.equalsIgnoreCase(word + "s")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A type page's title may spell its type otherwise than the type is used ("BaseItem resource type" for
+     * {@code baseItem}, "timecard" for {@code timeCard}): the spelling wins that the docs' own property rows and
+     * "Inherits from" sentences use when they link to the page, where it differs from the title only in case. A
+     * type the page's own resource block declares keeps its spelling.
+     */
+    static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts) {
+        Map<String, Map<String, Integer>> votes = new java.util.HashMap<>();
+        for (PageFacts p : facts) {
+            for (org.graphlint.parser.PropertyRow r : p.page().properties()) {
+                if (r.typeLink() != null && r.type() != null) {
+                    vote(votes, p.apiVersion(), r.typeLink(), PageFacts.stripNamespace(r.type()));
+                }
+            }
+            org.graphlint.parser.BaseType b = p.page().baseType();
+            if (b != null && b.link() != null && b.name() != null) {
+                vote(votes, p.apiVersion(), b.link(), b.name().strip());
+            }
+        }
+        List<PageFacts> out = new ArrayList<>(facts.size());
+        for (PageFacts p : facts) {
+            boolean declared = p.page().declaredType() != null
+                    && PageFacts.stripNamespace(p.page().declaredType()).equals(p.typeName());
+            // a lower camel-case name with an inner capital (driveItem) is already the identifier; links written
+            // [DriveItem](driveitem.md) in running text do not change it
+            boolean camel = p.typeName() != null && Character.isLowerCase(p.typeName().charAt(0))
+                    && !p.typeName().equals(p.typeName().toLowerCase(Locale.ROOT));
+            if (p.typeName() != null && p.slug() != null && !declared && !camel) {
+                Map<String, Integer> v = votes.get(p.apiVersion() + ":" + p.slug());
+                if (v != null) {
+                    String best = null;
+                    int n = 0;
+                    for (Map.Entry<String, Integer> e : v.entrySet()) {
+                        // Graph type identifiers start lower case: such a spelling beats any count of others
+                        boolean lower = Character.isLowerCase(e.getKey().charAt(0));
+                        boolean bestLower = best != null && Character.isLowerCase(best.charAt(0));
+                        if (e.getKey().equalsIgnoreCase(p.typeName()) && (best == null || (lower && !bestLower)
+                                || (lower == bestLower && (e.getValue() > n || (e.getValue() == n && e.getKey().compareTo(best) < 0))))) {
+                            best = e.getKey();
+                            n = e.getValue();
+                        }
+                    }
+                    if (best != null && !best.equals(p.typeName())) {
+                        p = p.withTypeName(best);
+                    }
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static void vote(Map<String, Map<String, Integer>> votes, String api, String link, String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || link.startsWith("#") || link.contains("://")) {
+            return;
+        }
+        PageIndex.slugOfLink(link).ifPresent(slug -> votes.computeIfAbsent(api + ":" + slug, x -> new java.util.HashMap<>())
+                .merge(name, 1, Integer::sum));
     }
 
     private static List<SchemaVersion> versions(Key key, List<SchemaBuilder.Built> built) {

@@ -106,7 +106,23 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
     }
 
     private static String typeNameOf(PageModel page, String slug) {
+        // The page's resource metadata block declares the type's own identifier ("microsoft.graph.baseItem"), where
+        // the title may be a phrase or cased otherwise ("BaseItem resource type", "Chart resource type")
         String en = page.title() == null ? null : page.title().english();
+        if (page.declaredType() != null) {
+            String d = stripNamespace(page.declaredType());
+            if (IDENT.matcher(d).matches()) {
+                // all lower case ("microsoft.graph.orgcontact") where the title has the camel case (orgContact, not
+                // a capitalized Contract): the title's
+                Matcher t = en == null ? null : TYPE_TITLE.matcher(en);
+                String titled = t != null && t.matches() ? stripNamespace(t.group(1)) : null;
+                if (d.equals(d.toLowerCase(Locale.ROOT)) && titled != null && titled.equalsIgnoreCase(d)
+                        && Character.isLowerCase(titled.charAt(0)) && !titled.equals(d)) {
+                    return stripNamespace(t.group(1));
+                }
+                return d;
+            }
+        }
         if (en != null) {
             Matcher m = TYPE_TITLE.matcher(en);
             if (m.matches()) {
@@ -288,6 +304,12 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
     /** The same facts naming another entity (the builder canonicalizes the case of entity names against type pages). */
     public PageFacts withEntity(String newEntity) {
         return new PageFacts(page, file, apiVersion, slug, typeName, newEntity, operation, kind);
+    }
+
+    /** The same facts for a type page whose type name is spelt otherwise (a resource page's entity follows it). */
+    public PageFacts withTypeName(String newTypeName) {
+        String e = entity != null && entity.equals(typeName) ? newTypeName : entity;
+        return new PageFacts(page, file, apiVersion, slug, newTypeName, e, operation, kind);
     }
 
     /** The rows of the page's request body table (method pages). */

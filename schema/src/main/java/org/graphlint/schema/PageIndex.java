@@ -19,10 +19,22 @@ import org.graphlint.parser.PageKind;
 public final class PageIndex {
     private final Map<String, List<PageFacts>> bySlug = new HashMap<>();
     private final Map<String, List<PageFacts>> byType = new HashMap<>();
+    /** Type pages by {@link #key}: the versions of one type page. */
+    private final Map<String, List<PageFacts>> byKey = new HashMap<>();
+    /** Pages holding a table of enum members under a heading anchor ({@code enums.md#chattype-values}), by api:anchor. */
+    private final Map<String, List<PageFacts>> byFragment = new HashMap<>();
+    /** Base type page key to the keys of the type pages that say they inherit from it. */
+    private final Map<String, java.util.Set<String>> derived = new HashMap<>();
+
+    /** Method pages (create, update, get) by api:entity, lower case. */
+    private final Map<String, List<PageFacts>> methodsByEntity = new HashMap<>();
 
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
             PageKind k = p.kind();
+            if (k == PageKind.METHOD && p.entity() != null) {
+                methodsByEntity.computeIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
+            }
             if (k != PageKind.RESOURCE && k != PageKind.COMPLEX_TYPE && k != PageKind.ENUM) {
                 continue;
             }
@@ -32,7 +44,153 @@ public final class PageIndex {
             if (p.typeName() != null) {
                 byType.computeIfAbsent(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
             }
+            java.util.Set<String> groups = new java.util.HashSet<>();
+            for (org.graphlint.parser.EnumMember m : p.page().enumMembers()) {
+                if (!m.group().isEmpty() && groups.add(m.group())) {
+                    byFragment.computeIfAbsent(p.apiVersion() + ":" + m.group(), x -> new ArrayList<>()).add(p);
+                }
+            }
+            String pageKey = key(p);
+            if (pageKey != null) {
+                byKey.computeIfAbsent(pageKey, x -> new ArrayList<>()).add(p);
+            }
         }
+        for (List<PageFacts> versions : byKey.values()) {
+            for (PageFacts p : versions) {
+                Optional<PageFacts> b = base(p, p);
+                if (b.isPresent()) {
+                    String bk = key(b.get());
+                    String pk = key(p);
+                    if (bk != null && !bk.equals(pk)) {
+                        derived.computeIfAbsent(bk, x -> new java.util.LinkedHashSet<>()).add(pk);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The members of the enum a fragment link names ({@code enums.md#channelmembershiptype-values}, or
+     * {@code #calendarroletype-values} on the same page): the member table under that heading, on the linked page when
+     * the link names one and the build has it with that heading, else on any page of the API version that has it,
+     * as it stood when {@code from} was written. Empty when no page has the fragment.
+     */
+    public List<org.graphlint.parser.EnumMember> fragmentMembers(PageFacts from, String link) {
+        if (link == null) {
+            return List.of();
+        }
+        int hash = link.indexOf('#');
+        if (hash < 0 || hash == link.length() - 1) {
+            return List.of();
+        }
+        String frag = link.substring(hash + 1).strip().toLowerCase(Locale.ROOT);
+        List<PageFacts> pages = byFragment.get(from.apiVersion() + ":" + frag);
+        if (pages == null || pages.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> slug = hash > 0 ? slugOfLink(link.substring(0, hash)) : Optional.empty();
+        if (slug.isPresent()) {
+            List<PageFacts> same = pages.stream().filter(p -> slug.get().equals(p.slug())).toList();
+            if (!same.isEmpty()) {
+                pages = same;
+            }
+        }
+        PageFacts p = pickAt(pages, from.page().lastHandoff(), from.page().locale());
+        return p.page().enumMembers().stream().filter(m -> m.group().equals(frag)).toList();
+    }
+
+    /**
+     * The other pages that document the same type under other slugs (Intune keeps partial pages of {@code user},
+     * {@code deviceManagement}, {@code organization}, each with the properties of its area), one per slug, as they
+     * stood when {@code from} was written.
+     */
+    public List<PageFacts> siblings(PageFacts from, PageFacts typePage) {
+        if (typePage.typeName() == null) {
+            return List.of();
+        }
+        List<PageFacts> all = byType.get(typePage.apiVersion() + ":" + typePage.typeName().toLowerCase(Locale.ROOT));
+        if (all == null || all.size() < 2) {
+            return List.of();
+        }
+        Map<String, List<PageFacts>> bySlugHere = new java.util.TreeMap<>();
+        for (PageFacts p : all) {
+            if (!Objects.equals(p.slug(), typePage.slug()) && p.slug() != null && p.kind() != PageKind.ENUM) {
+                bySlugHere.computeIfAbsent(p.slug(), x -> new ArrayList<>()).add(p);
+            }
+        }
+        List<PageFacts> out = new ArrayList<>();
+        for (List<PageFacts> versions : bySlugHere.values()) {
+            out.add(pickAt(versions, from.page().lastHandoff(), from.page().locale()));
+        }
+        return out;
+    }
+
+    /** The method pages (one per slug, as they stood when {@code from} was written) whose body or response is the entity. */
+    public List<PageFacts> methodPages(PageFacts from, String entity) {
+        List<PageFacts> all = methodsByEntity.get(from.apiVersion() + ":" + entity.toLowerCase(Locale.ROOT));
+        if (all == null) {
+            return List.of();
+        }
+        Map<String, List<PageFacts>> bySlugHere = new java.util.TreeMap<>();
+        for (PageFacts p : all) {
+            bySlugHere.computeIfAbsent(String.valueOf(p.slug()), x -> new ArrayList<>()).add(p);
+        }
+        List<PageFacts> out = new ArrayList<>();
+        for (List<PageFacts> versions : bySlugHere.values()) {
+            out.add(pickAt(versions, from.page().lastHandoff(), from.page().locale()));
+        }
+        return out;
+    }
+
+    /** What identifies one type page across its versions: API version and slug, or the type name without a slug. */
+    static String key(PageFacts p) {
+        if (p.slug() != null) {
+            return p.apiVersion() + ":" + p.slug();
+        }
+        return p.typeName() == null ? null : p.apiVersion() + ":type:" + p.typeName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The page of the type a type page says it inherits from, as it stood when {@code from} was written; empty when the
+     * page names none or the build does not have it.
+     */
+    public Optional<PageFacts> base(PageFacts from, PageFacts typePage) {
+        org.graphlint.parser.BaseType b = typePage.page().baseType();
+        if (b == null) {
+            return Optional.empty();
+        }
+        String name = b.name() == null ? null : b.name().strip();
+        boolean identifier = name != null && name.matches("[A-Za-z_][A-Za-z0-9_.]*");
+        Optional<PageFacts> found = find(from, b.link(), identifier ? PageFacts.stripNamespace(name) : null);
+        if (found.isPresent() && found.get().kind() == PageKind.ENUM) {
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /**
+     * The type pages that inherit from a type page, directly or not (each once, nearest first), as they stood when
+     * {@code from} was written.
+     */
+    public List<PageFacts> descendants(PageFacts from, PageFacts typePage) {
+        String start = key(typePage);
+        List<PageFacts> out = new ArrayList<>();
+        if (start == null) {
+            return out;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(start);
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            for (String d : derived.getOrDefault(queue.poll(), java.util.Set.of())) {
+                if (seen.add(d)) {
+                    queue.add(d);
+                    out.add(pickAt(byKey.get(d), from.page().lastHandoff(), from.page().locale()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The slug a link names: {@code ../resources/intune-onboarding-vpptokenstate.md} is {@code resources/intune-onboarding-vpptokenstate}. */

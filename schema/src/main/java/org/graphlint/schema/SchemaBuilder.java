@@ -114,10 +114,8 @@ public final class SchemaBuilder {
                 // (often only the required ones, "and any other writable property"), the entity's resource page the rest.
                 Optional<PageFacts> res = index.find(p, null, entity);
                 if (res.isPresent() && res.get().kind() == PageKind.RESOURCE) {
-                    extra = new ArrayList<>(res.get().propertyRows());
-                    if (op == OperationKind.CREATE) {
-                        extra.addAll(res.get().relationshipRows()); // deep insert: POST a team with its channels
-                    }
+                    // deep insert (POST a team with its channels): relationships too, in creates
+                    extra = typeRows(p, res.get(), op == OperationKind.CREATE, notes);
                     if (rows.isEmpty()) {
                         notes.add(p.file() + ": no request body table: properties taken from " + res.get().file());
                     }
@@ -127,10 +125,7 @@ public final class SchemaBuilder {
                 return Optional.empty();
             }
         } else if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE) {
-            rows = new ArrayList<>(p.propertyRows());
-            if (kind == PageKind.RESOURCE) {
-                rows.addAll(p.relationshipRows());
-            }
+            rows = typeRows(p, p, kind == PageKind.RESOURCE, notes);
             if (entity == null) {
                 entity = p.typeName();
             }
@@ -151,6 +146,12 @@ public final class SchemaBuilder {
         if (kind == PageKind.METHOD && (op == OperationKind.CREATE || op == OperationKind.UPDATE)) {
             addResponseProperties(cx, body);
         }
+        if (kind == PageKind.RESOURCE && entity != null) {
+            // the entity as the docs' own responses show it (get, list, create, update pages)
+            for (PageFacts m : index.methodPages(p, entity)) {
+                addResponseProperties(cx, body, m, entity);
+            }
+        }
         schema.setAll(body);
         if (!cx.defs.isEmpty()) {
             ObjectNode defs = schema.putObject("$defs");
@@ -160,22 +161,113 @@ public final class SchemaBuilder {
     }
 
     /**
+     * A type's rows with those of its base types: the page's Properties (and, when asked, Relationships), then its base
+     * type's ("Inherits from [entity](entity.md)"), and so on up the chain, each base as it stood when {@code from}
+     * was written. A chain that comes back to a type already seen stops there (and the build notes it); a row whose
+     * name an earlier (more derived) page has is left to that page.
+     */
+    List<PropertyRow> typeRows(PageFacts from, PageFacts type, boolean relationships, List<String> notes) {
+        List<PropertyRow> out = new ArrayList<>(type.propertyRows());
+        if (relationships && type.kind() == PageKind.RESOURCE) {
+            out.addAll(type.relationshipRows());
+        }
+        for (PageFacts sibling : index.siblings(from, type)) {
+            // the type's partial pages in other areas (intune-devices-user beside user)
+            out.addAll(sibling.propertyRows());
+            if (relationships && sibling.kind() == PageKind.RESOURCE) {
+                out.addAll(sibling.relationshipRows());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(type.file());
+        List<PageFacts> chain = new ArrayList<>();
+        chain.add(type);
+        PageFacts t = type;
+        for (int depth = 0; depth < 32; depth++) {
+            Optional<PageFacts> b = index.base(from, t);
+            if (b.isEmpty()) {
+                break;
+            }
+            if (!seen.add(b.get().file())) {
+                notes.add(type.file() + ": the base types of '" + type.typeName() + "' come back to " + b.get().file()
+                        + ": inheritance cycle, stopped there");
+                break;
+            }
+            t = b.get();
+            chain.add(t);
+            out.addAll(t.propertyRows());
+            if (relationships && t.kind() == PageKind.RESOURCE) {
+                out.addAll(t.relationshipRows());
+            }
+        }
+        // A property the docs show only in a type's JSON representation is documented too (often the inherited id),
+        // and so is the key the type's resource block declares ("keyProperty": "id")
+        Set<String> names = new HashSet<>();
+        out.forEach(r -> names.add(r.name()));
+        for (PageFacts page : chain) {
+            String key = page.page().declaredKey();
+            if (key != null && names.add(key)) {
+                out.add(new PropertyRow(key, key, org.graphlint.parser.NameSource.VERBATIM, "String",
+                        org.graphlint.parser.TypeSource.VERBATIM, false, null,
+                        "The key of " + page.typeName() + " (the page's resource block). Read-only.", List.of(), "Properties", 0));
+            }
+        }
+        for (PageFacts page : chain) {
+            for (Example e : page.page().examples()) {
+                if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : e.body().properties()) {
+                    String k = f.getKey();
+                    if (k.contains("@") || !IDENTIFIER.matcher(k).matches() || !names.add(k)) {
+                        continue;
+                    }
+                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, "",
+                            org.graphlint.parser.TypeSource.UNRESOLVED, f.getValue().isArray(), null,
+                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Properties the page's response examples show for the entity but its tables do not list (typically inherited from
      * a base type, whose page the type page only links): accepted, with the JSON type of the example value, marked
      * inferred.
      */
     private static void addResponseProperties(Context cx, ObjectNode body) {
+        addResponseProperties(cx, body, cx.top, null);
+    }
+
+    /**
+     * The same from another page's responses (a method page of a resource page's entity); {@code entity}, when given,
+     * skips responses whose {@code @odata.type} names another type.
+     */
+    private static void addResponseProperties(Context cx, ObjectNode body, PageFacts page, String entity) {
         JsonNode props = body.get("properties");
         if (!(props instanceof ObjectNode po)) {
             return;
         }
-        for (Example e : PageFacts.ownExamples(cx.top.page())) {
+        for (Example e : PageFacts.ownExamples(page.page())) {
             if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
                 continue;
+            }
+            if (entity != null) {
+                java.util.Optional<String> t = PageFacts.odataType(e.body());
+                JsonNode first = e.body().get("value") instanceof ArrayNode a && !a.isEmpty() ? a.get(0) : null;
+                if (t.isEmpty() && first != null) {
+                    t = PageFacts.odataType(first);
+                }
+                if (t.isPresent() && !t.get().equalsIgnoreCase(entity)) {
+                    continue;
+                }
             }
             List<JsonNode> objects = new ArrayList<>();
             if (e.body().get("value") instanceof ArrayNode arr) {
                 arr.forEach(objects::add);
+            } else if (entity != null && e.body().get("value") instanceof ObjectNode one) {
+                objects.add(one); // a list response written with one object for the array
             } else {
                 objects.add(e.body());
             }
@@ -183,15 +275,33 @@ public final class SchemaBuilder {
                 if (!o.isObject()) {
                     continue;
                 }
+                if (entity != null) {
+                    // another page's response may show something else (a user's mailboxSettings on a user page, a
+                    // channel's messages): it is this entity only when most of its keys are the entity's documented ones
+                    int known = 0;
+                    int unknown = 0;
+                    for (String k : o.propertyNames()) {
+                        if (!k.contains("@") && !NEUTRAL_KEYS.contains(k)) {
+                            if (po.has(k)) {
+                                known++;
+                            } else {
+                                unknown++;
+                            }
+                        }
+                    }
+                    if (known <= unknown) {
+                        continue;
+                    }
+                }
                 for (Map.Entry<String, JsonNode> f : o.properties()) {
                     String k = f.getKey();
                     if (k.contains("@") || po.has(k) || k.isBlank()) {
                         continue;
                     }
-                    ObjectNode s = withNull(inferValue(f.getValue()));
+                    ObjectNode s = withNull(widen(inferValue(f.getValue())));
                     s.put(INFERRED, true);
                     po.set(k, s);
-                    cx.notes.add(cx.top.file() + ": property '" + k + "' is in the response example but in no table: "
+                    cx.notes.add(page.file() + ": property '" + k + "' is in the response example but in no table: "
                             + "accepted as inferred");
                 }
             }
@@ -251,6 +361,8 @@ public final class SchemaBuilder {
         Map<String, PropertyRow> seen = new LinkedHashMap<>();
         List<PropertyRow> all = new ArrayList<>(rows);
         all.addAll(extra);
+        boolean camelRows = all.stream().anyMatch(r -> r.nameSource().recovered() && !r.name().isBlank()
+                && Character.isLowerCase(r.name().strip().charAt(0)));
         for (int i = 0; i < all.size(); i++) {
             PropertyRow r = all.get(i);
             boolean fromTable = i < rows.size();
@@ -260,8 +372,16 @@ public final class SchemaBuilder {
                 continue;
             }
             String name = r.name().strip();
-            if (name.isEmpty() || name.contains(" ")) {
+            if (!PROPERTY_NAME.matcher(name).matches()) {
+                // "file/localizations" (a path), "**Onboarding**" rows, phrases
                 cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + name + "' skipped: not an identifier");
+                continue;
+            }
+            if (Character.isUpperCase(name.charAt(0)) && camelRows) {
+                // Graph properties are camelCase: PascalCase rows beside them describe the JSON inside one string
+                // property (Version, ApplicationPolicies of a policy's definition) or are headings, not properties
+                cx.notes.add(cx.top.file() + ":" + r.line() + ": property '" + name
+                        + "' skipped: a PascalCase name among camelCase properties is not a property of this type");
                 continue;
             }
             PropertyRow prev = seen.get(name);
@@ -393,6 +513,13 @@ public final class SchemaBuilder {
             // A String documented with "Possible values" stays a string: the list is advisory there.
             return GraphTypes.schema(prim.get());
         }
+        if (r.typeLink() != null && r.typeLink().contains("#")) {
+            // a section of a page of many enums (enums.md#channelmembershiptype-values), or of this page
+            List<EnumMember> members = index.fragmentMembers(cx.top, r.typeLink());
+            if (!members.isEmpty()) {
+                return enumSchema(cx, r, members);
+            }
+        }
         Optional<PageFacts> linked = index.find(cx.top, r.typeLink(), type.isEmpty() ? null : type);
         if (linked.isPresent() && r.typeLink() != null && r.typeLink().contains("#") && linked.get().typeName() != null
                 && !linked.get().typeName().equalsIgnoreCase(type)) {
@@ -404,27 +531,27 @@ public final class SchemaBuilder {
             if (lp.kind() == PageKind.ENUM) {
                 boolean anchored = r.typeLink() != null && r.typeLink().contains("#");
                 if (anchored) {
-                    // a section of a page of many enums (enums.md#printorientation-values): the members of the whole
-                    // page are not this enum's; keep the row's documented values, or any string
-                    return r.enumValues().isEmpty() ? GraphTypes.schema(GraphTypes.Primitive.STRING)
-                            : enumSchema(r.enumValues(), List.of());
+                    // a fragment the page does not have: the members of the whole page are not this enum's
+                    return enumSchema(cx, r, List.of());
                 }
-                return enumSchema(r.enumValues(), lp.page().enumMembers());
+                return enumSchema(cx, r, lp.page().enumMembers());
             }
-            List<PropertyRow> rows = lp.propertyRows();
+            List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
             if (!rows.isEmpty()) {
                 String defName = defName(lp.typeName() != null ? lp.typeName() : type);
-                if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
-                    cx.defs.put(defName, F.objectNode()); // placeholder keeps the order and stops cycles
-                    ObjectNode def = objectFromLinked(cx, lp, rows, defName);
-                    cx.defs.put(defName, def);
-                    cx.building.remove(defName);
-                }
+                ensureDef(cx, lp, rows, defName);
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
             }
         }
+        if (prim.isEmpty() && !type.isEmpty() && IDENTIFIER.matcher(type).matches()) {
+            // an enum named without a link (teamworkTagType): its section on a shared enum page
+            List<EnumMember> members = index.fragmentMembers(cx.top, "#" + type.toLowerCase(Locale.ROOT) + "-values");
+            if (!members.isEmpty()) {
+                return enumSchema(cx, r, members);
+            }
+        }
         if (!r.enumValues().isEmpty()) {
-            return enumSchema(r.enumValues(), List.of());
+            return enumSchema(cx, r, List.of());
         }
         if (prim.isPresent()) {
             return GraphTypes.schema(prim.get());
@@ -461,9 +588,62 @@ public final class SchemaBuilder {
         return s;
     }
 
+    /** Builds the $defs entry of a linked type once (a placeholder keeps the order and stops cycles). */
+    private void ensureDef(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
+        if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
+            cx.defs.put(defName, F.objectNode());
+            ObjectNode def = objectFromLinked(cx, lp, rows, defName);
+            cx.defs.put(defName, def);
+            cx.building.remove(defName);
+        }
+    }
+
     private ObjectNode objectFromLinked(Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
         // Links of the linked page resolve like the top page's: same API version, at the top page's date and locale.
-        return objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
+        ObjectNode o = objectFrom(cx, rows, List.of(), defName, false, OperationKind.RESOURCE);
+        addDerivedTypes(cx, lp, o);
+        return o;
+    }
+
+    /** The most derived types one nested base type dispatches to; more are left open (and noted). */
+    static final int MAX_DERIVED = 200;
+
+    /**
+     * Polymorphism: a value of a base (or abstract) type may be of any type that inherits from it, and then says so in
+     * {@code @odata.type}. For every such type the docs describe ("Inherits from [base](base.md)" on its page), a value
+     * whose {@code @odata.type} names it is checked against that type's own schema, closed, with its inherited
+     * properties. (The base type's own closure already stands aside when {@code @odata.type} names another type.)
+     */
+    private void addDerivedTypes(Context cx, PageFacts lp, ObjectNode o) {
+        List<PageFacts> desc = index.descendants(cx.top, lp);
+        if (desc.isEmpty()) {
+            return;
+        }
+        if (desc.size() > MAX_DERIVED) {
+            cx.notes.add(lp.file() + ": " + desc.size() + " types inherit from '" + lp.typeName() + "'; values naming one of them"
+                    + " in @odata.type are left open beyond the first " + MAX_DERIVED);
+            desc = desc.subList(0, MAX_DERIVED);
+        }
+        ArrayNode all = F.arrayNode();
+        for (PageFacts d : desc) {
+            if (d.typeName() == null || d.kind() == PageKind.ENUM) {
+                continue;
+            }
+            List<PropertyRow> rows = typeRows(cx.top, d, false, cx.notes);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            String dn = defName(d.typeName());
+            ensureDef(cx, d, rows, dn);
+            ObjectNode branch = all.addObject();
+            ObjectNode cond = branch.putObject("if");
+            cond.putArray("required").add("@odata.type");
+            cond.putObject("properties").putObject("@odata.type").put("pattern", odataTypePattern(d.typeName()));
+            branch.putObject("then").put("$ref", "#/$defs/" + dn);
+        }
+        if (!all.isEmpty()) {
+            o.set("allOf", all);
+        }
     }
 
     static String defName(String type) {
@@ -471,19 +651,139 @@ public final class SchemaBuilder {
         return s.isEmpty() ? "type" : s;
     }
 
-    private static ObjectNode enumSchema(List<String> documented, List<EnumMember> members) {
+    /** Flag enums: their members combine, written {@code "a,b"} (OData: comma-separated, spaces allowed). */
+    public static final String FLAGS = "x-graphlint-flags";
+    /** The documented members of a flag enum (its schema has a pattern, not an {@code enum} list). */
+    public static final String MEMBERS = "x-graphlint-members";
+
+    /**
+     * An enum: the union of the members of the enum's own page (or section) and the values the row documents. Only
+     * English evidence makes a value: a member the enum page gives in English, and on a plain page a row value only
+     * where the page's JSON gives the property that value or it is a camel-case identifier no translation makes. When
+     * a documented value cannot be trusted, or nothing is known, the enum is left open (a string) and a note says so:
+     * a translated word never becomes a schema value, and an incomplete list would reject correct payloads.
+     */
+    private ObjectNode enumSchema(Context cx, PropertyRow r, List<EnumMember> members) {
         LinkedHashSet<String> values = new LinkedHashSet<>();
+        boolean untrusted = false;
         for (EnumMember m : members) {
-            if (m.name() != null && !m.name().isBlank()) {
-                values.add(m.name().strip());
+            if (m.name() == null || m.name().isBlank()) {
+                continue;
+            }
+            if (!m.nameSource().recovered() || !IDENTIFIER.matcher(m.name().strip()).matches()) {
+                untrusted = true;
+                continue;
+            }
+            values.add(m.name().strip());
+        }
+        boolean plain = cx.top.page().format() == org.graphlint.parser.PageFormat.PLAIN;
+        Set<String> shown = plain ? exampleStrings(cx, r.name()) : Set.of();
+        for (String v : r.enumValues()) {
+            String t = v.strip();
+            boolean english = IDENTIFIER.matcher(t).matches()
+                    && (!plain || shown.contains(t) || values.contains(t) || isCamel(t));
+            if (english) {
+                values.add(t);
+            } else if (!values.contains(t)) {
+                untrusted = true;
             }
         }
-        values.addAll(documented);
+        if (untrusted || values.isEmpty()) {
+            cx.notes.add(cx.top.file() + ":" + r.line() + ": values of '" + r.name() + "' ("
+                    + (values.isEmpty() ? "none documented" : "some not in English") + "): enum left open, any string accepted");
+            return GraphTypes.schema(GraphTypes.Primitive.STRING);
+        }
         ObjectNode s = F.objectNode();
         s.put("type", "string");
+        if (isFlags(members)) {
+            String alt = "(" + String.join("|", values.stream().map(SchemaBuilder::regexQuote).toList()) + ")";
+            s.put("pattern", "^" + alt + "(\\s*,\\s*" + alt + ")*$");
+            s.put(FLAGS, true);
+            ArrayNode e = s.putArray(MEMBERS);
+            values.forEach(e::add);
+            return s;
+        }
         ArrayNode e = s.putArray("enum");
         values.forEach(e::add);
         return s;
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A property name: an identifier, or an annotated one ({@code manager@odata.bind}). */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_@][A-Za-z0-9_]*(?:@[A-Za-z0-9_.]+)?");
+
+    private static boolean isCamel(String v) {
+        for (int i = 1; i < v.length(); i++) {
+            if (Character.isUpperCase(v.charAt(i))) {
+                return Character.isLowerCase(v.charAt(0));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A flag enum (members combine): its page says "flags", or its non-zero values are three or more distinct powers of
+     * two (1, 2, 4, ...), as the docs write flag enums such as windowsArchitecture.
+     */
+    static boolean isFlags(List<EnumMember> members) {
+        int powers = 0;
+        Set<Integer> seen = new HashSet<>();
+        boolean allPowers = true;
+        for (EnumMember m : members) {
+            if (m.description() != null && mentionsFlags(m.description())) {
+                return true;
+            }
+            Integer v = m.value();
+            if (v == null) {
+                allPowers = false;
+            } else if (v != 0) {
+                if (Integer.bitCount(v) == 1 && v > 0 && seen.add(v)) {
+                    powers++;
+                } else {
+                    allPowers = false;
+                }
+            }
+        }
+        return allPowers && powers >= 3;
+    }
+
+    /** "No flags set." — the word "flags" (not "flagged"), without a regular expression per member. */
+    static boolean mentionsFlags(String d) {
+        int i = d.indexOf("flags");
+        while (i >= 0) {
+            boolean before = i == 0 || !Character.isLetter(d.charAt(i - 1));
+            boolean after = i + 5 >= d.length() || !Character.isLetter(d.charAt(i + 5));
+            if (before && after) {
+                return true;
+            }
+            i = d.indexOf("flags", i + 1);
+        }
+        return false;
+    }
+
+    private static String regexQuote(String v) {
+        return v.replaceAll("[^A-Za-z0-9_]", "\\\\$0");
+    }
+
+    /** String values the page's own JSON gives a property (English evidence on a plain page). */
+    private static Set<String> exampleStrings(Context cx, String name) {
+        List<JsonNode> values = new ArrayList<>();
+        for (Example e : cx.top.page().examples()) {
+            collectValues(e.body(), name, values, 0);
+        }
+        Set<String> out = new HashSet<>();
+        for (JsonNode v : values) {
+            if (v.isString()) {
+                out.add(v.asString());
+            } else if (v.isArray()) {
+                v.forEach(x -> {
+                    if (x.isString()) {
+                        out.add(x.asString());
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     private static void addEnumValues(ArrayNode e, List<String> values) {
@@ -536,6 +836,18 @@ public final class SchemaBuilder {
             }
         }
         return o;
+    }
+
+    /** Keys every kind of entity has (key, audit): they say nothing about which entity a response shows. */
+    private static final Set<String> NEUTRAL_KEYS = Set.of("id", "createdDateTime", "lastModifiedDateTime", "createdBy",
+            "lastModifiedBy", "deletedDateTime", "eTag", "version");
+
+    /** An integer in an example may be any number (a Double written 1): the inferred type says number. */
+    private static ObjectNode widen(ObjectNode s) {
+        if ("integer".equals(s.path("type").asString(""))) {
+            s.put("type", "number");
+        }
+        return s;
     }
 
     private static ObjectNode inferValue(JsonNode v) {

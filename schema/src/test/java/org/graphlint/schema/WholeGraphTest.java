@@ -1,0 +1,188 @@
+package org.graphlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.graphlint.parser.PageParser;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Real page pairs from a whole snapshot, each pinning one way a correct payload of some type used to be rejected. */
+class WholeGraphTest {
+    static final Path ROOT = Path.of("src/test/resources/whole-graph/ru-RU");
+
+    static Catalog v1(String... files) {
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : files) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/resources/" + f)), "v1.0/resources/" + f));
+        }
+        return CatalogBuilder.build(in).catalog().forApiVersion("v1.0");
+    }
+
+    static List<String> all() throws IOException {
+        try (Stream<Path> s = Files.list(ROOT.resolve("v1.0/resources"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    static JsonNode resource(Catalog c, String entity) {
+        return c.select(entity, OperationKind.RESOURCE, "latest").orElseThrow(() -> new AssertionError("no resource schema for " + entity
+                + " in " + c.entities())).schema();
+    }
+
+    static List<com.networknt.schema.Error> check(JsonNode schema, String json) {
+        assertEquals(List.of(), Schemas.checkAgainstMetaSchema(schema));
+        return Schemas.validate(schema, Catalog.JSON.readTree(json));
+    }
+
+    @Test
+    void baseTypePropertiesAreMergedFromTheBasePage() {
+        // todo.md: "Inherits from [entity](../resources/entity.md)"; its own table lists only the relationship `lists`
+        Catalog c = v1("todo.md", "entity.md");
+        JsonNode s = resource(c, "todo");
+        assertTrue(s.path("properties").has("id"), s.toString());
+        assertEquals(List.of(), check(s, "{\"id\": \"AAMk\", \"lists\": []}"));
+        assertFalse(check(s, "{\"id\": \"AAMk\", \"idd\": 1}").isEmpty());
+        // the row is entity's own (its description), not only what todo's own page shows of it
+        String entityId = PageParser.parse(ROOT.resolve("v1.0/resources/entity.md")).properties().get(0).description();
+        assertEquals(entityId, s.at("/properties/id/description").asString(), s.at("/properties/id").toString());
+        assertFalse(entityId.equals(resource(v1("todo.md"), "todo").at("/properties/id/description").asString("")));
+    }
+
+    @Test
+    void aDerivedNestedValueIsCheckedAgainstItsOwnTypeClosed() throws IOException {
+        // baseItem.createdBy is an identitySet, whose user is an identity; teamworkUserIdentity inherits from identity
+        // and adds userIdentityType
+        Catalog c = v1(all().toArray(String[]::new));
+        JsonNode s = resource(c, "baseItem");
+        String derived = "{\"createdBy\": {\"user\": {\"@odata.type\": \"#microsoft.graph.teamworkUserIdentity\", \"id\": \"1\","
+                + " \"displayName\": \"A\", \"userIdentityType\": \"aadUser\"}}}";
+        assertEquals(List.of(), check(s, derived));
+        // the derived type is closed: a property neither it nor its base has is an error
+        assertFalse(check(s, derived.replace("\"displayName\"", "\"displayNam\"")).isEmpty());
+        // and its own enum holds
+        assertFalse(check(s, derived.replace("aadUser", "aadUserX")).isEmpty());
+        // a plain identity does not have userIdentityType
+        assertFalse(check(s, "{\"createdBy\": {\"user\": {\"id\": \"1\", \"userIdentityType\": \"aadUser\"}}}").isEmpty());
+    }
+
+    @Test
+    void referenceStyleLinksAreFollowed() {
+        // baseitem.md: | createdBy | [identitySet][] | ... and "[identitySet]: identityset.md" at the bottom
+        Catalog c = v1("baseitem.md", "identityset.md", "identity.md");
+        JsonNode s = resource(c, "baseItem");
+        assertEquals("#/$defs/identitySet", s.at("/properties/createdBy/else/$ref").asString(), s.at("/properties/createdBy").toString());
+        assertFalse(check(s, "{\"createdBy\": {\"user\": {\"displayName\": 1}}}").isEmpty());
+        assertEquals(List.of(), check(s, "{\"createdBy\": {\"user\": {\"displayName\": \"A\", \"id\": \"1\"}}}"));
+    }
+
+    @Test
+    void anEnumLinkedIntoASharedEnumsPageTakesItsSectionsMembers() {
+        // channel.md: membershipType is [channelMembershipType](../resources/enums.md#channelmembershiptype-values);
+        // enums.md holds ~150 enums, each a one-column Member table under its own heading
+        Catalog c = v1("channel.md", "enums.md");
+        JsonNode s = resource(c, "channel");
+        assertEquals("[\"standard\",\"private\",\"unknownFutureValue\",null]", s.at("/properties/membershipType/enum").toString());
+        assertEquals(List.of(), check(s, "{\"membershipType\": \"private\"}"));
+        assertFalse(check(s, "{\"membershipType\": \"shared\"}").isEmpty());
+    }
+
+    @Test
+    void aFlagEnumAcceptsCommaSeparatedMembers() {
+        // windowsArchitecture: none 0, x86 1, x64 2, arm 4, neutral 8 ("No flags set.")
+        Catalog c = v1("intune-apps-windowsuniversalappx.md", "intune-apps-windowsarchitecture.md");
+        JsonNode s = resource(c, "windowsUniversalAppX");
+        assertTrue(s.at("/properties/applicableArchitectures/" + SchemaBuilder.FLAGS).asBoolean(), s.at("/properties/applicableArchitectures").toString());
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"x86,x64\"}"));
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"arm\"}"));
+        assertEquals(List.of(), check(s, "{\"applicableArchitectures\": \"x86, arm, neutral\"}"));
+        assertFalse(check(s, "{\"applicableArchitectures\": \"x86,ia64\"}").isEmpty());
+        assertFalse(check(s, "{\"applicableArchitectures\": \"x86,\"}").isEmpty());
+    }
+
+    @Test
+    void plainPagesNeverPutTranslatedWordsIntoEnums() throws IOException {
+        // samples/plain-pages: the vppToken family as published plain; the enum pages translate member names
+        // ("допустимый", "válido") and so do the descriptions' value lists
+        Path plain = Path.of("../samples/plain-pages");
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(plain)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                in.add(new CatalogBuilder.Input(PageParser.parse(f), plain.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        Catalog c = CatalogBuilder.build(in).catalog().forApiVersion("beta");
+        int enums = 0;
+        int openStates = 0;
+        for (SchemaVersion v : c.allVersions()) {
+            List<String> values = new ArrayList<>();
+            v.schema().findValues("enum").forEach(e -> e.forEach(x -> {
+                if (x.isString()) {
+                    values.add(x.asString());
+                }
+            }));
+            enums += values.size();
+            for (String x : values) {
+                assertTrue(x.matches("[A-Za-z_][A-Za-z0-9_]*"), v.entity() + " " + v.operation() + " " + v.id() + ": " + x);
+            }
+            JsonNode state = v.schema().at("/properties/state");
+            if (!state.isMissingNode()) {
+                // a closed list rejects the translated words; where the page gave no English for every member the
+                // enum is left open (a string) rather than incomplete
+                assertEquals(List.of(), check(v.schema(), "{\"state\": \"valid\"}"), v.entity() + " " + v.id());
+                if (state.has("enum")) {
+                    assertFalse(check(v.schema(), "{\"state\": \"допустимо\"}").isEmpty(), v.entity() + " " + v.id());
+                    assertFalse(check(v.schema(), "{\"state\": \"válido\"}").isEmpty(), v.entity() + " " + v.id());
+                } else {
+                    openStates++;
+                }
+            }
+        }
+        assertTrue(enums > 0, "the plain vppToken pages still give some English enum values");
+        assertTrue(openStates > 0, "some plain versions translate the state members: their enum is left open");
+    }
+
+    @Test
+    void tablesDescribingTheJsonInsideAStringPropertyAreNotProperties() {
+        // tokenLifetimePolicy: Properties (definition: String ...) and, under it, the properties of the JSON string that
+        // `definition` holds (AccessTokenLifetime, Version)
+        Catalog c = v1("tokenlifetimepolicy.md");
+        JsonNode s = resource(c, "tokenLifetimePolicy");
+        assertTrue(s.path("properties").has("definition"));
+        assertFalse(s.path("properties").has("Version"), s.path("properties").propertyNames().toString());
+        assertFalse(s.path("properties").has("AccessTokenLifetime"));
+        assertEquals(List.of(), check(s, "{\"definition\": [\"{\\\"TokenLifetimePolicy\\\":{\\\"Version\\\":1}}\"],"
+                + " \"displayName\": \"p\"}"));
+        assertFalse(check(s, "{\"Version\": 1}").isEmpty());
+    }
+
+    @Test
+    void entityNamesAreTheTypesOwnIdentifier() {
+        // baseitem.md: title "BaseItem resource type", resource block "@odata.type": "microsoft.graph.baseItem";
+        // orgcontact.md: block "microsoft.graph.orgcontact", title "orgContact resource type";
+        // contract.md: block "microsoft.graph.contract", title "Contract resource type"
+        Catalog c = v1("baseitem.md", "orgcontact.md", "contract.md");
+        assertTrue(c.entities().containsAll(List.of("baseItem", "orgContact", "contract")), c.entities().toString());
+        assertFalse(c.entities().contains("BaseItem") || c.entities().contains("orgcontact") || c.entities().contains("Contract"));
+        assertEquals(List.of(), check(resource(c, "orgContact"), "{\"@odata.type\": \"#microsoft.graph.orgContact\"}"));
+    }
+
+    @Test
+    void titleWordsThatAreNoTypeMakeNoEntity() {
+        // "Create and send a notification" (notifications-post), "Create or replace an activity" (projectrome-put-activity)
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("beta/api/notifications-post.md", "beta/api/projectrome-put-activity.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        CatalogBuilder.Result r = CatalogBuilder.build(in);
+        java.util.Set<String> entities = r.catalog().forApiVersion("beta").entities();
+        assertFalse(entities.contains("and") || entities.contains("or"), entities.toString());
+    }
+}
