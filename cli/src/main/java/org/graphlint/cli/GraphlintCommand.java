@@ -72,6 +72,7 @@ public final class GraphlintCommand implements Runnable {
         m.put("validate", ValidateCommand::newSpec);
         m.put("schemas", SchemasCommand::new);
         m.put("diff", DiffCommand::new);
+        m.put("lint", LintCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
