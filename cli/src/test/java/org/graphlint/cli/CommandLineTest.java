@@ -30,7 +30,7 @@ class CommandLineTest {
         int typo = GraphlintCommand.execute(new String[] {"validat", "x.json"}, new PrintWriter(typoOut, true),
                 new PrintWriter(typoErr, true));
         assertEquals(ExitCode.USAGE_OR_INPUT, typo);
-        assertTrue(typoErr.toString().contains("Did you mean: graphlint validate?"), typoErr.toString());
+        assertTrue(typoErr.toString().contains("Did you mean: graphlint validate"), typoErr.toString());
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"})) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

@@ -109,6 +109,7 @@ final class ExampleCheck {
     }
 
     private static void againstSchema(LintPage p, Example e, JsonNode schema, List<PropertyRow> rows, List<LintFinding> out) {
+        inferred(p, e, schema, rows, out);
         List<Error> errs;
         try {
             errs = Schemas.validate(schema, e.body());
@@ -142,13 +143,14 @@ final class ExampleCheck {
                         out.add(keyFinding(p, e, pos, ptr, prop, english));
                         continue;
                     }
-                    if (top && inResponses(p, prop)) {
-                        continue; // builder gap: the service returns it; the page inherits it from a base type
-                    }
+                    // A property the response examples show too may be inherited from a base type the page does not
+                    // repeat; it is still missing from the table a maintainer reads, so it is reported, saying so.
+                    boolean returned = top && inResponses(p, prop);
                     int[] lc = position(p, e, pos, ptr);
                     out.add(LintFinding.of(p.file(), lc[0], lc[1], LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
                             "the example sends \"" + prop + "\"" + (top ? "" : " in " + at)
-                                    + " but no table documents it: add a row for it or remove it from the example",
+                                    + " but no table documents it" + (returned ? " (the response shows it too)" : "")
+                                    + ": add a row for it or remove it from the example",
                             ptr));
                 }
                 case "type" -> {
@@ -206,6 +208,37 @@ final class ExampleCheck {
                     // not a doc error the acceptance run can name: stay quiet rather than guess
                 }
             }
+        }
+    }
+
+    /**
+     * Top-level example properties the schema accepts only because a response example shows them
+     * ({@code x-graphlint-inferred}): no table documents them. Pages with no table at all are left alone (their whole
+     * schema is inferred; that is one missing table, not one finding per property).
+     */
+    private static void inferred(LintPage p, Example e, JsonNode schema, List<PropertyRow> rows, List<LintFinding> out) {
+        if (schema.path(SchemaBuilder.INFERRED).asBoolean(false)) {
+            return;
+        }
+        JsonNode props = schema.path("properties");
+        JsonPositions pos = null;
+        for (String key : e.body().propertyNames()) {
+            if (!props.path(key).path(SchemaBuilder.INFERRED).asBoolean(false)) {
+                continue;
+            }
+            if (pos == null) {
+                pos = JsonPositions.of(e.bodyText());
+            }
+            String ptr = "/" + JsonPositions.escape(key);
+            String english = englishFor(key, rows);
+            if (english != null || !SpanCheck.IDENT.matcher(key).matches()) {
+                out.add(keyFinding(p, e, pos, ptr, key, english));
+                continue;
+            }
+            int[] lc = position(p, e, pos, ptr);
+            out.add(LintFinding.of(p.file(), lc[0], lc[1], LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
+                    "the example sends \"" + key + "\" but no table documents it (graphlint accepts it only because the"
+                            + " page's examples show it): add a row for it to the request body table or the type's page", ptr));
         }
     }
 

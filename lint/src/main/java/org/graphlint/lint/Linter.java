@@ -27,7 +27,8 @@ import org.graphlint.schema.SchemaBuilder;
  * schema checks see every page of the run.
  */
 public final class Linter {
-    private static final Pattern LINE_REF = Pattern.compile("\\blines? \\d+(?:[-–]\\d+)?");
+    /** Numbers in a diagnostic's message (lines, byte counts) change with unrelated edits: not part of its identity. */
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private final ServiceMetadata metadata;
     private final String metadataApi;
@@ -110,7 +111,7 @@ public final class Linter {
                 int col = d.line() > 0 ? 1 : 0;
                 out.add(new LintFinding(p.file(), d.line(), col, r,
                         r == LintRule.PARSER_OTHER ? Level.of(d.severity()) : r.defaultLevel(), msg,
-                        d.code() + ":" + LINE_REF.matcher(d.message()).replaceAll("line #")));
+                        d.code() + ":" + NUMBER.matcher(d.message()).replaceAll("#")));
             }
             if (on(LintRule.TRANSLATED_IDENTIFIER)) {
                 SpanCheck.check(p, out);
