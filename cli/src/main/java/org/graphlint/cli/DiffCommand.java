@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
         exitCodeList = {"0:no change breaking for senders", "1:some change is breaking for senders",
             "2:usage error, unreadable input or no such version"})
 public final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, junit, github }
 
     @Spec
     CommandSpec spec;
@@ -49,13 +49,21 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
     String operation;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", description = "Output format (default: text).")
+    @Option(names = "--format", paramLabel = "text|json|markdown|junit|github",
+            description = "Output format (default: text; junit and github with --against).")
     Format format = Format.text;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The old side.")
+    @Option(names = "--against", paramLabel = "DIR",
+            description = "Compare the --catalog (default: the embedded one) with this catalog, entity by entity.")
+    Path against;
+
+    @Option(names = "--fail-on", paramLabel = "breaking|any|none", description = "With --against: what fails the run (default: breaking).")
+    String failOn = "breaking";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "A", description = "The old side.")
     String a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The new side.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "B", description = "The new side.")
     String b;
 
     private record Side(String label, JsonNode schema) {
@@ -67,6 +75,9 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (against != null || a == null || b == null) {
+            return CatalogDiffRun.call(this);
+        }
         Side left;
         Side right;
         String what;

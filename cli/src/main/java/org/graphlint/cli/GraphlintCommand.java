@@ -73,6 +73,7 @@ public final class GraphlintCommand implements Runnable {
         m.put("schemas", SchemasCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("lint", LintCommand::new);
+        m.put("locales", LocalesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
