@@ -74,6 +74,7 @@ public final class GraphlintCommand implements Runnable {
         m.put("diff", DiffCommand::new);
         m.put("lint", LintCommand::new);
         m.put("locales", LocalesCommand::new);
+        m.put("english", EnglishCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -15,8 +15,8 @@ class CommandLineTest {
     @Test
     void aNamedSubcommandGetsOnlyItselfAndTheSameUsageAsInTheWholeTree() {
         CommandLine whole = GraphlintCommand.commandLine(new String[0]);
-        assertEquals(List.of("parse", "validate", "schemas", "diff", "lint", "locales", "help"), List.copyOf(whole.getSubcommands().keySet()));
-        for (String name : List.of("parse", "validate", "schemas", "diff", "lint", "locales")) {
+        assertEquals(List.of("parse", "validate", "schemas", "diff", "lint", "locales", "english", "help"), List.copyOf(whole.getSubcommands().keySet()));
+        for (String name : List.of("parse", "validate", "schemas", "diff", "lint", "locales", "english")) {
             CommandLine one = GraphlintCommand.commandLine(new String[] {name, "x"});
             assertEquals(List.of(name), List.copyOf(one.getSubcommands().keySet()));
             assertEquals(whole.getSubcommands().get(name).getUsageMessage(), one.getSubcommands().get(name).getUsageMessage(), name);
@@ -36,7 +36,7 @@ class CommandLineTest {
             StringWriter err = new StringWriter();
             int code = GraphlintCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
             String all = out + "\n" + err;
-            for (String name : List.of("parse", "validate", "schemas", "diff", "lint", "locales")) {
+            for (String name : List.of("parse", "validate", "schemas", "diff", "lint", "locales", "english")) {
                 assertTrue(all.contains(name), String.join(" ", args) + " -> " + all);
             }
             assertEquals(0, code, all);

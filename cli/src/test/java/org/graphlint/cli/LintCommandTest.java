@@ -69,4 +69,19 @@ class LintCommandTest {
         assertEquals(ExitCode.USAGE_OR_INPUT, refused.exit());
         assertEquals("[]", Files.readString(mine));
     }
+
+    @Test
+    void englishPrintsTheEnglishPage() throws IOException {
+        TestSupport.Result r = cli("english", SEED.toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("|token|String|"), r.out());
+        assertFalse(r.out().contains("sxs-lookup"));
+        assertEquals(ExitCode.USAGE_OR_INPUT, cli("english", tmp.resolve("none.md").toString()).exit());
+        Path bad = tmp.resolve("bad.md");
+        Files.write(bad, new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28});
+        TestSupport.Result b = cli("english", bad.toString());
+        assertEquals(ExitCode.USAGE_OR_INPUT, b.exit());
+        assertTrue(b.err().contains("not valid UTF-8"), b.err());
+        assertEquals(ExitCode.USAGE_OR_INPUT, cli("english", tmp.toString()).exit());
+    }
 }
