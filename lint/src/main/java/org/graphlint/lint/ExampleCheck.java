@@ -86,6 +86,11 @@ final class ExampleCheck {
     /** The documented English name a key stands for: same letters in another case, or a row's localized name. */
     static String englishFor(String key, List<PropertyRow> rows) {
         for (PropertyRow r : rows) {
+            if (r.nameSource().recovered() && r.name().equals(key)) {
+                return key;
+            }
+        }
+        for (PropertyRow r : rows) {
             if (r.nameSource().recovered() && r.name().equalsIgnoreCase(key)) {
                 return r.name();
             }
@@ -139,6 +144,9 @@ final class ExampleCheck {
                         continue; // builder gap: the row's name was not recovered
                     }
                     String english = top ? englishFor(prop, rows) : null;
+                    if (prop.equals(english)) {
+                        continue; // a row documents it; the builder left the row out (a builder gap, not a doc error)
+                    }
                     if (english != null || !SpanCheck.IDENT.matcher(prop).matches()) {
                         out.add(keyFinding(p, e, pos, ptr, prop, english));
                         continue;
@@ -231,6 +239,9 @@ final class ExampleCheck {
             }
             String ptr = "/" + JsonPositions.escape(key);
             String english = englishFor(key, rows);
+            if (key.equals(english)) {
+                continue; // documented by a row the builder did not use
+            }
             if (english != null || !SpanCheck.IDENT.matcher(key).matches()) {
                 out.add(keyFinding(p, e, pos, ptr, key, english));
                 continue;

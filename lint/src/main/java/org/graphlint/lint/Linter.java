@@ -129,6 +129,7 @@ public final class Linter {
             if (metadata != null) {
                 ServiceCheck.check(p, metadata, metadataApi, out);
             }
+            p.release();
         }
         if (on(LintRule.LOCALE_LAG, LintRule.LOCALE_LAG_SCHEMA)) {
             LocaleLag.check(pages, builder, out);

@@ -109,10 +109,10 @@ final class LocaleLag {
 
     /** 1-based line of a front-matter field, or 0. */
     static int frontMatterLine(LintPage p, String key) {
-        String[] lines = p.lines();
-        for (int i = 0; i < Math.min(lines.length, 200); i++) {
-            if (lines[i].startsWith(key + ":")) {
-                return i + 1;
+        int n = Math.min(p.lineCount(), 200);
+        for (int i = 1; i <= n; i++) {
+            if (p.line(i).startsWith(key + ":")) {
+                return i;
             }
         }
         return 0;

@@ -31,25 +31,32 @@ final class SpanCheck {
         if (p.model().format() != PageFormat.SXS) {
             return;
         }
-        Set<Integer> cellLines = new HashSet<>();
         Set<Long> reported = new HashSet<>();
         for (PropertyRow r : p.model().properties()) {
             cells(p, r.line(), 2, "property", out, reported);
-            cellLines.add(r.line());
         }
         for (EnumMember m : p.model().enumMembers()) {
             cells(p, m.line(), 1, "enum member", out, reported);
-            cellLines.add(m.line());
         }
-        for (int n = 1; n <= p.lines().length; n++) {
-            String line = p.lines()[n - 1];
-            if (line.indexOf("sxs-lookup") < 0 || line.indexOf('`') < 0) {
-                continue;
+        // code spans: only lines with a backtick, found by a scan of the text rather than a look at every line
+        String text = p.text();
+        int at = text.indexOf('`');
+        int lastLine = 0;
+        while (at >= 0) {
+            int n = p.lineOf(at);
+            if (n != lastLine) {
+                lastLine = n;
+                String line = p.line(n);
+                if (line.indexOf("sxs-lookup") >= 0) {
+                    Matcher m = PAIR.matcher(line);
+                    while (m.find()) {
+                        if (m.group(3).indexOf('`') >= 0) {
+                            codeSpans(p, n, m, out, reported);
+                        }
+                    }
+                }
             }
-            Matcher m = PAIR.matcher(line);
-            while (m.find()) {
-                codeSpans(p, n, m, out, reported);
-            }
+            at = text.indexOf('`', p.start(n + 1));
         }
     }
 
