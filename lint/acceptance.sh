@@ -2,14 +2,14 @@
 # The lint acceptance run over the 2021-08-27 snapshots (not part of mvn verify): per snapshot, parse time and lint time
 # side by side (same pages, same process, interleaved rounds, medians), then the findings by rule; finally both
 # snapshots together as locale trees (--locale), which adds the locale-lag rules.
-# Usage: lint/acceptance.sh [ROUNDS]   (default 3)
+# Usage: lint/acceptance.sh [ROUNDS]   (default 5)
 # The snapshots are unpacked once into $GRAPHLINT_UNPACKED (default /work/corpus-unpacked, shared by helpers; a
 # missing locale is unpacked into a temporary folder beside it and renamed into place, so nobody sees half a tree).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${GRAPHLINT_CORPUS:-$root/../shared/corpus}"
 unpacked="${GRAPHLINT_UNPACKED:-/work/corpus-unpacked}"
-rounds="${1:-3}"
+rounds="${1:-5}"
 mkdir -p "$unpacked"
 for loc in ru-RU pt-BR; do
     if [ ! -d "$unpacked/$loc/api-reference" ]; then

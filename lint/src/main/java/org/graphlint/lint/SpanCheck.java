@@ -38,41 +38,83 @@ final class SpanCheck {
         for (EnumMember m : p.model().enumMembers()) {
             cells(p, m.line(), 1, "enum member", out, reported);
         }
-        // code spans: only lines with a backtick, found by a scan of the text rather than a look at every line
+        // code spans: only lines with a backtick, found by a scan of the text rather than a look at every line, and
+        // pairs found by indexOf rather than the regex (the regex's reluctant groups cost more than the rest of lint)
         String text = p.text();
         int at = text.indexOf('`');
-        int lastLine = 0;
         while (at >= 0) {
             int n = p.lineOf(at);
-            if (n != lastLine) {
-                lastLine = n;
-                String line = p.line(n);
-                if (line.indexOf("sxs-lookup") >= 0) {
-                    Matcher m = PAIR.matcher(line);
-                    while (m.find()) {
-                        if (m.group(3).indexOf('`') >= 0) {
-                            codeSpans(p, n, m, out, reported);
-                        }
-                    }
+            String line = p.line(n);
+            int from = 0;
+            int[] pair = new int[4];
+            while (nextPair(line, from, pair)) {
+                if (line.indexOf('`', pair[2]) >= 0 && line.indexOf('`', pair[2]) < pair[3]) {
+                    codeSpans(p, n, line, pair, out, reported);
                 }
+                from = pair[3];
             }
             at = text.indexOf('`', p.start(n + 1));
+        }
+    }
+
+    private static final String TTU = "<span data-ttu-id=\"";
+    private static final String LOOKUP = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
+    private static final String CLOSE = "</span></span>";
+
+    /**
+     * The next well-formed pair at or after {@code from}: visible text in [out[0], out[1]), English in [out[2], out[3]).
+     * Malformed pairs are the parser's {@code broken-span}; they are skipped here.
+     */
+    static boolean nextPair(String line, int from, int[] out) {
+        int i = from;
+        while (true) {
+            int t = line.indexOf(TTU, i);
+            if (t < 0) {
+                return false;
+            }
+            int vs = line.indexOf("\">", t + TTU.length());
+            if (vs < 0) {
+                return false;
+            }
+            vs += 2;
+            int ve = line.indexOf(LOOKUP, vs);
+            if (ve < 0) {
+                return false;
+            }
+            int nextTtu = line.indexOf(TTU, vs);
+            if (nextTtu >= 0 && nextTtu < ve) {
+                i = nextTtu; // this one has no lookup of its own
+                continue;
+            }
+            int es = line.indexOf("\">", ve + LOOKUP.length());
+            if (es < 0) {
+                return false;
+            }
+            es += 2;
+            int ee = line.indexOf(CLOSE, es);
+            if (ee < 0) {
+                return false;
+            }
+            out[0] = vs;
+            out[1] = ve;
+            out[2] = es;
+            out[3] = ee;
+            return true;
         }
     }
 
     /** The first {@code count} cells of a table row: name (and type). */
     private static void cells(LintPage p, int n, int count, String what, List<LintFinding> out, Set<Long> reported) {
         String line = p.line(n);
-        int start = line.indexOf('|') == 0 || line.stripLeading().startsWith("|") ? line.indexOf('|') + 1 : 0;
+        int start = line.stripLeading().startsWith("|") ? line.indexOf('|') + 1 : 0;
+        int[] pair = new int[4];
         for (int c = 0; c < count; c++) {
             int end = cellEnd(line, start);
-            Matcher m = PAIR.matcher(line).region(start, end);
-            if (m.find()) {
-                String visible = plain(m.group(2));
-                String english = plain(m.group(3));
-                if (IDENT.matcher(english).matches() && !visible.equals(english)) {
-                    String cell = c == 0 ? what : "type";
-                    report(p, n, m.start(2), cell, visible, english, out, reported);
+            if (nextPair(line, start, pair) && pair[3] <= end) {
+                String visible = plain(line.substring(pair[0], pair[1]));
+                String english = plain(line.substring(pair[2], pair[3]));
+                if (!visible.equals(english) && IDENT.matcher(english).matches()) {
+                    report(p, n, pair[0], c == 0 ? what : "type", visible, english, out, reported);
                 }
             }
             if (end >= line.length()) {
@@ -100,12 +142,12 @@ final class SpanCheck {
         return line.length();
     }
 
-    private static void codeSpans(LintPage p, int n, Matcher pair, List<LintFinding> out, Set<Long> reported) {
-        List<String> en = codes(pair.group(3));
+    private static void codeSpans(LintPage p, int n, String line, int[] pair, List<LintFinding> out, Set<Long> reported) {
+        List<String> en = codes(line.substring(pair[2], pair[3]));
         if (en.isEmpty()) {
             return;
         }
-        String visibleRaw = pair.group(2);
+        String visibleRaw = line.substring(pair[0], pair[1]);
         List<String> vis = codes(visibleRaw);
         List<String> onlyEn = new ArrayList<>(en);
         List<String> onlyVis = new ArrayList<>();
@@ -122,7 +164,7 @@ final class SpanCheck {
                 continue;
             }
             int at = visibleRaw.indexOf("`" + visible + "`");
-            report(p, n, pair.start(2) + Math.max(at, 0), "code span", visible, english, out, reported);
+            report(p, n, pair[0] + Math.max(at, 0), "code span", visible, english, out, reported);
         }
     }
 
