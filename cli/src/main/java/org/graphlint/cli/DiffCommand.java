@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
             "1:a change breaking for senders (--fail-on breaking), any change (--fail-on any)",
             "2:usage error, unreadable input or no such version"})
 public final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, junit, github }
 
     @Spec
     CommandSpec spec;
@@ -51,8 +51,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
     String operation;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", description = "Output format (default: text).")
+    @Option(names = "--format", paramLabel = "text|json|markdown|junit|github",
+            description = "Output format (default: text; junit and github with --against).")
     Format format = Format.text;
+
+    @Option(names = "--against", paramLabel = "DIR",
+            description = "Compare the --catalog (default: the embedded one) with this catalog, entity by entity.")
+    Path against;
 
     @Option(names = "--fail-on", paramLabel = "breaking|any|none",
             description = "What makes the exit code 1: a change breaking for senders (default), any change, or nothing.")
@@ -65,10 +70,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard output (--report files are still written).")
     boolean quiet;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The old side.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "A", description = "The old side.")
     String a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The new side.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "B", description = "The new side.")
     String b;
 
     private record Side(String label, JsonNode schema) {
@@ -84,6 +89,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (!List.of("breaking", "any", "none").contains(fail)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --fail-on '" + failOn + "': use breaking, any or none");
+        }
+        if (against != null || a == null || b == null) {
+            return CatalogDiffRun.call(this);
         }
         List<ReportFiles.Spec> reports;
         try {

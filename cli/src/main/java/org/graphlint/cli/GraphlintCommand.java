@@ -72,6 +72,9 @@ public final class GraphlintCommand implements Runnable {
         m.put("validate", ValidateCommand::newSpec);
         m.put("schemas", SchemasCommand::new);
         m.put("diff", DiffCommand::new);
+        m.put("lint", LintCommand::new);
+        m.put("locales", LocalesCommand::new);
+        m.put("english", EnglishCommand::new);
         m.put("convert", ConvertCommand::new);
         m.put("export", ExportCommand::new);
         m.put("examples", ExamplesCommand::new);

@@ -13,7 +13,6 @@ import org.graphlint.schema.CatalogBuilder;
 import org.graphlint.schema.CatalogException;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageRef;
-import org.graphlint.schema.PageSource;
 import org.graphlint.schema.SchemaChange;
 import org.graphlint.schema.SchemaVersion;
 import picocli.CommandLine;
@@ -119,8 +118,11 @@ public final class SchemasCommand implements Runnable {
         @Option(names = "--notes", description = "Print what the builder noticed (skipped rows, inferred types).")
         boolean notes;
 
-        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Pages or folders (searched recursively for *.md).")
+        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Pages or folders (searched recursively for *.md).")
         List<Path> paths;
+
+        @CommandLine.Mixin
+        GitSourceOptions git;
 
         @Override
         public Integer call() throws Exception {
@@ -128,7 +130,7 @@ public final class SchemasCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<String> errors = new ArrayList<>();
             long t0 = System.nanoTime();
-            var inputs = PageSource.parse(PageSource.list(paths), errors);
+            var inputs = git.inputs(paths, errors, spec);
             CatalogBuilder.Result r = CatalogBuilder.build(inputs);
             org.graphlint.schema.BuildCatalog.clean(out);
             r.catalog().write(out);

@@ -1,0 +1,74 @@
+package org.graphlint.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.graphlint.gitpages.GitPage;
+import org.graphlint.gitpages.GitPages;
+import org.graphlint.gitpages.GitPagesException;
+import org.graphlint.schema.CatalogBuilder;
+import org.graphlint.schema.CatalogException;
+import org.graphlint.schema.PageSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --git REPO [--rev REF] [--since DATE] [--path SUBDIR]}: pages read from git repositories (every state of every
+ * page under SUBDIR, one per commit that changed it), alongside or instead of PATH folders.
+ */
+final class GitSourceOptions {
+    @Option(names = "--git", paramLabel = "REPO",
+            description = "A git repository to read page histories from, without a checkout (repeatable: one per locale).")
+    List<Path> repositories = new ArrayList<>();
+
+    @Option(names = "--rev", paramLabel = "REF", description = "With --git: the branch, tag or commit to walk back from (default: HEAD).")
+    String rev;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "With --git: only commits from this date on (yyyy-mm-dd, UTC).")
+    String since;
+
+    @Option(names = "--path", paramLabel = "SUBDIR", description = "With --git: only pages under this folder of the repository.")
+    String path;
+
+    /** The pages of the folders and repositories, parsed; unreadable pages go to {@code errors}. */
+    List<CatalogBuilder.Input> inputs(List<Path> paths, List<String> errors, CommandSpec spec) {
+        List<Path> folders = paths == null ? List.of() : paths;
+        if (repositories.isEmpty()) {
+            if (rev != null || since != null || path != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rev, --since and --path go with --git REPO");
+            }
+            if (folders.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH' (or --git REPO)");
+            }
+        }
+        List<CatalogBuilder.Input> out = new ArrayList<>();
+        if (!folders.isEmpty()) {
+            out.addAll(PageSource.parse(PageSource.list(folders), errors));
+        }
+        GitPages.Query q = query(spec);
+        for (Path repo : repositories) {
+            try {
+                List<GitPage> pages = GitPages.read(repo, q);
+                out.addAll(GitPages.inputs(pages, errors));
+            } catch (GitPagesException e) {
+                throw new CatalogException(e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    GitPages.Query query(CommandSpec spec) {
+        GitPages.Query q = GitPages.Query.of(rev).path(path);
+        if (since != null) {
+            try {
+                q = q.since(LocalDate.parse(since));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--since: '" + since + "' is not a date (yyyy-mm-dd)");
+            }
+        }
+        return q;
+    }
+}

@@ -1,0 +1,277 @@
+package org.graphlint.lint;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The report formats of {@code graphlint lint}: those of {@code validate}, plus markdown for a pull-request comment. */
+public enum LintFormat {
+    TEXT, JSON, JUNIT, SARIF, GITHUB, MARKDOWN;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static LintFormat fromId(String id) {
+        for (LintFormat f : values()) {
+            if (f.id().equalsIgnoreCase(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + id + "': use text, json, junit, sarif, github or markdown");
+    }
+
+    /** The report of a run. */
+    public String write(LintResult r, Level failOn) {
+        StringBuilder out = new StringBuilder();
+        switch (this) {
+            case TEXT -> text(r, out);
+            case JSON -> json(r, failOn, out);
+            case JUNIT -> junit(r, failOn, out);
+            case SARIF -> sarif(r, failOn, out);
+            case GITHUB -> github(r, out);
+            case MARKDOWN -> markdown(r, out);
+        }
+        return out.toString();
+    }
+
+    private static void text(LintResult r, StringBuilder out) {
+        for (LintFinding f : r.findings()) {
+            out.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
+                    .append(f.level().id()).append(" [").append(f.rule().id()).append("] ").append(f.message()).append('\n');
+        }
+        out.append(r.summary()).append('\n');
+    }
+
+    private static void json(LintResult r, Level failOn, StringBuilder out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("tool", "graphlint lint");
+        root.put("pages", r.pages());
+        root.put("unreadable", r.unreadable());
+        root.put("suppressedByBaseline", r.suppressed());
+        root.put("failOn", failOn.id());
+        root.put("exitCode", r.exitCode(failOn));
+        ObjectNode by = root.putObject("byRule");
+        r.byRule().forEach((k, v) -> by.put(k.id(), v));
+        ArrayNode arr = root.putArray("findings");
+        for (LintFinding f : r.findings()) {
+            ObjectNode n = arr.addObject();
+            n.put("file", f.file());
+            n.put("line", f.line());
+            n.put("column", f.column());
+            n.put("rule", f.rule().id());
+            n.put("level", f.level().id());
+            n.put("message", f.message());
+            n.put("subject", f.subject());
+        }
+        out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)).append('\n');
+    }
+
+    private static void junit(LintResult r, Level failOn, StringBuilder out) {
+        Map<String, List<LintFinding>> byFile = new LinkedHashMap<>();
+        for (LintFinding f : r.findings()) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
+        int failures = 0;
+        int errors = 0;
+        for (List<LintFinding> fs : byFile.values()) {
+            if (fs.stream().anyMatch(f -> f.rule() == LintRule.UNREADABLE_PAGE)) {
+                errors++;
+            } else if (fs.stream().anyMatch(f -> f.level().atLeast(failOn))) {
+                failures++;
+            }
+        }
+        String time = String.format(Locale.ROOT, "%.3f", r.elapsedMillis() / 1000.0);
+        int tests = Math.max(byFile.size(), r.pages());
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<testsuites name=\"graphlint lint\" tests=\"").append(tests).append("\" failures=\"").append(failures)
+                .append("\" errors=\"").append(errors).append("\" time=\"").append(time).append("\">\n");
+        out.append("  <testsuite name=\"graphlint lint\" tests=\"").append(tests).append("\" failures=\"").append(failures)
+                .append("\" errors=\"").append(errors).append("\" skipped=\"0\" time=\"").append(time).append("\">\n");
+        for (Map.Entry<String, List<LintFinding>> e : byFile.entrySet()) {
+            String file = esc(e.getKey());
+            out.append("    <testcase classname=\"graphlint.lint\" name=\"").append(file).append("\" file=\"").append(file)
+                    .append("\" time=\"0\">\n");
+            List<LintFinding> failing = e.getValue().stream()
+                    .filter(f -> f.level().atLeast(failOn) || f.rule() == LintRule.UNREADABLE_PAGE).toList();
+            StringBuilder body = new StringBuilder();
+            StringBuilder other = new StringBuilder();
+            for (LintFinding f : e.getValue()) {
+                (failing.contains(f) ? body : other).append(f.line()).append(':').append(f.column()).append(' ')
+                        .append(f.level().id()).append(" [").append(f.rule().id()).append("] ").append(f.message()).append('\n');
+            }
+            if (!failing.isEmpty()) {
+                LintFinding first = failing.get(0);
+                String tag = first.rule() == LintRule.UNREADABLE_PAGE ? "error" : "failure";
+                String msg = failing.size() == 1 ? first.message() : failing.size() + " findings; first: " + first.message();
+                out.append("      <").append(tag).append(" type=\"").append(esc(first.rule().id())).append("\" message=\"")
+                        .append(esc(msg)).append("\">").append(esc(body.toString())).append("</").append(tag).append(">\n");
+            }
+            if (other.length() > 0) {
+                out.append("      <system-out>").append(esc(other.toString())).append("</system-out>\n");
+            }
+            out.append("    </testcase>\n");
+        }
+        if (byFile.isEmpty()) {
+            out.append("    <testcase classname=\"graphlint.lint\" name=\"").append(r.pages()).append(" pages\" time=\"0\"/>\n");
+        }
+        out.append("  </testsuite>\n</testsuites>\n");
+    }
+
+    private static void sarif(LintResult r, Level failOn, StringBuilder out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "graphlint");
+        String v = LintFormat.class.getPackage().getImplementationVersion();
+        driver.put("semanticVersion", v == null ? "0.1.0" : v);
+        ArrayNode rules = driver.putArray("rules");
+        Map<LintRule, Integer> index = new LinkedHashMap<>();
+        for (LintFinding f : r.findings()) {
+            index.computeIfAbsent(f.rule(), k -> {
+                ObjectNode rule = rules.addObject();
+                rule.put("id", k.id());
+                rule.put("name", k.name());
+                rule.putObject("shortDescription").put("text", k.description());
+                rule.putObject("defaultConfiguration").put("level", sarifLevel(k.defaultLevel()));
+                rule.putObject("properties").put("group", k.group().title());
+                return index.size();
+            });
+        }
+        ArrayNode results = run.putArray("results");
+        for (LintFinding f : r.findings()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.rule().id());
+            res.put("ruleIndex", index.get(f.rule()));
+            res.put("level", sarifLevel(f.level()));
+            res.putObject("message").put("text", f.message());
+            ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+            ObjectNode art = phys.putObject("artifactLocation");
+            String uri = uri(f.file());
+            art.put("uri", uri);
+            if (!uri.startsWith("file:")) {
+                art.put("uriBaseId", "%SRCROOT%");
+            }
+            if (f.line() > 0) {
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", f.line());
+                if (f.column() > 0) {
+                    region.put("startColumn", f.column());
+                }
+            }
+            res.putObject("partialFingerprints").put("graphlintSubject/v1",
+                    Integer.toHexString(Baseline.key(f).hashCode()));
+        }
+        run.put("columnKind", "utf16CodeUnits");
+        ObjectNode inv = run.putArray("invocations").addObject();
+        inv.put("executionSuccessful", r.exitCode(failOn) != 2);
+        inv.put("exitCode", r.exitCode(failOn));
+        out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)).append('\n');
+    }
+
+    private static String sarifLevel(Level l) {
+        return switch (l) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "note";
+        };
+    }
+
+    private static void github(LintResult r, StringBuilder out) {
+        for (LintFinding f : r.findings()) {
+            out.append(switch (f.level()) {
+                case ERROR -> "::error ";
+                case WARNING -> "::warning ";
+                case NOTE -> "::notice ";
+            });
+            out.append("file=").append(property(f.file()));
+            if (f.line() > 0) {
+                out.append(",line=").append(f.line());
+                if (f.column() > 0) {
+                    out.append(",col=").append(f.column());
+                }
+            }
+            out.append(",title=").append(property("graphlint " + f.rule().id()));
+            out.append("::").append(data(f.message())).append('\n');
+        }
+        out.append(data(r.summary())).append('\n');
+    }
+
+    private static void markdown(LintResult r, StringBuilder out) {
+        out.append("## graphlint lint\n\n").append(r.summary()).append(".\n\n");
+        if (r.findings().isEmpty()) {
+            return;
+        }
+        out.append("| Rule | Findings |\n|---|---:|\n");
+        r.byRule().forEach((k, v) -> out.append("| `").append(k.id()).append("` | ").append(v).append(" |\n"));
+        out.append("\n| Page | Line | Level | Rule | Message |\n|---|---:|---|---|---|\n");
+        for (LintFinding f : r.findings()) {
+            out.append("| ").append(cell(f.file())).append(" | ").append(f.line()).append(':').append(f.column())
+                    .append(" | ").append(f.level().id()).append(" | `").append(f.rule().id()).append("` | ")
+                    .append(cell(f.message())).append(" |\n");
+        }
+    }
+
+    private static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+    }
+
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A relative path as a relative URI reference with forward slashes; an absolute one as a file: URI. */
+    static String uri(String file) {
+        try {
+            Path p = Path.of(file);
+            if (p.isAbsolute()) {
+                return p.toUri().toString();
+            }
+        } catch (RuntimeException ignored) {
+            // not a path on this system (a git name): keep it as a relative reference
+        }
+        String s = file.replace('\\', '/');
+        try {
+            return new URI(null, null, s, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return s;
+        }
+    }
+}

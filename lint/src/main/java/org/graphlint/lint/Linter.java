@@ -1,0 +1,165 @@
+package org.graphlint.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.graphlint.parser.Diagnostic;
+import org.graphlint.parser.PageModel;
+import org.graphlint.parser.PageParser;
+import org.graphlint.parser.PageReadException;
+import org.graphlint.schema.PageFacts;
+import org.graphlint.schema.PageIndex;
+import org.graphlint.schema.SchemaBuilder;
+
+/**
+ * Lints localized reference pages. Thread-confined; build one with {@link #builder()}, then {@link #lint(List)}:
+ *
+ * <pre>{@code
+ * LintResult r = Linter.builder().metadata("v1.0", ServiceMetadata.read(Path.of("v1.0.xml"))).build()
+ *         .lint(LintInput.read(List.of(Path.of("docs/ru-RU")), "ru-RU"));
+ * r.findings().forEach(f -> System.out.println(f.file() + ":" + f.line() + " " + f.rule().id() + " " + f.message()));
+ * }</pre>
+ *
+ * Every page is parsed once; pages link to each other (a request body's enum type lives on its own page), so the
+ * schema checks see every page of the run.
+ */
+public final class Linter {
+    /** Numbers in a diagnostic's message (lines, byte counts) change with unrelated edits: not part of its identity. */
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    private final ServiceMetadata metadata;
+    private final String metadataApi;
+    private final Map<LintRule, Level> levels;
+
+    private Linter(Builder b) {
+        this.metadata = b.metadata;
+        this.metadataApi = b.metadataApi;
+        this.levels = new EnumMap<>(b.levels);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a lint run. */
+    public static final class Builder {
+        private ServiceMetadata metadata;
+        private String metadataApi;
+        private final Map<LintRule, Level> levels = new EnumMap<>(LintRule.class);
+
+        private Builder() {
+            for (LintRule r : LintRule.values()) {
+                levels.put(r, r.defaultLevel());
+            }
+        }
+
+        /** Compare type pages with the service's metadata; {@code api} ({@code v1.0}, {@code beta}) or null for every page. */
+        public Builder metadata(String api, ServiceMetadata md) {
+            this.metadataApi = api;
+            this.metadata = md;
+            return this;
+        }
+
+        /** Report a rule at another level; null turns it off. */
+        public Builder level(LintRule rule, Level level) {
+            levels.put(rule, level);
+            return this;
+        }
+
+        public Linter build() {
+            return new Linter(this);
+        }
+    }
+
+    /** Lints the pages: every finding, sorted by file, line, column. */
+    public LintResult lint(List<LintInput> inputs) {
+        long t0 = System.nanoTime();
+        List<LintFinding> out = new ArrayList<>();
+        List<LintPage> pages = new ArrayList<>(inputs.size());
+        int unreadable = 0;
+        for (LintInput in : inputs) {
+            if (in.unreadable() != null) {
+                unreadable++;
+                out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
+                continue;
+            }
+            PageModel m;
+            try {
+                m = PageParser.parse(in.file(), in.content());
+            } catch (PageReadException e) {
+                unreadable++;
+                out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
+                continue;
+            }
+            pages.add(LintPage.of(in, m));
+        }
+        List<PageFacts> facts = new ArrayList<>(pages.size());
+        for (LintPage p : pages) {
+            facts.add(p.facts());
+        }
+        SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts));
+        boolean examples = on(LintRule.EXAMPLE_KEY_TRANSLATED, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
+                LintRule.EXAMPLE_WRONG_TYPE, LintRule.EXAMPLE_ENUM_VALUE, LintRule.EXAMPLE_VALUE_FORMAT,
+                LintRule.EXAMPLE_MISSING_REQUIRED);
+        for (LintPage p : pages) {
+            for (Diagnostic d : p.model().diagnostics()) {
+                LintRule r = LintRule.forDiagnostic(d.code());
+                String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();
+                int col = d.line() > 0 ? 1 : 0;
+                out.add(new LintFinding(p.file(), d.line(), col, r,
+                        r == LintRule.PARSER_OTHER ? Level.of(d.severity()) : r.defaultLevel(), msg,
+                        d.code() + ":" + NUMBER.matcher(d.message()).replaceAll("#")));
+            }
+            if (on(LintRule.TRANSLATED_IDENTIFIER)) {
+                SpanCheck.check(p, out);
+            }
+            if (examples) {
+                try {
+                    ExampleCheck.check(p, builder, out);
+                } catch (RuntimeException e) {
+                    // a builder failure on one page is the schema module's bug to fix, not a doc defect: say so, go on
+                    out.add(LintFinding.of(p.file(), 0, 0, LintRule.PARSER_OTHER,
+                            "graphlint could not check this page's examples (" + oneLine(String.valueOf(e.getMessage()))
+                                    + "): please report it", "example-check-failed"));
+                }
+            }
+            if (metadata != null) {
+                ServiceCheck.check(p, metadata, metadataApi, out);
+            }
+            p.release();
+        }
+        if (on(LintRule.LOCALE_LAG, LintRule.LOCALE_LAG_SCHEMA)) {
+            LocaleLag.check(pages, builder, out);
+        }
+        List<LintFinding> leveled = new ArrayList<>(out.size());
+        for (LintFinding f : out) {
+            Level l = f.rule() == LintRule.PARSER_OTHER ? f.level() : levels.get(f.rule());
+            if (f.rule() == LintRule.UNREADABLE_PAGE) {
+                l = Level.ERROR; // never turned off: nothing is skipped silently
+            }
+            if (l != null) {
+                leveled.add(l == f.level() ? f : f.withLevel(l));
+            }
+        }
+        leveled.sort(Comparator.comparing(LintFinding::file).thenComparingInt(LintFinding::line)
+                .thenComparingInt(LintFinding::column).thenComparing(f -> f.rule().id()));
+        return new LintResult(leveled, inputs.size(), unreadable, 0, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private boolean on(LintRule... rules) {
+        for (LintRule r : rules) {
+            if (levels.get(r) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String m) {
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+}
