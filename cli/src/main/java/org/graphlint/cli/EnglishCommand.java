@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint english PAGE}: an sxs page with every span pair replaced by its English text. */
 @Command(name = "english", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
-        description = {"Print a side-by-side (sxs) page with every span pair replaced by its English text: headings,",
-            "tables, prose and notes. Parsing the output gives the same property rows, types and enums as the page."},
+        description = {"Print a side-by-side (sxs) page with every span pair replaced by its English text.",
+            "Headings, tables, prose and notes; parsing the output gives the same property rows, types and enums as",
+            "the page."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:usage error or unreadable page"})
 public final class EnglishCommand implements Callable<Integer> {

@@ -25,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint lint PATH...}: doc defects of localized reference pages, for doc maintainers and their CI. */
 @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
-        description = {"Report doc defects of localized reference pages: identifiers rewritten by translation, tables",
-            "that disagree with their examples, the parser's diagnostics, pages lagging behind other locales, and",
-            "(with --metadata) pages that disagree with the service. 'graphlint lint --list-rules' lists the rules."},
+        description = {"Report doc defects of localized reference pages, with file, line, column and rule.",
+            "Rules: identifiers rewritten by translation, tables that disagree with their examples, the parser's",
+            "diagnostics, pages lagging behind other locales, and (with --metadata) pages that disagree with the",
+            "service. 'graphlint lint --list-rules' lists the rules."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no findings at or above --fail-on (beyond the baseline)",
             "1:findings at or above --fail-on", "2:usage error or unreadable input"})

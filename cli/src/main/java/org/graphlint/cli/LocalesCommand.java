@@ -17,9 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graphlint locales}: entity × locale → schema version and lag, for a dashboard page. */
 @Command(name = "locales", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
-        description = {"Print the matrix entity × locale: the schema version each locale's newest page yields and how far",
-            "it lags behind the newest version of any locale. Reads a catalog (--catalog, default: the embedded one), or",
-            "builds one from pages (PATH... and/or --git REPO)."},
+        description = {"Print the matrix entity × locale: each locale's schema version and how far it lags.",
+            "The version is the one each locale's newest page yields; the lag is measured against the newest version",
+            "of any locale. Reads a catalog (--catalog, default: the embedded one), or builds one from pages",
+            "(PATH... and/or --git REPO)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:usage error or unreadable input"})
 public final class LocalesCommand implements Callable<Integer> {
