@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link #apiVersions()} and {@link #forApiVersion(String)}), with the pages behind each version and the documented
  * operations. Immutable and thread-safe.
  *
- * <p>On disk (what {@code graphlint schemas build --out DIR} writes, see {@link CatalogWriter}) a catalog is a folder with
+ * <p>On disk (what {@code graphlint schemas build --out DIR} writes through {@link CatalogWriter}) a catalog is a folder with
  * {@code catalog.json} and one schema file per API version, entity, operation and schema version, at the relative path
  * the catalog names ({@code beta/vppToken/create/2018-12-18.schema.json}); {@link #write(Path)} writes it.
  */
@@ -450,19 +450,11 @@ public final class Catalog {
 
     /**
      * Writes this catalog (every API version) into a folder: {@code catalog.json} and the schema files, pretty-printed
-     * with a trailing newline so that the committed copy diffs well. Files of earlier builds are not removed.
+     * with a trailing newline so that the committed copy diffs well. The folder's previous catalog is replaced whole and
+     * only its files are removed; a folder holding files graphlint did not write is refused (see {@link CatalogWriter}).
      */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        tools.jackson.databind.ObjectWriter w = JSON.writerWithDefaultPrettyPrinter();
-        for (Map.Entry<String, Catalog> a : byApiVersion().entrySet()) {
-            for (SchemaVersion v : a.getValue().allVersions()) {
-                Path f = dir.resolve(schemaFile(a.getKey(), v));
-                Files.createDirectories(f.getParent());
-                Files.writeString(f, w.writeValueAsString(v.schema()) + "\n");
-            }
-        }
-        Files.writeString(dir.resolve("catalog.json"), w.writeValueAsString(toJson()) + "\n");
+        CatalogWriter.replace(this, dir, false);
     }
 
     /** Catalog views of each API version, keyed by API version. */
