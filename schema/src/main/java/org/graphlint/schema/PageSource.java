@@ -41,14 +41,27 @@ public final class PageSource {
         return out;
     }
 
-    /** Parses every page; unreadable pages are reported in {@code errors} and left out. */
+    /**
+     * Parses every page, in parallel (the pages are independent; a whole snapshot parsed on one thread made
+     * {@code schemas build} take twice as long as {@code parse}); unreadable pages are reported in {@code errors}, in
+     * file order, and left out.
+     */
     public static List<CatalogBuilder.Input> parse(List<PageFile> files, List<String> errors) {
-        List<CatalogBuilder.Input> out = new ArrayList<>(files.size());
-        for (PageFile f : files) {
+        Object[] results = new Object[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            PageFile f = files.get(i);
             try {
-                out.add(new CatalogBuilder.Input(PageParser.parse(f.path()), f.name()));
+                results[i] = new CatalogBuilder.Input(PageParser.parse(f.path()), f.name());
             } catch (PageReadException e) {
-                errors.add(GraphlintText.oneLine(e.getMessage()));
+                results[i] = GraphlintText.oneLine(e.getMessage());
+            }
+        });
+        List<CatalogBuilder.Input> out = new ArrayList<>(files.size());
+        for (Object r : results) {
+            if (r instanceof CatalogBuilder.Input in) {
+                out.add(in);
+            } else {
+                errors.add((String) r);
             }
         }
         return out;
