@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +39,16 @@ import tools.jackson.databind.ObjectWriter;
  * <ul>
  *   <li>A folder that does not exist yet is written as a hidden sibling ({@code .DIR.graphlint-new-*}) and renamed
  *       into place when complete.</li>
- *   <li>A folder that exists is written through a hidden staging folder inside it ({@code DIR/.graphlint-staging-*}):
- *       the new schema files are written there, then {@code catalog.json} is replaced by rename with one naming the
- *       staged files (the first switch: the new catalog is whole), then the files the <em>previous</em>
- *       {@code catalog.json} lists are removed, the new ones are linked (or copied) to their usual place, and
- *       {@code catalog.json} is replaced by rename once more with the usual paths (the second switch). At every moment
- *       {@code catalog.json} names files that all exist: a build killed at any point leaves the old catalog or the new
- *       one, whole, and the next build clears what the killed one left. (Java has no atomic exchange of two folders,
- *       and a rename cannot replace a folder that is not empty: hence the switch on {@code catalog.json}.)</li>
+ *   <li>A folder that exists is updated in place with {@code catalog.json} as the switch: a file already there with the
+ *       same bytes is kept; a file whose place is free is written there first (the old catalog does not name it); a
+ *       file that replaces one of the old catalog's with other bytes is written into a hidden staging folder
+ *       ({@code DIR/.graphlint-staging-*}). Then {@code catalog.json} is replaced by rename with one naming those files
+ *       (the new catalog is whole from here on), the old catalog's other files are removed, and the staged files are
+ *       linked (or copied) to their usual place, after which {@code catalog.json} is replaced by rename once more. At
+ *       every moment {@code catalog.json} names files that all exist: a build killed at any point leaves the old
+ *       catalog or the new one, whole, and the staging folder's marker tells the next build what the killed one
+ *       wrote, so that it is cleared. (Java has no atomic exchange of two folders, and a rename cannot replace a
+ *       folder that is not empty: hence the switch on {@code catalog.json}.)</li>
  *   <li>Only files graphlint wrote are ever removed: {@code catalog.json}, the files it lists, the folders those
  *       leave empty, and graphlint's own staging folders. A folder holding anything else is refused unless
  *       {@code force}, which writes beside those files and keeps them; a file graphlint did not write is never
@@ -135,13 +138,16 @@ public final class CatalogWriter {
         return r;
     }
 
-    /** catalog.json as written, with every schema file's path prefixed by {@code prefix}. */
-    static byte[] catalogJson(Catalog catalog, String prefix) {
+    /** catalog.json as written, with the schema files {@code moved} names somewhere else than their usual place. */
+    static byte[] catalogJson(Catalog catalog, Map<String, String> moved) {
         JsonNode root = catalog.toJson();
-        if (!prefix.isEmpty()) {
+        if (!moved.isEmpty()) {
             for (JsonNode api : root.path("apiVersions")) {
                 for (JsonNode v : api.path("versions")) {
-                    ((tools.jackson.databind.node.ObjectNode) v).put("file", prefix + v.path("file").asString());
+                    String m = moved.get(v.path("file").asString());
+                    if (m != null) {
+                        ((tools.jackson.databind.node.ObjectNode) v).put("file", m);
+                    }
                 }
             }
         }
@@ -189,7 +195,7 @@ public final class CatalogWriter {
         boolean done = false;
         try {
             writeAll(tmp, files);
-            Files.write(tmp.resolve(CATALOG), catalogJson(catalog, ""));
+            Files.write(tmp.resolve(CATALOG), catalogJson(catalog, Map.of()));
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -304,7 +310,7 @@ public final class CatalogWriter {
         }
 
         /** A staging folder's marker: the files it links into place and the previous files it removes. */
-        record Marker(Set<String> link, Set<String> drop) {
+        record Marker(Map<String, String> link, Set<String> written, Set<String> drop) {
         }
 
         private void walk() throws IOException {
@@ -326,16 +332,18 @@ public final class CatalogWriter {
                 owned.addAll(listed);
             }
             for (Map.Entry<String, Marker> m : markers.entrySet()) {
-                for (String d : m.getValue().drop()) {
+                Set<String> present = new HashSet<>(m.getValue().drop());
+                present.addAll(m.getValue().written());
+                for (String d : present) {
                     if (Files.isRegularFile(out.resolve(d), LinkOption.NOFOLLOW_LINKS)) {
                         owned.add(d);
                         leftovers.add(d);
                     }
                 }
-                for (String l : m.getValue().link()) {
-                    if (sameContent(out.resolve(l), out.resolve(m.getKey()).resolve(l))) {
-                        owned.add(l);
-                        leftovers.add(l);
+                for (Map.Entry<String, String> l : m.getValue().link().entrySet()) {
+                    if (sameContent(out.resolve(l.getValue()), out.resolve(m.getKey()).resolve(l.getKey()))) {
+                        owned.add(l.getValue());
+                        leftovers.add(l.getValue());
                     }
                 }
             }
@@ -345,7 +353,8 @@ public final class CatalogWriter {
             Set<String> ancestors = new HashSet<>();
             Set<String> paths = new HashSet<>(owned);
             markers.values().forEach(m -> {
-                paths.addAll(m.link());
+                paths.addAll(m.link().values());
+                paths.addAll(m.written());
                 paths.addAll(m.drop());
             });
             for (String o : paths) {
@@ -417,7 +426,7 @@ public final class CatalogWriter {
                 // Emptied, or killed before its marker was in place: graphlint's when nothing else is in it.
                 try (var s = Files.list(dir)) {
                     return s.allMatch(p -> p.getFileName().toString().equals(MARKER + ".part"))
-                            ? new Marker(Set.of(), Set.of()) : null;
+                            ? new Marker(Map.of(), Set.of(), Set.of()) : null;
                 }
             }
             if (Files.size(m) > MAX_CATALOG_JSON) {
@@ -427,20 +436,37 @@ public final class CatalogWriter {
             if (!text.startsWith(MARKER_TEXT)) {
                 return null;
             }
-            Set<String> link = new HashSet<>();
+            Map<String, String> link = new HashMap<>();
+            Set<String> written = new HashSet<>();
             Set<String> drop = new HashSet<>();
             for (String line : text.substring(MARKER_TEXT.length()).split("\n")) {
-                String r = line.length() > 5 ? relative(line.substring(5)) : null;
+                int sp = line.indexOf(' ');
+                if (sp < 0) {
+                    continue;
+                }
+                String kind = line.substring(0, sp);
+                String rest = line.substring(sp + 1);
+                if (kind.equals("link")) {
+                    // "link STAGED PATH": STAGED is a plain file name inside the staging folder
+                    int sp2 = rest.indexOf(' ');
+                    String staged = sp2 < 0 ? "" : rest.substring(0, sp2);
+                    String r = sp2 < 0 ? null : relative(rest.substring(sp2 + 1));
+                    if (staged.matches("[0-9]+\\.json") && r != null && !r.startsWith(STAGING_PREFIX)) {
+                        link.put(staged, r);
+                    }
+                    continue;
+                }
+                String r = relative(rest);
                 if (r == null || r.startsWith(STAGING_PREFIX)) {
                     continue;
                 }
-                if (line.startsWith("link ")) {
-                    link.add(r);
-                } else if (line.startsWith("drop ")) {
+                if (kind.equals("new")) {
+                    written.add(r);
+                } else if (kind.equals("drop")) {
                     drop.add(r);
                 }
             }
-            return new Marker(link, drop);
+            return new Marker(link, written, drop);
         }
 
         void refuseUnlessOwned(boolean force) {
@@ -458,6 +484,12 @@ public final class CatalogWriter {
             }
         }
 
+        /**
+         * Replaces the catalog with as few file-system operations as it can (on a busy disk each costs milliseconds): a
+         * file that is already there with the same bytes is kept; a file whose place is free is written there before
+         * the switch (the old catalog does not name it); only a file that replaces one of the old catalog's with other
+         * bytes is staged, then linked into place after the switch.
+         */
         Written replace(Catalog catalog, Map<String, byte[]> files) throws IOException {
             // Never overwrite what the user owns: a new file whose path, or a folder on its way, is theirs.
             for (String rel : files.keySet()) {
@@ -474,36 +506,61 @@ public final class CatalogWriter {
                     p = p.substring(0, slash);
                 }
             }
-            // What this build removes once switched: the previous catalog's files and a killed build's leftovers.
-            Set<String> drop = new TreeSet<>(leftovers);
+            Set<String> owned = new HashSet<>(leftovers);
             if (listed != null) {
                 for (String l : listed) {
                     if (!l.startsWith(STAGING_PREFIX) && !foreignSet.contains(l)) {
-                        drop.add(l);
+                        owned.add(l);
                     }
                 }
             }
+            List<String> keep = new ArrayList<>();
+            List<String> fresh = new ArrayList<>();
+            Map<String, String> staged = new LinkedHashMap<>(); // staged file name -> path
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Path p = out.resolve(e.getKey());
+                if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    fresh.add(e.getKey());
+                } else if (owned.contains(e.getKey()) && sameBytes(p, e.getValue())) {
+                    keep.add(e.getKey());
+                } else {
+                    staged.put(staged.size() + ".json", e.getKey());
+                }
+            }
+            // Removed once switched: the old catalog's files the new one does not have, and the ones it replaces.
+            Set<String> drop = new TreeSet<>(owned);
+            drop.removeAll(keep);
+            drop.removeAll(fresh);
             String name = STAGING_PREFIX + suffix();
             Path staging = out.resolve(name);
             Files.createDirectory(staging);
             boolean switched = false;
+            boolean twoSteps = !staged.isEmpty();
             try {
                 StringBuilder marker = new StringBuilder(MARKER_TEXT);
-                files.keySet().forEach(f -> marker.append("link ").append(f).append('\n'));
+                fresh.forEach(f -> marker.append("new ").append(f).append('\n'));
+                staged.forEach((n, f) -> marker.append("link ").append(n).append(' ').append(f).append('\n'));
                 drop.forEach(f -> marker.append("drop ").append(f).append('\n'));
                 Path part = staging.resolve(MARKER + ".part");
                 Files.writeString(part, marker);
                 Files.move(part, staging.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
                 afterStep.accept("marked");
-                writeAll(staging, files);
+                Map<String, byte[]> direct = new LinkedHashMap<>();
+                fresh.forEach(f -> direct.put(f, files.get(f)));
+                writeAll(out, direct);
+                Map<String, byte[]> flat = new LinkedHashMap<>();
+                staged.forEach((n, f) -> flat.put(name + "/" + n, files.get(f)));
+                writeAll(out, flat);
                 afterStep.accept("staged");
-                Files.write(staging.resolve(CATALOG), catalogJson(catalog, ""));
-                Path staged = staging.resolve("catalog.staged.json");
-                Files.write(staged, catalogJson(catalog, name + "/"));
-                // First switch: catalog.json names the staged files; from here on the new catalog is whole.
-                atomicMove(staged, out.resolve(CATALOG));
+                Map<String, String> where = new HashMap<>();
+                staged.forEach((n, f) -> where.put(f, name + "/" + n));
+                Path next = staging.resolve("catalog.next.json");
+                Files.write(next, catalogJson(catalog, where));
+                // The switch: catalog.json names the new files (the replaced ones where they are staged); from here on
+                // the new catalog is whole.
+                atomicMove(next, out.resolve(CATALOG));
                 switched = true;
-                afterStep.accept("switched to staging");
+                afterStep.accept("switched");
             } finally {
                 if (!switched) {
                     deleteStaging(staging);
@@ -526,33 +583,42 @@ public final class CatalogWriter {
             }
             removeEmptied(emptied);
             afterStep.accept("emptied");
-            // The new files in their usual place: linked to the staged ones (copied where links are not supported).
-            Set<Path> dirs = new TreeSet<>();
-            for (String rel : files.keySet()) {
-                dirs.add(out.resolve(rel).getParent());
-            }
-            for (Path d : dirs) {
-                Files.createDirectories(d);
-            }
-            IOException[] failure = new IOException[1];
-            new ArrayList<>(files.keySet()).parallelStream().forEach(rel -> {
-                try {
-                    link(staging.resolve(rel), out.resolve(rel));
-                } catch (IOException e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
+            if (twoSteps) {
+                // The replaced files in their usual place: linked to the staged ones (copied where links are not
+                // supported), then catalog.json names them there.
+                for (String f : staged.values()) {
+                    Files.createDirectories(out.resolve(f).getParent());
                 }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
+                IOException[] failure = new IOException[1];
+                new ArrayList<>(staged.entrySet()).parallelStream().forEach(e -> {
+                    try {
+                        link(staging.resolve(e.getKey()), out.resolve(e.getValue()));
+                    } catch (IOException x) {
+                        synchronized (failure) {
+                            failure[0] = x;
+                        }
+                    }
+                });
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+                afterStep.accept("linked");
+                Path fin = staging.resolve("catalog.json");
+                Files.write(fin, catalogJson(catalog, Map.of()));
+                atomicMove(fin, out.resolve(CATALOG));
+                afterStep.accept("switched back");
             }
-            afterStep.accept("linked");
-            // Second switch: catalog.json names the files in their usual place.
-            atomicMove(staging.resolve(CATALOG), out.resolve(CATALOG));
-            afterStep.accept("switched back");
             deleteStaging(staging);
             return new Written(out, files.size(), removed);
+        }
+
+        private static boolean sameBytes(Path p, byte[] want) {
+            try {
+                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == want.length
+                        && Arrays.equals(Files.readAllBytes(p), want);
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /** Removes the emptied folders up to (not including) the catalog folder, deepest first. */

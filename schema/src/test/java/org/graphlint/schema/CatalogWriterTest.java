@@ -159,35 +159,63 @@ class CatalogWriterTest {
     /**
      * Issue 15 item 3: a build killed at any step. The folder is copied as it stands after each step (what a kill
      * there leaves, cleanup not run); each copy must hold the old catalog or the new one, whole, and a later build
-     * into it must succeed without --force and leave nothing behind.
+     * into it must succeed without --force and leave nothing behind. Two cases: a catalog replaced by another one
+     * (files written in free places, the old ones removed), and the same catalog over files of other bytes (each
+     * staged, then linked into place).
      */
     @Test
     void aBuildKilledAtAnyStepLeavesTheOldOrTheNewCatalogWhole(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("cat");
         CatalogWriter.replace(seeds, out, false);
+        assertKillSafe(tmp, out, seeds, history, List.of("marked", "staged", "switched", "dropped", "emptied"));
+    }
+
+    @Test
+    void aBuildReplacingFilesInPlaceKilledAtAnyStepLeavesAWholeCatalog(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("cat");
+        CatalogWriter.replace(seeds, out, false);
+        // As an older graphlint would have left them: the same files with other bytes.
+        String oldJson = Catalog.load(out).toJson().toString();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".schema.json")).toList()) {
+                Files.writeString(p, Files.readString(p).replace("\"type\"", "\"type\" "));
+            }
+        }
+        Catalog older = Catalog.load(out);
+        assertEquals(oldJson, older.toJson().toString());
+        assertKillSafe(tmp, out, older, seeds,
+                List.of("marked", "staged", "switched", "dropped", "emptied", "linked", "switched back"));
+    }
+
+    private static void assertKillSafe(Path tmp, Path out, Catalog old, Catalog next, List<String> steps)
+            throws IOException {
         Map<String, Path> killed = new LinkedHashMap<>();
+        Map<String, Set<String>> oldFiles = new LinkedHashMap<>();
         CatalogWriter.afterStep = step -> killed.put(step, copy(out, tmp.resolve("killed-" + killed.size())));
-        CatalogWriter.replace(history, out, false);
+        CatalogWriter.replace(next, out, false);
         CatalogWriter.afterStep = step -> { };
-        assertEquals(List.of("marked", "staged", "switched to staging", "dropped", "emptied", "linked", "switched back"),
-                List.copyOf(killed.keySet()));
-        assertEquals(expected(history), files(out));
+        assertEquals(steps, List.copyOf(killed.keySet()));
+        assertEquals(expected(next), files(out));
         for (Map.Entry<String, Path> k : killed.entrySet()) {
             Path dir = k.getValue();
             Catalog c = Catalog.load(dir);
             boolean before = k.getKey().equals("marked") || k.getKey().equals("staged");
-            assertEquals((before ? seeds : history).toJson(), c.toJson(), "killed after " + k.getKey());
+            assertEquals((before ? old : next).toJson(), c.toJson(), "killed after " + k.getKey());
+            for (SchemaVersion v : c.allVersions()) {
+                SchemaVersion want = (before ? old : next).select(v.entity(), v.operation(), v.id()).orElseThrow();
+                assertEquals(want.schema(), v.schema(), "killed after " + k.getKey() + ": " + v.id());
+            }
             // The next build (of either catalog) clears what the killed one left, with no --force.
-            CatalogWriter.replace(seeds, dir, false);
-            assertEquals(expected(seeds), files(dir), "rebuilt after a kill after " + k.getKey());
             CatalogWriter.replace(history, dir, false);
             assertEquals(expected(history), files(dir), "rebuilt after a kill after " + k.getKey());
+            CatalogWriter.replace(seeds, dir, false);
+            assertEquals(expected(seeds), files(dir), "rebuilt after a kill after " + k.getKey());
         }
     }
 
-    /** A kill in the middle of writing the staged files: only part of them exist. */
+    /** A kill in the middle of writing: only part of the new files exist. */
     @Test
-    void aBuildKilledWhileStagingIsClearedByTheNext(@TempDir Path tmp) throws IOException {
+    void aBuildKilledWhileWritingIsClearedByTheNext(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("cat");
         CatalogWriter.replace(seeds, out, false);
         Path[] copy = new Path[1];
@@ -198,17 +226,29 @@ class CatalogWriterTest {
         };
         CatalogWriter.replace(history, out, false);
         CatalogWriter.afterStep = step -> { };
+        Set<String> seedFiles = expected(seeds);
         try (Stream<Path> s = Files.walk(copy[0])) {
-            List<Path> staged = s.filter(p -> p.toString().contains(".graphlint-staging-") && p.toString().endsWith(".schema.json"))
-                    .toList();
-            assertFalse(staged.isEmpty());
-            for (int i = 0; i < staged.size(); i += 2) {
-                Files.delete(staged.get(i));
+            List<Path> written = s.filter(p -> p.toString().endsWith(".schema.json")
+                    && !seedFiles.contains(copy[0].relativize(p).toString())).toList();
+            assertFalse(written.isEmpty());
+            for (int i = 0; i < written.size(); i += 2) {
+                Files.delete(written.get(i));
             }
         }
         assertEquals(seeds.toJson(), Catalog.load(copy[0]).toJson());
         CatalogWriter.replace(history, copy[0], false);
         assertEquals(expected(history), files(copy[0]));
+    }
+
+    @Test
+    void aRebuildOfTheSameCatalogKeepsItsFiles(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("cat");
+        CatalogWriter.replace(seeds, out, false);
+        Path one = out.resolve(Catalog.schemaFile("beta", seeds.allVersions().get(0)));
+        Object inode = Files.readAttributes(one, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        CatalogWriter.replace(seeds, out, false);
+        assertEquals(inode, Files.readAttributes(one, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        assertEquals(expected(seeds), files(out));
     }
 
     static Path copy(Path from, Path to) {

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.DocumentedOperation;
 import org.graphlint.schema.OperationKind;
@@ -401,7 +400,22 @@ public final class PayloadValidator {
         if (named.size() > 1) {
             named.sort(FILE_ORDER);
         }
+        if (named.size() > MAX_FINDINGS + 1) {
+            // Several bodies (an .http file): the fixture's report is capped as one body's is.
+            long more = 0;
+            for (Finding f : named.subList(MAX_FINDINGS, named.size())) {
+                more += f.rule().equals("findings-capped") ? countIn(f.message()) : 1;
+            }
+            List<Finding> kept = new ArrayList<>(named.subList(0, MAX_FINDINGS));
+            kept.add(capped(more, null).in(name, 0));
+            named = kept;
+        }
         return new FileReport(name, used, named, requests);
+    }
+
+    private static long countIn(String cappedMessage) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("and ([\\d,]+) more").matcher(cappedMessage);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 1;
     }
 
     private static FileReport single(String name, Finding f) {
@@ -718,16 +732,32 @@ public final class PayloadValidator {
             return readOnly;
         }
         Others others = new Others(t, node);
-        List<Finding> out = new ArrayList<>(errors.size() + readOnly.size());
+        List<Finding> out = new ArrayList<>(Math.min(errors.size(), MAX_FINDINGS) + readOnly.size() + 1);
         out.addAll(readOnly);
         Set<String> seen = new HashSet<>();
-        for (Error e : errors) {
-            Finding f = finding(t, e, node, others);
+        int i = 0;
+        for (; i < errors.size() && out.size() < MAX_FINDINGS; i++) {
+            Finding f = finding(t, errors.get(i), node, others);
             if (seen.add(f.rule() + '\u0000' + f.pointer() + '\u0000' + f.message())) {
                 out.add(f);
             }
         }
+        if (i < errors.size()) {
+            out.add(capped(errors.size() - i, t));
+        }
         return out;
+    }
+
+    /**
+     * The most findings listed for one body (and one fixture); the rest are counted in one last finding. A body with a
+     * million errors is then worded in a second, and a report stays readable.
+     */
+    public static final int MAX_FINDINGS = 1000;
+
+    private static Finding capped(long more, Target t) {
+        return new Finding(null, 0, 0, 0, null, "findings-capped", Severity.ERROR, Category.SCHEMA, String.format(
+                Locale.ROOT, "and %,d more errors not listed: graphlint lists the first %,d findings of a body", more,
+                MAX_FINDINGS), t);
     }
 
     /**
@@ -770,7 +800,8 @@ public final class PayloadValidator {
         final JsonNode node;
         final List<SchemaVersion> versions;
         final int index;
-        final Map<String, List<Error>> results = new LinkedHashMap<>();
+        /** Per other version: the keys of its errors (see {@link #key}), so a finding is looked up, not searched for. */
+        final Map<String, Set<String>> results = new LinkedHashMap<>();
 
         Others(Target target, JsonNode node) {
             this.target = target;
@@ -786,37 +817,74 @@ public final class PayloadValidator {
             this.index = idx;
         }
 
-        List<Error> errors(SchemaVersion v) {
+        Set<String> errors(SchemaVersion v) {
             return results.computeIfAbsent(v.id(), id -> {
                 if (quickCheck(new Target(v, target.selector(), target.apiVersion())).certainlyValid(node)) {
-                    return List.of(); // valid there: no need to compile or run networknt for that version
+                    return Set.of(); // valid there: no need to compile or run networknt for that version
                 }
+                List<Error> errs;
                 try {
-                    return run(schema(target.apiVersion(), v), node);
+                    errs = run(schema(target.apiVersion(), v), node);
                 } catch (StackOverflowError e) {
-                    return List.of();
+                    return Set.of();
                 }
+                Set<String> keys = new HashSet<>(errs.size() * 2);
+                for (Error x : errs) {
+                    String k = key(x);
+                    if (k != null) {
+                        keys.add(k);
+                    }
+                }
+                return keys;
             });
         }
 
         /** "is valid from version X; you selected Y", "was valid until version X; ..." or null. */
-        String note(Predicate<Error> same, String validWord) {
+        String note(String key, String validWord) {
             if (index < 0) {
                 return null;
             }
             for (int i = index + 1; i < versions.size(); i++) {
-                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                if (!errors(versions.get(i)).contains(key)) {
                     return validWord + " from version " + versions.get(i).id() + "; you selected " + target.selectedText();
                 }
             }
             for (int i = index - 1; i >= 0; i--) {
-                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                if (!errors(versions.get(i)).contains(key)) {
                     return validWord + " up to version " + versions.get(i).id() + " and removed in "
                             + versions.get(i + 1).id() + "; you selected " + target.selectedText();
                 }
             }
             return null;
         }
+    }
+
+    /**
+     * What makes two versions' errors "the same" for a cross-version note: the same unknown property at the same place,
+     * or a value outside the enum (or const) at the same place. Null for other keywords.
+     */
+    static String key(Error x) {
+        String kw = x.getKeyword();
+        if ("additionalProperties".equals(kw) || "unevaluatedProperties".equals(kw)) {
+            return unknownKey(kw, pointer(x.getInstanceLocation()), propertyOf(x));
+        }
+        if ("enum".equals(kw) || "const".equals(kw)) {
+            return enumKey(pointer(x.getInstanceLocation()));
+        }
+        return null;
+    }
+
+    private static String propertyOf(Error e) {
+        return e.getProperty() != null ? e.getProperty()
+                : e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : null;
+    }
+
+    private static String unknownKey(String keyword, String at, String prop) {
+        return keyword + '\u0000' + at + '\u0000' + prop;
+    }
+
+    private static String enumKey(String at) {
+        return "enum\u0000" + at;
     }
 
     private Finding finding(Target t, Error e, JsonNode root, Others others) {
@@ -827,10 +895,9 @@ public final class PayloadValidator {
         String ptr = at;
         switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
-                String prop = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+                String prop = String.valueOf(propertyOf(e));
                 ptr = at + "/" + escape(prop);
-                String note = others.note(x -> Objects.equals(x.getKeyword(), keyword)
-                        && pointer(x.getInstanceLocation()).equals(at) && prop.equals(x.getProperty()), "is documented");
+                String note = others.note(unknownKey(keyword, at, prop), "is documented");
                 List<String> known = knownProperties(t, e);
                 List<String> near = Suggest.nearest(prop, known);
                 if (note != null) {
@@ -848,8 +915,7 @@ public final class PayloadValidator {
                     en.forEach(x -> allowed.add(x.isString() ? x.asString() : x.toString()));
                 }
                 String shown = show(value);
-                String note = others.note(x -> ("enum".equals(x.getKeyword()) || "const".equals(x.getKeyword()))
-                        && pointer(x.getInstanceLocation()).equals(at), "is valid");
+                String note = others.note(enumKey(at), "is valid");
                 String allowedText = "allowed in " + t.versionId() + ": " + Suggest.list(allowed, 30);
                 if (note != null) {
                     message = shown + " " + note + " (" + allowedText + ")";

@@ -1,0 +1,51 @@
+package org.graphlint.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.graphlint.schema.OperationKind;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15: findings, caches and reading limits that scale (items 4, 6, 7). */
+class ReliabilityTest {
+
+    /** A vppToken update body whose array holds {@code n} items, each with a bad enum value and an unknown key. */
+    static String manyBadItems(int n) {
+        StringBuilder sb = new StringBuilder("{\"tokenActionResults\": [\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",\n").append("{\"actionState\": \"stuck\", \"actionNam\": \"x\"}");
+        }
+        return sb.append("\n]}\n").toString();
+    }
+
+    /** Item 4: every finding was listed (and checked against every other version's errors one by one). */
+    @Test
+    void findingsAreCappedPerBodyWithACountOfTheRest() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
+        FileReport r = v.validate(t, manyBadItems(3000));
+        List<Finding> fs = r.findings();
+        assertEquals(PayloadValidator.MAX_FINDINGS + 1, fs.size());
+        Finding last = fs.get(fs.size() - 1);
+        assertEquals("findings-capped", last.rule());
+        assertTrue(last.message().contains("and 5,000 more errors not listed"), last.message());
+        assertEquals(Severity.ERROR, last.severity());
+        // The listed ones are the first in the file, with positions.
+        assertEquals(2, fs.get(0).line());
+        assertTrue(fs.subList(0, PayloadValidator.MAX_FINDINGS).stream().allMatch(f -> f.line() > 0));
+    }
+
+    @Test
+    void aBodyUnderTheCapListsEveryFindingAndItsCrossVersionNotes() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
+        FileReport r = v.validate(t, manyBadItems(10));
+        assertEquals(20, r.findings().size());
+        assertTrue(r.findings().stream().noneMatch(f -> f.rule().equals("findings-capped")));
+        Target old = v.target("vppToken", OperationKind.CREATE, "2020-04-14");
+        FileReport n = v.validate(old, "{\"state\": \"duplicateLocationId\", \"roleScopeTagIdz\": []}");
+        assertTrue(n.findings().stream().anyMatch(f -> f.message().contains("is valid from version 2020-06-18")),
+                n.findings().toString());
+    }
+}
