@@ -136,12 +136,12 @@ public final class SchemasCommand implements Runnable {
             long t0 = System.nanoTime();
             // Refused before the work, not after: an --out that is a file or holds the user's files.
             CatalogWriter.check(out, force);
-            var inputs = PageSource.parse(PageSource.list(paths), errors);
+            var inputs = PageSource.parse(PageSource.find(paths, errors), errors);
             for (String e : errors) {
                 err.println("graphlint: " + e);
             }
             if (!errors.isEmpty()) {
-                err.println("graphlint: " + out + ": not written: " + errors.size() + " page" + (errors.size() == 1 ? "" : "s")
+                err.println("graphlint: " + out + ": not written: " + errors.size() + " input" + (errors.size() == 1 ? "" : "s")
                         + " could not be read (the folder is unchanged)");
                 return ExitCode.USAGE_OR_INPUT;
             }

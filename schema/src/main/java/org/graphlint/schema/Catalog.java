@@ -49,6 +49,9 @@ public final class Catalog {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** The largest catalog.json or schema file read (a whole-snapshot catalog.json is about 4 MB). */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+
     private static volatile Catalog embedded;
 
     /** One API version's content. */
@@ -146,9 +149,16 @@ public final class Catalog {
                 throw new CatalogException(dir + "/catalog.json: schema file '" + name + "' points outside the catalog folder");
             }
             try {
-                return Files.readAllBytes(p);
+                return org.graphlint.parser.RegularFile.read(p, MAX_FILE_BYTES);
             } catch (NoSuchFileException e) {
-                throw new CatalogException(dir.resolve(name) + ": missing (named in catalog.json)");
+                throw new CatalogException(dir.resolve(name) + (name.equals("catalog.json")
+                        ? ": missing: not a catalog folder (write one with 'graphlint schemas build --out DIR')"
+                        : ": missing (named in catalog.json)"));
+            } catch (org.graphlint.parser.RegularFile.NotRegularFileException
+                    | org.graphlint.parser.RegularFile.TooLargeException e) {
+                throw new CatalogException(dir.resolve(name) + ": " + e.getMessage(), e);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new CatalogException(dir.resolve(name) + ": cannot read: permission denied", e);
             } catch (IOException | UncheckedIOException e) {
                 throw new CatalogException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
             }

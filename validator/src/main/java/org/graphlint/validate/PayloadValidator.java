@@ -290,37 +290,23 @@ public final class PayloadValidator {
      * read, since a CI run over thousands of fixtures pays per system call.
      */
     private static Object readFixture(Path file, ValidateOptions options) {
-        byte[] bytes;
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            long size = ch.size();
-            if (size > options.maxBytes()) {
-                return SourceText.input(1, 1, "too-large", String.format(Locale.ROOT,
-                        "the file is %s, over the %s limit for a fixture (--max-size); it was not read",
-                        bytesText(size), bytesText(options.maxBytes())));
-            }
-            bytes = new byte[(int) size];
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                if (ch.read(buf) < 0) {
-                    break;
-                }
-            }
-            if (buf.hasRemaining()) {
-                bytes = java.util.Arrays.copyOf(bytes, buf.position()); // the file shrank while being read
-            } else if (ch.read(java.nio.ByteBuffer.allocate(1)) > 0) {
-                return SourceText.input(0, 0, "unreadable", "the file grew while being read; not checked");
-            }
+        try {
+            // Only regular files (a FIFO hung the run), and --max-size enforced while reading, not only on the size
+            // the file system reports.
+            return org.graphlint.parser.RegularFile.read(file, options.maxBytes());
+        } catch (org.graphlint.parser.RegularFile.TooLargeException e) {
+            return SourceText.input(1, 1, "too-large", (e.size() >= 0 ? "the file is " + bytesText(e.size()) + ", over"
+                    : "the file is over") + " the " + bytesText(options.maxBytes())
+                    + " limit for a fixture (--max-size); it was not read");
+        } catch (org.graphlint.parser.RegularFile.NotRegularFileException e) {
+            return SourceText.input(0, 0, "unreadable", e.getMessage());
         } catch (NoSuchFileException e) {
             return SourceText.input(0, 0, "unreadable", "no such file");
         } catch (AccessDeniedException e) {
             return SourceText.input(0, 0, "unreadable", "permission denied");
         } catch (IOException | OutOfMemoryError e) {
-            if (Files.isDirectory(file)) {
-                return SourceText.input(0, 0, "unreadable", "is a folder, not a fixture file");
-            }
             return SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e));
         }
-        return bytes;
     }
 
     private static final java.util.regex.Pattern OPERATION_WORD =
