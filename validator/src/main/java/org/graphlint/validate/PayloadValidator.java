@@ -133,33 +133,57 @@ public final class PayloadValidator {
         return (Target) t;
     }
 
-    /** A target, or an INPUT finding saying why there is none. Cached. */
+    /** The most target look-ups kept: selectors are caller strings (any date is one), so the cache is bounded. */
+    static final int MAX_CACHED_TARGETS = 1024;
+
+    /**
+     * A target, or an INPUT finding saying why there is none. Found targets are cached (at most
+     * {@link #MAX_CACHED_TARGETS}); failed look-ups are not, as their keys are whatever a caller sent (5,000 unknown
+     * 100 KB names once held 1 GB).
+     */
     private Object resolve(Catalog cat, String entity, OperationKind op, String selector) {
         String key = cat.apiVersion() + '\u0000' + entity + '\u0000' + op + '\u0000' + selector;
-        return targets.computeIfAbsent(key, k -> {
-            if (!cat.entities().contains(entity)) {
-                List<String> near = Suggest.nearest(entity, cat.entities());
-                return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
-                        + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
-                        : "; did you mean " + Suggest.orList(near) + "?"));
+        Object hit = targets.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        Object r = lookUp(cat, entity, op, selector);
+        if (r instanceof Target) {
+            if (targets.size() >= MAX_CACHED_TARGETS) {
+                targets.clear();
             }
-            List<SchemaVersion> vs = cat.versions(entity, op);
-            if (vs.isEmpty()) {
-                return SourceText.input(1, 1, "unknown-operation", "entity '" + entity + "' has no " + op.id()
-                        + " schema; it has: " + kinds(cat, entity));
-            }
-            Optional<SchemaVersion> v;
-            try {
-                v = cat.select(entity, op, selector);
-            } catch (IllegalArgumentException e) {
-                return SourceText.input(1, 1, "version", e.getMessage());
-            }
-            if (v.isEmpty()) {
-                return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
-                        + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
-            }
-            return new Target(v.get(), selector, cat.apiVersion());
-        });
+            targets.putIfAbsent(key, r);
+        }
+        return r;
+    }
+
+    int cachedTargets() {
+        return targets.size();
+    }
+
+    private Object lookUp(Catalog cat, String entity, OperationKind op, String selector) {
+        if (!cat.entities().contains(entity)) {
+            List<String> near = Suggest.nearest(entity, cat.entities());
+            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
+                    + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
+                    : "; did you mean " + Suggest.orList(near) + "?"));
+        }
+        List<SchemaVersion> vs = cat.versions(entity, op);
+        if (vs.isEmpty()) {
+            return SourceText.input(1, 1, "unknown-operation", "entity '" + entity + "' has no " + op.id()
+                    + " schema; it has: " + kinds(cat, entity));
+        }
+        Optional<SchemaVersion> v;
+        try {
+            v = cat.select(entity, op, selector);
+        } catch (IllegalArgumentException e) {
+            return SourceText.input(1, 1, "version", e.getMessage());
+        }
+        if (v.isEmpty()) {
+            return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
+                    + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
+        }
+        return new Target(v.get(), selector, cat.apiVersion());
     }
 
     private static String kinds(Catalog cat, String entity) {

@@ -48,4 +48,22 @@ class ReliabilityTest {
         assertTrue(n.findings().stream().anyMatch(f -> f.message().contains("is valid from version 2020-06-18")),
                 n.findings().toString());
     }
+
+    /** Item 7: failed look-ups were cached under the caller's strings (5,000 unknown 100 KB names held 1 GB). */
+    @Test
+    void theTargetCacheKeepsNoFailedLookUpsAndIsBounded() {
+        PayloadValidator v = PayloadValidator.of(TestSupport.EMBEDDED.catalog());
+        String big = "x".repeat(100_000);
+        for (int i = 0; i < 200; i++) {
+            String name = big + i;
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> v.target(name, OperationKind.CREATE, "latest"));
+        }
+        assertEquals(0, v.cachedTargets());
+        for (int i = 0; i < 3000; i++) {
+            v.target("vppToken", OperationKind.CREATE, java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString());
+        }
+        assertTrue(v.cachedTargets() <= PayloadValidator.MAX_CACHED_TARGETS, "cached: " + v.cachedTargets());
+        assertEquals("2020-06-18", v.target("vppToken", OperationKind.CREATE, "2021-01-01").versionId());
+    }
 }
