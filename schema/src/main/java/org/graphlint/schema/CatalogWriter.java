@@ -227,6 +227,8 @@ public final class CatalogWriter {
         final List<String> stagings = new ArrayList<>();
         /** Canonical files a killed build had linked from its staging folder, not named by catalog.json. */
         final List<String> leftovers = new ArrayList<>();
+        /** Every path an earlier build's staging marker names: their folders may be left empty by a kill. */
+        final Set<String> markerPaths = new HashSet<>();
         /** Entries graphlint did not write, relative. */
         final List<String> foreign = new ArrayList<>();
         /** Every relative path that exists as something other than a folder graphlint may use (for conflicts). */
@@ -357,6 +359,8 @@ public final class CatalogWriter {
                 paths.addAll(m.written());
                 paths.addAll(m.drop());
             });
+            markerPaths.addAll(paths);
+            markerPaths.removeAll(owned);
             for (String o : paths) {
                 for (Path a = Path.of(o).getParent(); a != null; a = a.getParent()) {
                     ancestors.add(a.toString().replace('\\', '/'));
@@ -575,6 +579,12 @@ public final class CatalogWriter {
                     if (!files.containsKey(l)) {
                         removed++;
                     }
+                }
+            }
+            for (String m : markerPaths) {
+                Path parent = out.resolve(m).getParent();
+                if (parent != null) {
+                    emptied.add(parent); // folders a killed build made for files it did not get to write
                 }
             }
             afterStep.accept("dropped");
