@@ -154,4 +154,55 @@ class HostileInputTest {
         assertSaid(r, "catalog.json", "not a catalog folder");
         assertFalse(r.err().contains("named in catalog.json"), r.err());
     }
+
+    // ---------------------------------------------------------------- item 13: body files stay inside the root
+
+    static final String POST = "POST https://graph.microsoft.com/beta/deviceAppManagement/vppTokens\n"
+            + "Content-Type: application/json\n\n";
+
+    @Test
+    void aBodyFileOutsideTheFixtureFolderIsNotReadAndItsContentNeverQuoted(@TempDir Path tmp) throws Exception {
+        Path secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "rootsecret:x:0:0:root:/root:/bin/bash\n");
+        Path fixtures = Files.createDirectories(tmp.resolve("repo/fixtures"));
+        Files.writeString(fixtures.resolve("create.http"), POST + "< ../../secret.txt\n");
+        Result r = cli("validate", fixtures.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("outside the fixture folder") && r.out().contains("--allow-outside"), r.out());
+        assertFalse(r.out().contains("rootsecret"), r.out());
+
+        Result allowed = cli("validate", "--allow-outside", fixtures.toString());
+        assertEquals(2, allowed.exit(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("not valid JSON"), allowed.out());
+        assertFalse(allowed.out().contains("rootsecret"), "never quotes a file that is not JSON: " + allowed.out());
+    }
+
+    @Test
+    void aBodyFileInsideTheFolderGivenIsRead(@TempDir Path tmp) throws Exception {
+        Path fixtures = Files.createDirectories(tmp.resolve("fixtures/http"));
+        Files.copy(VALID, tmp.resolve("fixtures/body.data")); // not a fixture name: read only as a body
+        Files.writeString(fixtures.resolve("create.http"), POST + "< ../body.data\n");
+        Result r = cli("validate", tmp.resolve("fixtures").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        // Given the .http file alone, its own folder is the root: ../body.data is outside.
+        Result alone = cli("validate", fixtures.resolve("create.http").toString());
+        assertEquals(2, alone.exit(), alone.out());
+        assertTrue(alone.out().contains("outside the fixture folder"), alone.out());
+    }
+
+    // ---------------------------------------------------------------- item 14: messages that say what happened
+
+    @Test
+    void aBodyLineWithoutAPathAndANulInAPathAreSaid(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("none.http"), POST + "<\n");
+        Result none = cli("validate", tmp.resolve("none.http").toString());
+        assertEquals(2, none.exit(), none.out());
+        assertTrue(none.out().contains("names no file"), none.out());
+        assertFalse(none.out().contains("not valid JSON"), none.out());
+
+        Files.writeString(tmp.resolve("nul.http"), POST + "< ./a\u0000b.json\n");
+        Result nul = cli("validate", tmp.resolve("nul.http").toString());
+        assertEquals(2, nul.exit(), nul.out());
+        assertFalse(nul.out().contains("\u0000"), "a NUL printed raw: " + nul.out());
+    }
 }

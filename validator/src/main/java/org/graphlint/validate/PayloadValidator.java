@@ -467,6 +467,11 @@ public final class PayloadValidator {
         String entity = op == null ? null : op.entity();
         OperationKind kind = op == null ? null : op.operation();
         String include = HttpFile.bodyFile(r.body());
+        if (include != null && include.isEmpty()) {
+            out.add(new Finding(null, idx, r.bodyLine(), 1, null, "http-body-file", Severity.ERROR, Category.INPUT,
+                    "the body line '<' names no file: write '< ./body.json' (a path relative to this .http file)", null));
+            return;
+        }
         if (include != null) {
             checkBodyFile(r, include, baseDir, cat, entity, kind, forced, o, out, used);
             return;
@@ -502,10 +507,12 @@ public final class PayloadValidator {
             OperationKind kind, Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
         int idx = r.index();
         int line = r.bodyLine();
-        Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
         Object read;
         try {
-            read = readFixture(file, o);
+            Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
+            String outside = o.allowOutside() ? null : outsideRoot(file, o.bodyRoot() != null ? o.bodyRoot()
+                    : baseDir != null ? baseDir : Path.of(""));
+            read = outside != null ? SourceText.input(0, 0, "unreadable", outside) : readFixture(file, o);
         } catch (java.nio.file.InvalidPathException e) {
             read = SourceText.input(0, 0, "unreadable", "not a file path");
         }
@@ -513,22 +520,63 @@ public final class PayloadValidator {
         Finding problem = read instanceof Finding f ? f : d.problem();
         if (problem != null) {
             out.add(new Finding(null, idx, line, 1, null, "http-body-file", Severity.ERROR, Category.INPUT,
-                    "the body file " + include + (problem.line() > 0 ? " (" + problem.line() + ":" + problem.column() + ")" : "")
+                    "the body file " + printable(include) + (problem.line() > 0 ? " (" + problem.line() + ":" + problem.column() + ")" : "")
                     + ": " + problem.message(), null));
             return;
         }
         checkContentLength(r, ((byte[]) read).length, out);
         if (d.bom()) {
             out.add(new Finding(null, idx, line, 1, null, "bom", Severity.WARNING, Category.INPUT, "the body file "
-                    + include + " starts with a UTF-8 byte-order mark; JSON text must not, graphlint ignored it", null));
+                    + printable(include) + " starts with a UTF-8 byte-order mark; JSON text must not, graphlint ignored it", null));
         }
         List<Finding> inner = new ArrayList<>();
         checkBody(d.text(), 0, idx, cat, entity, kind, forced, o, inner, used);
         for (Finding f : inner) {
-            String where = f.line() > 0 ? include + ":" + f.line() + ":" + f.column() : include;
+            String where = f.line() > 0 ? printable(include) + ":" + f.line() + ":" + f.column() : printable(include);
             out.add(new Finding(null, idx, line, 1, f.pointer(), f.rule(), f.severity(), f.category(),
                     "in " + where + ": " + f.message(), f.target()));
         }
+    }
+
+    /**
+     * Why a body file may not be read: it resolves (symbolic links followed) outside the fixture root. Null when it is
+     * inside, or does not exist (then reading it says so).
+     */
+    private static String outsideRoot(Path file, Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        try {
+            r = r.toRealPath();
+        } catch (IOException e) {
+            // the root as written
+        }
+        try {
+            f = f.toRealPath();
+        } catch (IOException e) {
+            // a missing file: judged as written, and reported as missing if inside
+        }
+        if (f.startsWith(r)) {
+            return null;
+        }
+        return "resolves outside the fixture folder " + root + "; not read (body files are read only inside the"
+                + " folder given to validate; add --allow-outside to read it)";
+    }
+
+    /** A path as it may be printed: control characters (a NUL, an escape) as \\uXXXX, never raw into a terminal or log. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static boolean isJson(String contentType) {

@@ -1,5 +1,6 @@
 package org.graphlint.validate;
 
+import java.nio.file.Path;
 import org.graphlint.schema.OperationKind;
 
 /**
@@ -9,8 +10,12 @@ import org.graphlint.schema.OperationKind;
  * @param operation force the operation (else: from the .http operation)
  * @param selector  version selector: a version id, an ISO date, a source commit or {@code latest}
  * @param maxBytes  larger fixtures are reported ({@code too-large}) and not read
+ * @param bodyRoot  the folder a {@code .http} file's {@code < body} files must resolve inside (null: the .http file's
+ *                  own folder); the command line passes the folder it was given
+ * @param allowOutside read {@code < body} files wherever they resolve
  */
-public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
+public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes, Path bodyRoot,
+        boolean allowOutside) {
 
     /** 16 MiB: far above any Graph request body (Graph itself caps most bodies at 4 MB). */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
@@ -24,24 +29,38 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
         }
     }
 
+    public ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
+        this(entity, operation, selector, maxBytes, null, false);
+    }
+
     /** Latest version, schema chosen from each fixture. */
     public static ValidateOptions defaults() {
         return new ValidateOptions(null, null, "latest", DEFAULT_MAX_BYTES);
     }
 
     public ValidateOptions withVersion(String sel) {
-        return new ValidateOptions(entity, operation, sel, maxBytes);
+        return new ValidateOptions(entity, operation, sel, maxBytes, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withEntity(String e) {
-        return new ValidateOptions(e, operation, selector, maxBytes);
+        return new ValidateOptions(e, operation, selector, maxBytes, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withOperation(OperationKind op) {
-        return new ValidateOptions(entity, op, selector, maxBytes);
+        return new ValidateOptions(entity, op, selector, maxBytes, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withMaxBytes(long max) {
-        return new ValidateOptions(entity, operation, selector, max);
+        return new ValidateOptions(entity, operation, selector, max, bodyRoot, allowOutside);
+    }
+
+    /** The folder {@code < body} files must resolve inside (see {@link #bodyRoot}). */
+    public ValidateOptions withBodyRoot(Path root) {
+        return new ValidateOptions(entity, operation, selector, maxBytes, root, allowOutside);
+    }
+
+    /** Whether {@code < body} files may resolve outside the body root. */
+    public ValidateOptions withAllowOutside(boolean allow) {
+        return new ValidateOptions(entity, operation, selector, maxBytes, bodyRoot, allow);
     }
 }
