@@ -782,6 +782,12 @@ public final class PayloadValidator {
         try {
             errors = run(schema(t), node);
         } catch (StackOverflowError e) {
+            if (depth(node, 0) < SCHEMA_FAULT_DEPTH) {
+                // A shallow body cannot exhaust the stack: the schema loops (a $ref that never reaches a keyword).
+                return List.of(new Finding(null, 0, 1, 1, "", "schema-fault", Severity.ERROR, Category.INPUT,
+                        "the schema " + Catalog.schemaFile(t.apiVersion(), t.version()) + " is at fault, not the body:"
+                        + " validating against it never ends (a $ref loop that never reaches a keyword); fix the catalog", t));
+            }
             return List.of(new Finding(null, 0, 1, 1, "", "nesting-depth", Severity.ERROR, Category.INPUT,
                     "the body nests too deeply to validate", t));
         }
@@ -804,6 +810,24 @@ public final class PayloadValidator {
             out.add(capped(errors.size() - i, t));
         }
         return out;
+    }
+
+    /** A body shallower than this cannot overflow the stack by itself: an overflow then is the schema's fault. */
+    static final int SCHEMA_FAULT_DEPTH = 64;
+
+    /** The nesting depth of a value, counted up to {@code SCHEMA_FAULT_DEPTH}. */
+    private static int depth(JsonNode n, int d) {
+        if (d >= SCHEMA_FAULT_DEPTH || !n.isContainer()) {
+            return d;
+        }
+        int max = d + 1;
+        for (JsonNode c : n) {
+            max = Math.max(max, depth(c, d + 1));
+            if (max >= SCHEMA_FAULT_DEPTH) {
+                break;
+            }
+        }
+        return max;
     }
 
     /**

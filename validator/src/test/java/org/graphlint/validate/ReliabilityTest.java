@@ -66,4 +66,18 @@ class ReliabilityTest {
         assertTrue(v.cachedTargets() <= PayloadValidator.MAX_CACHED_TARGETS, "cached: " + v.cachedTargets());
         assertEquals("2020-06-18", v.target("vppToken", OperationKind.CREATE, "2021-01-01").versionId());
     }
+
+    /** Item 10: a schema whose $defs loop was blamed on a one-level body ("the body nests too deeply"). */
+    @Test
+    void aLoopingSchemaIsBlamedNotTheBody() {
+        tools.jackson.databind.JsonNode schema = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                "{\"$ref\": \"#/$defs/loop\", \"$defs\": {\"loop\": {\"$ref\": \"#/$defs/loop\"}}}");
+        org.graphlint.schema.Catalog c = org.graphlint.schema.Catalog.of("beta", List.of(new org.graphlint.schema.SchemaVersion(
+                "loopy", OperationKind.CREATE, "2020-01-01", schema, List.of(), List.of())), List.of(), java.util.Map.of());
+        PayloadValidator v = PayloadValidator.of(c);
+        FileReport r = v.validate(v.target("loopy", OperationKind.CREATE, "latest"), "{\"a\": 1}");
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        Finding f = r.findings().get(0);
+        assertTrue(f.message().contains("beta/loopy/create/2020-01-01.schema.json is at fault, not the body"), f.message());
+    }
 }
