@@ -1014,7 +1014,10 @@ public final class PayloadValidator {
                 if (expected.startsWith("[") && expected.endsWith("]")) {
                     expected = expected.substring(1, expected.length() - 1).replace(", ", " or ");
                 }
-                message = "expected " + expected + ", found " + found + " " + show(value);
+                message = value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())
+                        ? "a number too large: " + show(value).replace("Infinity", "beyond ±1.8e308")
+                            + " is outside the range of a JSON number any Graph client reads (expected " + expected + ")"
+                        : "expected " + expected + ", found " + found + " " + show(value);
             }
             case "format" -> {
                 Object[] a = e.getArguments();

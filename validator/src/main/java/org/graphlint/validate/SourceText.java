@@ -58,6 +58,12 @@ final class SourceText {
      */
     static Decoded decode(byte[] bytes) {
         int n = bytes.length;
+        if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0))) {
+            // Checked before UTF-16: a UTF-32 little-endian mark starts with the UTF-16 one.
+            return new Decoded(null, input(1, 1, "encoding",
+                    "the file is UTF-32 (it starts with a UTF-32 byte-order mark); JSON fixtures must be UTF-8"), false);
+        }
         if (n >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             return new Decoded(null, input(1, 1, "encoding",
                     "the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON fixtures must be UTF-8"), false);

@@ -80,4 +80,18 @@ class ReliabilityTest {
         Finding f = r.findings().get(0);
         assertTrue(f.message().contains("beta/loopy/create/2020-01-01.schema.json is at fault, not the body"), f.message());
     }
+
+    /** Item 14: a UTF-32 file was called UTF-16; 1e999999 was "found unknown Infinity". */
+    @Test
+    void utf32AndHugeNumbersAreNamed() {
+        FileReport r = PayloadValidator.embedded().validateText("x.json", "x", false, null, ValidateOptions.defaults());
+        assertTrue(r.findings().size() == 1);
+        SourceText.Decoded d = SourceText.decode(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, '{', 0, 0, 0});
+        assertTrue(d.problem().message().contains("UTF-32"), d.problem().message());
+        Target t = PayloadValidator.embedded().target("vppToken", OperationKind.CREATE, "latest");
+        FileReport big = PayloadValidator.embedded().validate(t, "{\"displayName\": 1e999999}");
+        assertEquals(1, big.findings().size(), big.findings().toString());
+        assertTrue(big.findings().get(0).message().contains("a number too large"), big.findings().get(0).message());
+        assertTrue(!big.findings().get(0).message().contains("unknown"), big.findings().get(0).message());
+    }
 }
