@@ -215,12 +215,47 @@ public final class PayloadValidator {
         Schema s = compiled.get(key);
         if (s == null) {
             s = compiled.computeIfAbsent(key, k -> {
-                Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
-                c.initializeValidators();
-                return c;
+                try {
+                    Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
+                    c.initializeValidators();
+                    return c;
+                } catch (RuntimeException e) {
+                    throw schemaFault(api, v, e);
+                }
             });
         }
         return s;
+    }
+
+    /** A schema of the catalog that cannot be used; the message is one line naming the schema file and the fault. */
+    static final class SchemaFaultException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        SchemaFaultException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static SchemaFaultException schemaFault(String api, SchemaVersion v, Throwable e) {
+        if (e instanceof SchemaFaultException f) {
+            return f;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why;
+        if (root instanceof java.util.regex.PatternSyntaxException p) {
+            why = "an invalid pattern `" + p.getPattern() + "` (" + p.getDescription() + ")";
+        } else if (root instanceof IOException || String.valueOf(e.getMessage()).matches("(?s).*(https?:|file:).*")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:https?|file):[^\\s,;)]+)")
+                    .matcher(String.valueOf(root.getMessage()) + " " + e.getMessage());
+            why = "a $ref to " + (m.find() ? m.group(1) : "another document")
+                    + ", which graphlint does not fetch (a catalog must be self-contained)";
+        } else {
+            why = oneLine(root);
+        }
+        return new SchemaFaultException("the schema " + Catalog.schemaFile(api, v) + " cannot be used: " + why, e);
     }
 
     /**
@@ -781,6 +816,9 @@ public final class PayloadValidator {
         List<Error> errors;
         try {
             errors = run(schema(t), node);
+        } catch (RuntimeException e) {
+            return List.of(new Finding(null, 0, 1, 1, "", "schema-fault", Severity.ERROR, Category.INPUT,
+                    schemaFault(t.apiVersion(), t.version(), e).getMessage(), t));
         } catch (StackOverflowError e) {
             if (depth(node, 0) < SCHEMA_FAULT_DEPTH) {
                 // A shallow body cannot exhaust the stack: the schema loops (a $ref that never reaches a keyword).

@@ -94,4 +94,24 @@ class ReliabilityTest {
         assertTrue(big.findings().get(0).message().contains("a number too large"), big.findings().get(0).message());
         assertTrue(!big.findings().get(0).message().contains("unknown"), big.findings().get(0).message());
     }
+
+    /** Item 11: a remote $ref or an invalid pattern printed a bare Java exception and named no schema file. */
+    @Test
+    void catalogFaultsNameTheSchemaFile() {
+        for (String[] c : new String[][] {
+                {"{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"http://localhost:1/x.json\"}}}", "does not fetch"},
+                {"{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"([a-\"}}}", "invalid pattern"}}) {
+            tools.jackson.databind.JsonNode schema = tools.jackson.databind.json.JsonMapper.builder().build().readTree(c[0]);
+            org.graphlint.schema.Catalog cat = org.graphlint.schema.Catalog.of("beta", List.of(new org.graphlint.schema.SchemaVersion(
+                    "bad", OperationKind.CREATE, "2020-01-01", schema, List.of(), List.of())), List.of(), java.util.Map.of());
+            PayloadValidator v = PayloadValidator.of(cat);
+            FileReport r = v.validate(v.target("bad", OperationKind.CREATE, "latest"), "{\"a\": \"b\"}");
+            assertEquals(1, r.findings().size(), r.findings().toString());
+            Finding f = r.findings().get(0);
+            assertEquals("schema-fault", f.rule());
+            assertTrue(f.message().contains("beta/bad/create/2020-01-01.schema.json") && f.message().contains(c[1]),
+                    f.message());
+            assertEquals(1, f.message().lines().count());
+        }
+    }
 }
