@@ -140,10 +140,12 @@ public final class SchemasCommand implements Runnable {
             for (String e : errors) {
                 err.println("graphlint: " + e);
             }
-            if (!errors.isEmpty()) {
+            if (!errors.isEmpty() && java.nio.file.Files.exists(out)) {
                 err.println("graphlint: " + out + ": not written: " + errors.size() + " input" + (errors.size() == 1 ? "" : "s")
                         + " could not be read (the folder is unchanged)");
-                return ExitCode.USAGE_OR_INPUT;
+            }
+            if (!errors.isEmpty()) {
+                return ExitCode.USAGE_OR_INPUT; // nothing written: a build from part of the pages is not the build asked for
             }
             CatalogBuilder.Result r = CatalogBuilder.build(inputs);
             CatalogWriter.replace(r.catalog(), out, force);
