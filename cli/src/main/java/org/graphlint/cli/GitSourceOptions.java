@@ -46,7 +46,7 @@ final class GitSourceOptions {
         }
         List<CatalogBuilder.Input> out = new ArrayList<>();
         if (!folders.isEmpty()) {
-            out.addAll(PageSource.parse(PageSource.list(folders), errors));
+            out.addAll(PageSource.parse(PageSource.find(folders, errors), errors));
         }
         GitPages.Query q = query(spec);
         for (Path repo : repositories) {

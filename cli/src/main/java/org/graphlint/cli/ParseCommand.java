@@ -20,6 +20,7 @@ import org.graphlint.parser.PageParser;
 import org.graphlint.parser.PageReadException;
 import org.graphlint.parser.PropertyRow;
 import org.graphlint.parser.Severity;
+import org.graphlint.schema.PageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,21 +73,14 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCode.OK;
+        // Only regular files; whatever is not read (a FIFO, a device, a broken link, an unlistable folder, a folder
+        // without pages) is said on one line, and the rest is still parsed.
+        List<String> problems = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".md") && Files.isRegularFile(f)).sorted().forEach(files::add);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    err.println("graphlint: " + p + ": cannot list folder: " + GraphlintCommand.oneLine(e));
-                    exit = ExitCode.USAGE_OR_INPUT;
-                }
-            } else if (Files.exists(p)) {
-                files.add(p);
-            } else {
-                err.println("graphlint: " + p + ": no such file or folder");
-                exit = ExitCode.USAGE_OR_INPUT;
-            }
+        PageSource.find(paths, problems).forEach(f -> files.add(f.path()));
+        for (String p : problems) {
+            err.println("graphlint: " + p);
+            exit = ExitCode.USAGE_OR_INPUT;
         }
         Severity threshold = switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
             case "error" -> Severity.ERROR;

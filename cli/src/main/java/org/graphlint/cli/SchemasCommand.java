@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.CatalogBuilder;
 import org.graphlint.schema.CatalogException;
+import org.graphlint.schema.CatalogWriter;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageRef;
 import org.graphlint.schema.SchemaChange;
@@ -107,13 +108,19 @@ public final class SchemasCommand implements Runnable {
     @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
             description = {"Build the versioned schemas and their catalog from pages into a folder.",
                 "One file per API version, entity, operation and schema version, plus catalog.json listing every",
-                "version with its pages and what changed from the previous one."})
+                "version with its pages and what changed from the previous one. The previous catalog in --out is",
+                "replaced whole when the new one is complete; only the files it lists are removed. A page that",
+                "cannot be read leaves --out unchanged."})
     static final class Build implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the catalog into.")
         Path out;
+
+        @Option(names = "--force", description = {"Write into an --out folder that also holds files graphlint did not write;"
+                + " they are kept (never removed or overwritten)."})
+        boolean force;
 
         @Option(names = "--notes", description = "Print what the builder noticed (skipped rows, inferred types).")
         boolean notes;
@@ -130,13 +137,21 @@ public final class SchemasCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<String> errors = new ArrayList<>();
             long t0 = System.nanoTime();
+            // Refused before the work, not after: an --out that is a file or holds the user's files.
+            CatalogWriter.check(out, force);
             var inputs = git.inputs(paths, errors, spec);
-            CatalogBuilder.Result r = CatalogBuilder.build(inputs);
-            org.graphlint.schema.BuildCatalog.clean(out);
-            r.catalog().write(out);
             for (String e : errors) {
                 err.println("graphlint: " + e);
             }
+            if (!errors.isEmpty() && java.nio.file.Files.exists(out)) {
+                err.println("graphlint: " + out + ": not written: " + errors.size() + " input" + (errors.size() == 1 ? "" : "s")
+                        + " could not be read (the folder is unchanged)");
+            }
+            if (!errors.isEmpty()) {
+                return ExitCode.USAGE_OR_INPUT; // nothing written: a build from part of the pages is not the build asked for
+            }
+            CatalogBuilder.Result r = CatalogBuilder.build(inputs);
+            CatalogWriter.replace(r.catalog(), out, force);
             if (notes) {
                 r.notes().forEach(n -> err.println("note: " + n));
             }
@@ -147,7 +162,7 @@ public final class SchemasCommand implements Runnable {
             o.printf("%d pages, %d page schemas, %d schema versions (%s), %d notes, %.1f s -> %s%n", r.pages(), r.schemas(),
                     versions, String.join(", ", r.catalog().apiVersions()), r.notes().size(),
                     (System.nanoTime() - t0) / 1e9, out);
-            return errors.isEmpty() ? ExitCode.OK : ExitCode.USAGE_OR_INPUT;
+            return ExitCode.OK;
         }
     }
 

@@ -40,6 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
     String failOn;
     String maxSize;
     String color;
+    boolean allowOutside;
     List<Path> paths;
     List<String> reportValues;
     boolean quiet;
@@ -99,6 +100,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 "Lowest severity that makes the exit code 1, or none to exit 0 whatever is found (default: error)."));
         s.addOption(option("--max-size", "SIZE", "16m",
                 "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
+        s.addOption(OptionSpec.builder("--allow-outside").arity("0").type(boolean.class)
+                .description("Read a .http file's '< body' files even where they resolve outside the folder given"
+                        + " (default: only inside it; a file given directly: its own folder).").build());
         s.addOption(option("--color", "auto|always|never", "auto",
                 "Colour in text output (default: auto, only on a terminal and without NO_COLOR)."));
         s.addOption(OptionSpec.builder("--var").paramLabel("NAME=VALUE").type(List.class).auxiliaryTypes(String.class)
@@ -129,6 +133,8 @@ public final class ValidateCommand implements Callable<Integer> {
         failOn = spec.findOption("--fail-on").getValue();
         maxSize = spec.findOption("--max-size").getValue();
         color = spec.findOption("--color").getValue();
+        Boolean outside = spec.findOption("--allow-outside").getValue();
+        allowOutside = outside != null && outside;
         paths = spec.positionalParameters().get(0).getValue();
         List<String> r = spec.findOption("--report").getValue();
         reportValues = r == null ? List.of() : r;
@@ -283,7 +289,8 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             OperationKind op = operation == null ? null : OperationKind.fromId(operation);
             Catalog.Selector.parse(version);
-            options = new ValidateOptions(entity, op, version, parseSize(maxSize), variables());
+            options = new ValidateOptions(entity, op, version, parseSize(maxSize)).withVariables(variables())
+                    .withAllowOutside(allowOutside);
             // Load the catalog (and compile the schema the flags name) on another thread while this one lists the
             // fixtures: on a folder of thousands of files the two overlap.
             final String ent = entity;
@@ -332,6 +339,7 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         List<FileReport> early = new ArrayList<>();
         int stdinAt = -1;
+        List<Path> roots = new ArrayList<>(); // per file: the folder given, inside which '< body' files must resolve
         for (Path p : paths) {
             if (p.toString().equals("-")) {
                 // read here, checked once the validator is loaded; a placeholder keeps its place in the run
@@ -340,9 +348,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 files.add(null);
                 names.add(stdinName);
                 early.add(null);
+                roots.add(null); // standard input: no folder was given (its placeholder is never checked through roots)
                 continue;
             }
             expand(p, files, names, early);
+            Path root = java.nio.file.Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+            while (roots.size() < files.size()) {
+                roots.add(root);
+            }
         }
         long tListed = System.nanoTime();
         PayloadValidator validator;
@@ -370,13 +383,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (files.size() < 4) {
             for (int i = 0; i < reports.length; i++) {
                 if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o));
+                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o).withBodyRoot(roots.get(i)));
                 }
             }
         } else {
             IntStream.range(0, reports.length).parallel().forEach(i -> {
                 if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o));
+                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o).withBodyRoot(roots.get(i)));
                 }
             });
         }

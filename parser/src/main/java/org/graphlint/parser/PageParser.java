@@ -52,15 +52,18 @@ public final class PageParser {
         String name = file.toString();
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_PAGE_BYTES) {
-                throw new PageReadException(name, 0, String.format(Locale.ROOT,
-                        "file is %.1f MB; pages larger than %d MB are refused (a reference page is well under 1 MB)",
-                        size / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
-            }
-            bytes = Files.readAllBytes(file);
+            // Only regular files, and the limit enforced while reading (a FIFO hung, /dev/zero ran out of memory).
+            bytes = RegularFile.read(file, MAX_PAGE_BYTES);
+        } catch (RegularFile.TooLargeException e) {
+            throw new PageReadException(name, 0, (e.size() >= 0 ? String.format(Locale.ROOT, "file is %.1f MB", e.size() / 1e6)
+                    : "file is over " + MAX_PAGE_BYTES / (1024 * 1024) + " MB") + "; pages larger than "
+                    + MAX_PAGE_BYTES / (1024 * 1024) + " MB are refused (a reference page is well under 1 MB)");
+        } catch (RegularFile.NotRegularFileException e) {
+            throw new PageReadException(name, 0, e.getMessage());
         } catch (NoSuchFileException e) {
             throw new PageReadException(name, 0, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new PageReadException(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
             throw new PageReadException(name, 0, "cannot read: " + e.getMessage());
         }

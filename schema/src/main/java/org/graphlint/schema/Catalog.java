@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link #apiVersions()} and {@link #forApiVersion(String)}), with the pages behind each version and the documented
  * operations. Immutable and thread-safe.
  *
- * <p>On disk (what {@code graphlint schemas build --out DIR} writes, see {@link CatalogWriter}) a catalog is a folder with
+ * <p>On disk (what {@code graphlint schemas build --out DIR} writes through {@link CatalogWriter}) a catalog is a folder with
  * {@code catalog.json} and one schema file per API version, entity, operation and schema version, at the relative path
  * the catalog names ({@code beta/vppToken/create/2018-12-18.schema.json}); {@link #write(Path)} writes it.
  */
@@ -48,6 +48,9 @@ public final class Catalog {
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
     static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** The largest catalog.json or schema file read (a whole-snapshot catalog.json is about 4 MB). */
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     private static volatile Catalog embedded;
 
@@ -146,9 +149,16 @@ public final class Catalog {
                 throw new CatalogException(dir + "/catalog.json: schema file '" + name + "' points outside the catalog folder");
             }
             try {
-                return Files.readAllBytes(p);
+                return org.graphlint.parser.RegularFile.read(p, MAX_FILE_BYTES);
             } catch (NoSuchFileException e) {
-                throw new CatalogException(dir.resolve(name) + ": missing (named in catalog.json)");
+                throw new CatalogException(dir.resolve(name) + (name.equals("catalog.json")
+                        ? ": missing: not a catalog folder (write one with 'graphlint schemas build --out DIR')"
+                        : ": missing (named in catalog.json)"));
+            } catch (org.graphlint.parser.RegularFile.NotRegularFileException
+                    | org.graphlint.parser.RegularFile.TooLargeException e) {
+                throw new CatalogException(dir.resolve(name) + ": " + e.getMessage(), e);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new CatalogException(dir.resolve(name) + ": cannot read: permission denied", e);
             } catch (IOException | UncheckedIOException e) {
                 throw new CatalogException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
             }
@@ -450,19 +460,11 @@ public final class Catalog {
 
     /**
      * Writes this catalog (every API version) into a folder: {@code catalog.json} and the schema files, pretty-printed
-     * with a trailing newline so that the committed copy diffs well. Files of earlier builds are not removed.
+     * with a trailing newline so that the committed copy diffs well. The folder's previous catalog is replaced whole and
+     * only its files are removed; a folder holding files graphlint did not write is refused (see {@link CatalogWriter}).
      */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        tools.jackson.databind.ObjectWriter w = JSON.writerWithDefaultPrettyPrinter();
-        for (Map.Entry<String, Catalog> a : byApiVersion().entrySet()) {
-            for (SchemaVersion v : a.getValue().allVersions()) {
-                Path f = dir.resolve(schemaFile(a.getKey(), v));
-                Files.createDirectories(f.getParent());
-                Files.writeString(f, w.writeValueAsString(v.schema()) + "\n");
-            }
-        }
-        Files.writeString(dir.resolve("catalog.json"), w.writeValueAsString(toJson()) + "\n");
+        CatalogWriter.replace(this, dir, false);
     }
 
     /** Catalog views of each API version, keyed by API version. */

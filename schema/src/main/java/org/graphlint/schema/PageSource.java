@@ -3,12 +3,17 @@ package org.graphlint.schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graphlint.parser.PageParser;
 import org.graphlint.parser.PageReadException;
+import org.graphlint.parser.RegularFile;
 
 /** Finds and parses the pages of a build: files as given, folders recursively ({@code *.md}). */
 public final class PageSource {
@@ -20,35 +25,121 @@ public final class PageSource {
     public record PageFile(Path path, String name) {
     }
 
-    /** Every page file under the given paths, sorted by name within each path. Throws {@link CatalogException} for a missing path. */
-    public static List<PageFile> list(List<Path> paths) {
+    /**
+     * Every page file under the given paths ({@code *.md} in any case), sorted by path within each path given; never
+     * throws. Whatever cannot be read is said in {@code problems} (one line each, naming the path): a missing path,
+     * a folder that cannot be listed (the rest of the tree is still listed), a {@code *.md} that is a FIFO, a device
+     * or a broken symbolic link, a folder with no page at all. Only regular files are listed.
+     */
+    public static List<PageFile> find(List<Path> paths, List<String> problems) {
         List<PageFile> out = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".md"))
-                            .sorted()
-                            .forEach(f -> out.add(new PageFile(f, p.relativize(f).toString().replace('\\', '/'))));
-                } catch (IOException | UncheckedIOException e) {
-                    throw new CatalogException(p + ": cannot list: " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                problems.add(p + (Files.isSymbolicLink(p) ? ": a broken symbolic link" : ": no such file or folder"));
+                continue;
+            } catch (IOException e) {
+                problems.add(p + ": cannot read: " + CatalogWriter.reason(e));
+                continue;
+            }
+            if (a.isRegularFile()) {
                 out.add(new PageFile(p, p.getFileName().toString()));
+            } else if (!a.isDirectory()) {
+                problems.add(p + ": " + RegularFile.describe(p, a) + "; only regular files are read");
             } else {
-                throw new CatalogException(p + ": no such file or folder");
+                int before = problems.size();
+                List<Path> found = new ArrayList<>();
+                try {
+                    Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes fa) {
+                            if (!isPageName(f)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (fa.isRegularFile()) {
+                                found.add(f);
+                            } else if (fa.isSymbolicLink()) {
+                                try {
+                                    BasicFileAttributes t = Files.readAttributes(f, BasicFileAttributes.class);
+                                    if (t.isRegularFile()) {
+                                        found.add(f);
+                                    } else {
+                                        problems.add(f + ": a symbolic link to " + RegularFile.describe(f, t)
+                                                .replace(", not a regular file", "").replace(", not a file", "")
+                                                + "; only regular files are read");
+                                    }
+                                } catch (NoSuchFileException e) {
+                                    problems.add(f + ": a broken symbolic link");
+                                } catch (IOException e) {
+                                    problems.add(f + ": cannot read: " + CatalogWriter.reason(e));
+                                }
+                            } else {
+                                problems.add(f + ": " + RegularFile.describe(f, fa) + "; only regular files are read");
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            problems.add(f + ": cannot list: " + CatalogWriter.reason(e) + " (the rest was read)");
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+                } catch (IOException e) {
+                    problems.add(p + ": cannot list: " + CatalogWriter.reason(e));
+                    continue;
+                }
+                if (found.isEmpty() && problems.size() == before) {
+                    problems.add(p + ": no *.md pages in this folder");
+                }
+                found.sort(null);
+                for (Path f : found) {
+                    out.add(new PageFile(f, p.relativize(f).toString().replace('\\', '/')));
+                }
             }
         }
         return out;
     }
 
-    /** Parses every page; unreadable pages are reported in {@code errors} and left out. */
+    /** {@code *.md} in any case ({@code PAGE.MD} too, as validate reads {@code .JSON}). */
+    static boolean isPageName(Path f) {
+        String n = f.getFileName().toString();
+        return n.length() > 3 && n.regionMatches(true, n.length() - 3, ".md", 0, 3);
+    }
+
+    /** Every page file under the given paths, sorted by name within each path. Throws {@link CatalogException} for the first path that cannot be read. */
+    public static List<PageFile> list(List<Path> paths) {
+        List<String> problems = new ArrayList<>();
+        List<PageFile> out = find(paths, problems);
+        if (!problems.isEmpty()) {
+            throw new CatalogException(problems.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * Parses every page, in parallel (the pages are independent; a whole snapshot parsed on one thread made
+     * {@code schemas build} take twice as long as {@code parse}); unreadable pages are reported in {@code errors}, in
+     * file order, and left out.
+     */
     public static List<CatalogBuilder.Input> parse(List<PageFile> files, List<String> errors) {
-        List<CatalogBuilder.Input> out = new ArrayList<>(files.size());
-        for (PageFile f : files) {
+        Object[] results = new Object[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            PageFile f = files.get(i);
             try {
-                out.add(new CatalogBuilder.Input(PageParser.parse(f.path()), f.name()));
+                results[i] = new CatalogBuilder.Input(PageParser.parse(f.path()), f.name());
             } catch (PageReadException e) {
-                errors.add(GraphlintText.oneLine(e.getMessage()));
+                results[i] = GraphlintText.oneLine(e.getMessage());
+            }
+        });
+        List<CatalogBuilder.Input> out = new ArrayList<>(files.size());
+        for (Object r : results) {
+            if (r instanceof CatalogBuilder.Input in) {
+                out.add(in);
+            } else {
+                errors.add((String) r);
             }
         }
         return out;

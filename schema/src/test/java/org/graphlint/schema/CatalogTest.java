@@ -72,6 +72,7 @@ class CatalogTest {
         assertOneLine(assertThrows(CatalogException.class, () -> Catalog.load(dir)), "not valid JSON");
         Files.writeString(dir.resolve("catalog.json"), "{\"format\":\"other/9\"}");
         assertOneLine(assertThrows(CatalogException.class, () -> Catalog.load(dir)), "format");
+        Files.delete(dir.resolve("catalog.json")); // not graphlint's: write() would refuse to overwrite it
         seeds.write(dir);
         Path one = dir.resolve("beta/vppToken/create/2018-12-18.schema.json");
         Files.delete(one);

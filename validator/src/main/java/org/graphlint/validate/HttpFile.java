@@ -46,7 +46,8 @@ final class HttpFile {
 
     /**
      * The file a body names instead of holding JSON, as HTTP-client files write it ({@code < ./body.json}, or
-     * {@code <@ ./body.json}, which substitutes variables in it): the path, or null when the body is not such a line.
+     * {@code <@ ./body.json}, which substitutes variables in it): the path ("" when the line names none), or null when
+     * the body is not such a line.
      */
     static String bodyFile(String body) {
         if (body == null) {
@@ -56,8 +57,8 @@ final class HttpFile {
         if (!b.startsWith("<") || b.indexOf('\n') >= 0 || b.indexOf('\r') >= 0) {
             return null;
         }
-        String path = (b.startsWith("<@") ? b.substring(2) : b.substring(1)).strip();
-        return path.isEmpty() ? null : path;
+        // "" for a '<' line naming no file: said as such, not read as JSON starting with '<'
+        return (b.startsWith("<@") ? b.substring(2) : b.substring(1)).strip();
     }
 
     /** Line starts (char offsets) and ends (excluding the line break) of a text. */

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.DocumentedOperation;
 import org.graphlint.schema.OperationKind;
@@ -134,33 +133,57 @@ public final class PayloadValidator {
         return (Target) t;
     }
 
-    /** A target, or an INPUT finding saying why there is none. Cached. */
+    /** The most target look-ups kept: selectors are caller strings (any date is one), so the cache is bounded. */
+    static final int MAX_CACHED_TARGETS = 1024;
+
+    /**
+     * A target, or an INPUT finding saying why there is none. Found targets are cached (at most
+     * {@link #MAX_CACHED_TARGETS}); failed look-ups are not, as their keys are whatever a caller sent (5,000 unknown
+     * 100 KB names once held 1 GB).
+     */
     private Object resolve(Catalog cat, String entity, OperationKind op, String selector) {
         String key = cat.apiVersion() + '\u0000' + entity + '\u0000' + op + '\u0000' + selector;
-        return targets.computeIfAbsent(key, k -> {
-            if (!cat.entities().contains(entity)) {
-                List<String> near = Suggest.nearest(entity, cat.entities());
-                return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
-                        + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
-                        : "; did you mean " + Suggest.orList(near) + "?"));
+        Object hit = targets.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        Object r = lookUp(cat, entity, op, selector);
+        if (r instanceof Target) {
+            if (targets.size() >= MAX_CACHED_TARGETS) {
+                targets.clear();
             }
-            List<SchemaVersion> vs = cat.versions(entity, op);
-            if (vs.isEmpty()) {
-                return SourceText.input(1, 1, "unknown-operation", "entity '" + entity + "' has no " + op.id()
-                        + " schema; it has: " + kinds(cat, entity));
-            }
-            Optional<SchemaVersion> v;
-            try {
-                v = cat.select(entity, op, selector);
-            } catch (IllegalArgumentException e) {
-                return SourceText.input(1, 1, "version", e.getMessage());
-            }
-            if (v.isEmpty()) {
-                return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
-                        + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
-            }
-            return new Target(v.get(), selector, cat.apiVersion());
-        });
+            targets.putIfAbsent(key, r);
+        }
+        return r;
+    }
+
+    int cachedTargets() {
+        return targets.size();
+    }
+
+    private Object lookUp(Catalog cat, String entity, OperationKind op, String selector) {
+        if (!cat.entities().contains(entity)) {
+            List<String> near = Suggest.nearest(entity, cat.entities());
+            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
+                    + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
+                    : "; did you mean " + Suggest.orList(near) + "?"));
+        }
+        List<SchemaVersion> vs = cat.versions(entity, op);
+        if (vs.isEmpty()) {
+            return SourceText.input(1, 1, "unknown-operation", "entity '" + entity + "' has no " + op.id()
+                    + " schema; it has: " + kinds(cat, entity));
+        }
+        Optional<SchemaVersion> v;
+        try {
+            v = cat.select(entity, op, selector);
+        } catch (IllegalArgumentException e) {
+            return SourceText.input(1, 1, "version", e.getMessage());
+        }
+        if (v.isEmpty()) {
+            return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
+                    + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
+        }
+        return new Target(v.get(), selector, cat.apiVersion());
     }
 
     private static String kinds(Catalog cat, String entity) {
@@ -192,12 +215,47 @@ public final class PayloadValidator {
         Schema s = compiled.get(key);
         if (s == null) {
             s = compiled.computeIfAbsent(key, k -> {
-                Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
-                c.initializeValidators();
-                return c;
+                try {
+                    Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
+                    c.initializeValidators();
+                    return c;
+                } catch (RuntimeException e) {
+                    throw schemaFault(api, v, e);
+                }
             });
         }
         return s;
+    }
+
+    /** A schema of the catalog that cannot be used; the message is one line naming the schema file and the fault. */
+    static final class SchemaFaultException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        SchemaFaultException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static SchemaFaultException schemaFault(String api, SchemaVersion v, Throwable e) {
+        if (e instanceof SchemaFaultException f) {
+            return f;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why;
+        if (root instanceof java.util.regex.PatternSyntaxException p) {
+            why = "an invalid pattern `" + p.getPattern() + "` (" + p.getDescription() + ")";
+        } else if (root instanceof IOException || String.valueOf(e.getMessage()).matches("(?s).*(https?:|file:).*")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:https?|file):[^\\s,;)]+)")
+                    .matcher(String.valueOf(root.getMessage()) + " " + e.getMessage());
+            why = "a $ref to " + (m.find() ? m.group(1) : "another document")
+                    + ", which graphlint does not fetch (a catalog must be self-contained)";
+        } else {
+            why = oneLine(root);
+        }
+        return new SchemaFaultException("the schema " + Catalog.schemaFile(api, v) + " cannot be used: " + why, e);
     }
 
     /**
@@ -291,37 +349,23 @@ public final class PayloadValidator {
      * read, since a CI run over thousands of fixtures pays per system call.
      */
     static Object readFixture(Path file, ValidateOptions options) {
-        byte[] bytes;
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            long size = ch.size();
-            if (size > options.maxBytes()) {
-                return SourceText.input(1, 1, "too-large", String.format(Locale.ROOT,
-                        "the file is %s, over the %s limit for a fixture (--max-size); it was not read",
-                        bytesText(size), bytesText(options.maxBytes())));
-            }
-            bytes = new byte[(int) size];
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                if (ch.read(buf) < 0) {
-                    break;
-                }
-            }
-            if (buf.hasRemaining()) {
-                bytes = java.util.Arrays.copyOf(bytes, buf.position()); // the file shrank while being read
-            } else if (ch.read(java.nio.ByteBuffer.allocate(1)) > 0) {
-                return SourceText.input(0, 0, "unreadable", "the file grew while being read; not checked");
-            }
+        try {
+            // Only regular files (a FIFO hung the run), and --max-size enforced while reading, not only on the size
+            // the file system reports.
+            return org.graphlint.parser.RegularFile.read(file, options.maxBytes());
+        } catch (org.graphlint.parser.RegularFile.TooLargeException e) {
+            return SourceText.input(1, 1, "too-large", (e.size() >= 0 ? "the file is " + bytesText(e.size()) + ", over"
+                    : "the file is over") + " the " + bytesText(options.maxBytes())
+                    + " limit for a fixture (--max-size); it was not read");
+        } catch (org.graphlint.parser.RegularFile.NotRegularFileException e) {
+            return SourceText.input(0, 0, "unreadable", e.getMessage());
         } catch (NoSuchFileException e) {
             return SourceText.input(0, 0, "unreadable", "no such file");
         } catch (AccessDeniedException e) {
             return SourceText.input(0, 0, "unreadable", "permission denied");
         } catch (IOException | OutOfMemoryError e) {
-            if (Files.isDirectory(file)) {
-                return SourceText.input(0, 0, "unreadable", "is a folder, not a fixture file");
-            }
             return SourceText.input(0, 0, "unreadable", "cannot read: " + oneLine(e));
         }
-        return bytes;
     }
 
     private static final java.util.regex.Pattern OPERATION_WORD =
@@ -401,7 +445,22 @@ public final class PayloadValidator {
         if (named.size() > 1) {
             named.sort(FILE_ORDER);
         }
+        if (named.size() > MAX_FINDINGS + 1) {
+            // Several bodies (an .http file): the fixture's report is capped as one body's is.
+            long more = 0;
+            for (Finding f : named.subList(MAX_FINDINGS, named.size())) {
+                more += f.rule().equals("findings-capped") ? countIn(f.message()) : 1;
+            }
+            List<Finding> kept = new ArrayList<>(named.subList(0, MAX_FINDINGS));
+            kept.add(capped(more, null).in(name, 0));
+            named = kept;
+        }
         return new FileReport(name, used, named, requests);
+    }
+
+    private static long countIn(String cappedMessage) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("and ([\\d,]+) more").matcher(cappedMessage);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 1;
     }
 
     private static FileReport single(String name, Finding f) {
@@ -443,6 +502,11 @@ public final class PayloadValidator {
         String entity = op == null ? null : op.entity();
         OperationKind kind = op == null ? null : op.operation();
         String include = HttpFile.bodyFile(r.body());
+        if (include != null && include.isEmpty()) {
+            out.add(new Finding(null, idx, r.bodyLine(), 1, null, "http-body-file", Severity.ERROR, Category.INPUT,
+                    "the body line '<' names no file: write '< ./body.json' (a path relative to this .http file)", null));
+            return;
+        }
         if (include != null) {
             checkBodyFile(r, include, baseDir, cat, entity, kind, forced, o, out, used);
             return;
@@ -478,10 +542,12 @@ public final class PayloadValidator {
             OperationKind kind, Target forced, ValidateOptions o, List<Finding> out, List<Target> used) {
         int idx = r.index();
         int line = r.bodyLine();
-        Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
         Object read;
         try {
-            read = readFixture(file, o);
+            Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
+            String outside = o.allowOutside() ? null : outsideRoot(file, o.bodyRoot() != null ? o.bodyRoot()
+                    : baseDir != null ? baseDir : Path.of(""));
+            read = outside != null ? SourceText.input(0, 0, "unreadable", outside) : readFixture(file, o);
         } catch (java.nio.file.InvalidPathException e) {
             read = SourceText.input(0, 0, "unreadable", "not a file path");
         }
@@ -489,22 +555,63 @@ public final class PayloadValidator {
         Finding problem = read instanceof Finding f ? f : d.problem();
         if (problem != null) {
             out.add(new Finding(null, idx, line, 1, null, "http-body-file", Severity.ERROR, Category.INPUT,
-                    "the body file " + include + (problem.line() > 0 ? " (" + problem.line() + ":" + problem.column() + ")" : "")
+                    "the body file " + printable(include) + (problem.line() > 0 ? " (" + problem.line() + ":" + problem.column() + ")" : "")
                     + ": " + problem.message(), null));
             return;
         }
         checkContentLength(r, ((byte[]) read).length, out);
         if (d.bom()) {
             out.add(new Finding(null, idx, line, 1, null, "bom", Severity.WARNING, Category.INPUT, "the body file "
-                    + include + " starts with a UTF-8 byte-order mark; JSON text must not, graphlint ignored it", null));
+                    + printable(include) + " starts with a UTF-8 byte-order mark; JSON text must not, graphlint ignored it", null));
         }
         List<Finding> inner = new ArrayList<>();
         checkBody(d.text(), 0, idx, cat, entity, kind, forced, o, inner, used);
         for (Finding f : inner) {
-            String where = f.line() > 0 ? include + ":" + f.line() + ":" + f.column() : include;
+            String where = f.line() > 0 ? printable(include) + ":" + f.line() + ":" + f.column() : printable(include);
             out.add(new Finding(null, idx, line, 1, f.pointer(), f.rule(), f.severity(), f.category(),
                     "in " + where + ": " + f.message(), f.target()));
         }
+    }
+
+    /**
+     * Why a body file may not be read: it resolves (symbolic links followed) outside the fixture root. Null when it is
+     * inside, or does not exist (then reading it says so).
+     */
+    private static String outsideRoot(Path file, Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        try {
+            r = r.toRealPath();
+        } catch (IOException e) {
+            // the root as written
+        }
+        try {
+            f = f.toRealPath();
+        } catch (IOException e) {
+            // a missing file: judged as written, and reported as missing if inside
+        }
+        if (f.startsWith(r)) {
+            return null;
+        }
+        return "resolves outside the fixture folder " + root + "; not read (body files are read only inside the"
+                + " folder given to validate; add --allow-outside to read it)";
+    }
+
+    /** A path as it may be printed: control characters (a NUL, an escape) as \\uXXXX, never raw into a terminal or log. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static boolean isJson(String contentType) {
@@ -709,7 +816,16 @@ public final class PayloadValidator {
         List<Error> errors;
         try {
             errors = run(schema(t), node);
+        } catch (RuntimeException e) {
+            return List.of(new Finding(null, 0, 1, 1, "", "schema-fault", Severity.ERROR, Category.INPUT,
+                    schemaFault(t.apiVersion(), t.version(), e).getMessage(), t));
         } catch (StackOverflowError e) {
+            if (depth(node, 0) < SCHEMA_FAULT_DEPTH) {
+                // A shallow body cannot exhaust the stack: the schema loops (a $ref that never reaches a keyword).
+                return List.of(new Finding(null, 0, 1, 1, "", "schema-fault", Severity.ERROR, Category.INPUT,
+                        "the schema " + Catalog.schemaFile(t.apiVersion(), t.version()) + " is at fault, not the body:"
+                        + " validating against it never ends (a $ref loop that never reaches a keyword); fix the catalog", t));
+            }
             return List.of(new Finding(null, 0, 1, 1, "", "nesting-depth", Severity.ERROR, Category.INPUT,
                     "the body nests too deeply to validate", t));
         }
@@ -718,16 +834,50 @@ public final class PayloadValidator {
             return readOnly;
         }
         Others others = new Others(t, node);
-        List<Finding> out = new ArrayList<>(errors.size() + readOnly.size());
+        List<Finding> out = new ArrayList<>(Math.min(errors.size(), MAX_FINDINGS) + readOnly.size() + 1);
         out.addAll(readOnly);
         Set<String> seen = new HashSet<>();
-        for (Error e : errors) {
-            Finding f = finding(t, e, node, others);
+        int i = 0;
+        for (; i < errors.size() && out.size() < MAX_FINDINGS; i++) {
+            Finding f = finding(t, errors.get(i), node, others);
             if (seen.add(f.rule() + '\u0000' + f.pointer() + '\u0000' + f.message())) {
                 out.add(f);
             }
         }
+        if (i < errors.size()) {
+            out.add(capped(errors.size() - i, t));
+        }
         return out;
+    }
+
+    /** A body shallower than this cannot overflow the stack by itself: an overflow then is the schema's fault. */
+    static final int SCHEMA_FAULT_DEPTH = 64;
+
+    /** The nesting depth of a value, counted up to {@code SCHEMA_FAULT_DEPTH}. */
+    private static int depth(JsonNode n, int d) {
+        if (d >= SCHEMA_FAULT_DEPTH || !n.isContainer()) {
+            return d;
+        }
+        int max = d + 1;
+        for (JsonNode c : n) {
+            max = Math.max(max, depth(c, d + 1));
+            if (max >= SCHEMA_FAULT_DEPTH) {
+                break;
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The most findings listed for one body (and one fixture); the rest are counted in one last finding. A body with a
+     * million errors is then worded in a second, and a report stays readable.
+     */
+    public static final int MAX_FINDINGS = 1000;
+
+    private static Finding capped(long more, Target t) {
+        return new Finding(null, 0, 0, 0, null, "findings-capped", Severity.ERROR, Category.SCHEMA, String.format(
+                Locale.ROOT, "and %,d more errors not listed: graphlint lists the first %,d findings of a body", more,
+                MAX_FINDINGS), t);
     }
 
     /**
@@ -770,7 +920,8 @@ public final class PayloadValidator {
         final JsonNode node;
         final List<SchemaVersion> versions;
         final int index;
-        final Map<String, List<Error>> results = new LinkedHashMap<>();
+        /** Per other version: the keys of its errors (see {@link #key}), so a finding is looked up, not searched for. */
+        final Map<String, Set<String>> results = new LinkedHashMap<>();
 
         Others(Target target, JsonNode node) {
             this.target = target;
@@ -786,37 +937,74 @@ public final class PayloadValidator {
             this.index = idx;
         }
 
-        List<Error> errors(SchemaVersion v) {
+        Set<String> errors(SchemaVersion v) {
             return results.computeIfAbsent(v.id(), id -> {
                 if (quickCheck(new Target(v, target.selector(), target.apiVersion())).certainlyValid(node)) {
-                    return List.of(); // valid there: no need to compile or run networknt for that version
+                    return Set.of(); // valid there: no need to compile or run networknt for that version
                 }
+                List<Error> errs;
                 try {
-                    return run(schema(target.apiVersion(), v), node);
+                    errs = run(schema(target.apiVersion(), v), node);
                 } catch (StackOverflowError e) {
-                    return List.of();
+                    return Set.of();
                 }
+                Set<String> keys = new HashSet<>(errs.size() * 2);
+                for (Error x : errs) {
+                    String k = key(x);
+                    if (k != null) {
+                        keys.add(k);
+                    }
+                }
+                return keys;
             });
         }
 
         /** "is valid from version X; you selected Y", "was valid until version X; ..." or null. */
-        String note(Predicate<Error> same, String validWord) {
+        String note(String key, String validWord) {
             if (index < 0) {
                 return null;
             }
             for (int i = index + 1; i < versions.size(); i++) {
-                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                if (!errors(versions.get(i)).contains(key)) {
                     return validWord + " from version " + versions.get(i).id() + "; you selected " + target.selectedText();
                 }
             }
             for (int i = index - 1; i >= 0; i--) {
-                if (errors(versions.get(i)).stream().noneMatch(same)) {
+                if (!errors(versions.get(i)).contains(key)) {
                     return validWord + " up to version " + versions.get(i).id() + " and removed in "
                             + versions.get(i + 1).id() + "; you selected " + target.selectedText();
                 }
             }
             return null;
         }
+    }
+
+    /**
+     * What makes two versions' errors "the same" for a cross-version note: the same unknown property at the same place,
+     * or a value outside the enum (or const) at the same place. Null for other keywords.
+     */
+    static String key(Error x) {
+        String kw = x.getKeyword();
+        if ("additionalProperties".equals(kw) || "unevaluatedProperties".equals(kw)) {
+            return unknownKey(kw, pointer(x.getInstanceLocation()), propertyOf(x));
+        }
+        if ("enum".equals(kw) || "const".equals(kw)) {
+            return enumKey(pointer(x.getInstanceLocation()));
+        }
+        return null;
+    }
+
+    private static String propertyOf(Error e) {
+        return e.getProperty() != null ? e.getProperty()
+                : e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : null;
+    }
+
+    private static String unknownKey(String keyword, String at, String prop) {
+        return keyword + '\u0000' + at + '\u0000' + prop;
+    }
+
+    private static String enumKey(String at) {
+        return "enum\u0000" + at;
     }
 
     private Finding finding(Target t, Error e, JsonNode root, Others others) {
@@ -827,10 +1015,9 @@ public final class PayloadValidator {
         String ptr = at;
         switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
-                String prop = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+                String prop = String.valueOf(propertyOf(e));
                 ptr = at + "/" + escape(prop);
-                String note = others.note(x -> Objects.equals(x.getKeyword(), keyword)
-                        && pointer(x.getInstanceLocation()).equals(at) && prop.equals(x.getProperty()), "is documented");
+                String note = others.note(unknownKey(keyword, at, prop), "is documented");
                 List<String> known = knownProperties(t, e);
                 List<String> near = Suggest.nearest(prop, known);
                 if (note != null) {
@@ -848,8 +1035,7 @@ public final class PayloadValidator {
                     en.forEach(x -> allowed.add(x.isString() ? x.asString() : x.toString()));
                 }
                 String shown = show(value);
-                String note = others.note(x -> ("enum".equals(x.getKeyword()) || "const".equals(x.getKeyword()))
-                        && pointer(x.getInstanceLocation()).equals(at), "is valid");
+                String note = others.note(enumKey(at), "is valid");
                 String allowedText = "allowed in " + t.versionId() + ": " + Suggest.list(allowed, 30);
                 if (note != null) {
                     message = shown + " " + note + " (" + allowedText + ")";
@@ -866,7 +1052,10 @@ public final class PayloadValidator {
                 if (expected.startsWith("[") && expected.endsWith("]")) {
                     expected = expected.substring(1, expected.length() - 1).replace(", ", " or ");
                 }
-                message = "expected " + expected + ", found " + found + " " + show(value);
+                message = value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())
+                        ? "a number too large: " + show(value).replace("Infinity", "beyond ±1.8e308")
+                            + " is outside the range of a JSON number any Graph client reads (expected " + expected + ")"
+                        : "expected " + expected + ", found " + found + " " + show(value);
             }
             case "format" -> {
                 Object[] a = e.getArguments();

@@ -58,6 +58,12 @@ final class SourceText {
      */
     static Decoded decode(byte[] bytes) {
         int n = bytes.length;
+        if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0))) {
+            // Checked before UTF-16: a UTF-32 little-endian mark starts with the UTF-16 one.
+            return new Decoded(null, input(1, 1, "encoding",
+                    "the file is UTF-32 (it starts with a UTF-32 byte-order mark); JSON fixtures must be UTF-8"), false);
+        }
         if (n >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             return new Decoded(null, input(1, 1, "encoding",
                     "the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON fixtures must be UTF-8"), false);
@@ -171,7 +177,7 @@ final class SourceText {
                 return new Parsed(null, input(line(loc), column(loc), rule, "property `" + prop
                         + "` appears twice in one object; receivers differ on which value counts, so keep one"));
             }
-            return new Parsed(null, input(line(loc), column(loc), rule, "not valid JSON: " + m));
+            return new Parsed(null, input(line(loc), column(loc), rule, "not valid JSON: " + syntaxReason(m)));
         } finally {
             if (p != null) {
                 try {
@@ -197,6 +203,45 @@ final class SourceText {
 
     private static int column(TokenStreamLocation loc) {
         return loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
+    }
+
+    /**
+     * What is wrong, in graphlint's words and without quoting the file: a fixture that is not JSON may be anything (a
+     * {@code < ../../etc/passwd} body once put its first word into CI logs through Jackson's message).
+     */
+    static String syntaxReason(String jackson) {
+        String m = jackson == null ? "" : jackson;
+        if (m.startsWith("Unrecognized token")) {
+            return "a word that is not true, false, null, a number or a quoted string";
+        }
+        if (m.contains("end-of-input")) {
+            return "the text ends before the JSON document does";
+        }
+        if (m.contains("Illegal unquoted character") || m.contains("control character")) {
+            return "a control character inside a string (escape it, e.g. \\n)";
+        }
+        if (m.contains("was expecting double-quote to start field name") || m.contains("expecting double-quote")) {
+            return "a property name must be a quoted string";
+        }
+        if (m.contains("was expecting comma")) {
+            return "a comma is missing between values";
+        }
+        if (m.contains("was expecting a colon")) {
+            return "a colon is missing after a property name";
+        }
+        if (m.contains("close marker")) {
+            return "a closing bracket or brace that does not match";
+        }
+        if (m.contains("Invalid numeric value") || m.contains("Numeric value") || m.contains("Leading zeroes")) {
+            return "a malformed number";
+        }
+        if (m.contains("Unexpected character") || m.contains("Unexpected token")) {
+            return "an unexpected character here";
+        }
+        if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF")) {
+            return "invalid UTF-8";
+        }
+        return "a syntax error here";
     }
 
     /** Jackson's message on one line, without its redacted source references. */

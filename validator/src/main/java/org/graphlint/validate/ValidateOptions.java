@@ -1,5 +1,6 @@
 package org.graphlint.validate;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.graphlint.schema.OperationKind;
 
@@ -12,9 +13,12 @@ import org.graphlint.schema.OperationKind;
  * @param maxBytes  larger fixtures are reported ({@code too-large}) and not read
  * @param variables {@code .http} variables given from outside the file ({@code --var name=value}); they win over
  *                  the file's own {@code @name = value} lines (see {@link HttpVariables})
+ * @param bodyRoot  the folder a {@code .http} file's {@code < body} files must resolve inside (null: the .http file's
+ *                  own folder); the command line passes the folder it was given
+ * @param allowOutside read {@code < body} files wherever they resolve
  */
 public record ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes,
-        Map<String, String> variables) {
+        Map<String, String> variables, Path bodyRoot, boolean allowOutside) {
 
     /** 16 MiB: far above any Graph request body (Graph itself caps most bodies at 4 MB). */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
@@ -29,9 +33,9 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }
 
-    /** Without variables from outside the files. */
+    /** Without variables from outside the files; body files inside the .http file's own folder. */
     public ValidateOptions(String entity, OperationKind operation, String selector, long maxBytes) {
-        this(entity, operation, selector, maxBytes, Map.of());
+        this(entity, operation, selector, maxBytes, Map.of(), null, false);
     }
 
     /** Latest version, schema chosen from each fixture. */
@@ -40,22 +44,32 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
     }
 
     public ValidateOptions withVersion(String sel) {
-        return new ValidateOptions(entity, operation, sel, maxBytes, variables);
+        return new ValidateOptions(entity, operation, sel, maxBytes, variables, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withEntity(String e) {
-        return new ValidateOptions(e, operation, selector, maxBytes, variables);
+        return new ValidateOptions(e, operation, selector, maxBytes, variables, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withOperation(OperationKind op) {
-        return new ValidateOptions(entity, op, selector, maxBytes, variables);
+        return new ValidateOptions(entity, op, selector, maxBytes, variables, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withMaxBytes(long max) {
-        return new ValidateOptions(entity, operation, selector, max, variables);
+        return new ValidateOptions(entity, operation, selector, max, variables, bodyRoot, allowOutside);
     }
 
     public ValidateOptions withVariables(Map<String, String> vars) {
-        return new ValidateOptions(entity, operation, selector, maxBytes, vars);
+        return new ValidateOptions(entity, operation, selector, maxBytes, vars, bodyRoot, allowOutside);
+    }
+
+    /** The folder {@code < body} files must resolve inside (see {@link #bodyRoot}). */
+    public ValidateOptions withBodyRoot(Path root) {
+        return new ValidateOptions(entity, operation, selector, maxBytes, variables, root, allowOutside);
+    }
+
+    /** Whether {@code < body} files may resolve outside the body root. */
+    public ValidateOptions withAllowOutside(boolean allow) {
+        return new ValidateOptions(entity, operation, selector, maxBytes, variables, bodyRoot, allow);
     }
 }
