@@ -207,9 +207,16 @@ public final class RequestRouter {
     /** The path part of a URL: no scheme and host, no leading {{variable}}, no query or fragment. */
     private static String stripToPath(String url, boolean dropVersion) {
         String u = url.strip();
-        int sp = u.indexOf(' ');
+        int sp = -1;
+        for (int i = 0, depth = 0; i < u.length() && sp < 0; i++) {
+            char c = u.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (Character.isWhitespace(c) && depth <= 0) {
+                sp = i;
+            }
+        }
         if (sp >= 0) {
-            u = u.substring(0, sp); // "… HTTP/1.1"
+            u = u.substring(0, sp); // "… HTTP/1.1" (spaces inside {id | userPrincipalName} stay)
         }
         int q = u.indexOf('?');
         if (q >= 0) {
