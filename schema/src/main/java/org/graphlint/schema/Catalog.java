@@ -84,6 +84,12 @@ public final class Catalog {
         return new Catalog(Collections.unmodifiableMap(apis), def);
     }
 
+    /** A catalog over API contents another reader made: the packed embedded catalog reads them lazily ({@link PackedCatalog}). */
+    static Catalog ofApis(Map<String, Api> apis, String defaultApi) {
+        String def = apis.containsKey(defaultApi) ? defaultApi : apis.keySet().stream().findFirst().orElse(defaultApi);
+        return new Catalog(Collections.unmodifiableMap(new LinkedHashMap<>(apis)), def);
+    }
+
     private static Api api(List<SchemaVersion> versions, List<DocumentedOperation> operations, Map<String, String> odataTypes) {
         Map<String, Map<OperationKind, List<SchemaVersion>>> entities = new TreeMap<>();
         for (SchemaVersion v : versions) {
@@ -114,6 +120,9 @@ public final class Catalog {
             synchronized (Catalog.class) {
                 c = embedded;
                 if (c == null) {
+                    c = PackedCatalog.embedded(); // the all-Graph catalog, read lazily; null in a jar without one
+                }
+                if (c == null) {
                     c = read(name -> {
                         InputStream in = Catalog.class.getClassLoader().getResourceAsStream(EMBEDDED_RESOURCE + name);
                         if (in == null) {
@@ -126,8 +135,8 @@ public final class Catalog {
                             throw new CatalogException("embedded catalog: cannot read " + name + ": " + e.getMessage(), e);
                         }
                     }, "embedded catalog");
-                    embedded = c;
                 }
+                embedded = c;
             }
         }
         return c;
