@@ -22,10 +22,11 @@ import org.graphlint.parser.PageParser;
 /**
  * Builds the all-Graph catalog the jar embeds, in its packed form ({@link PackedCatalog}):
  *
- * <pre>BuildGraphCatalog OUT_DIR INPUT...</pre>
+ * <pre>BuildGraphCatalog OUT_DIR REPO_ROOT SHARED_DIR</pre>
  *
- * INPUTs are folders of pages ({@code samples/pages}: the vppToken histories and the seed pages) and whole-snapshot
- * tarballs ({@code ../shared/corpus/snapshots/*.tar.gz}, read as they are: nothing is unpacked). The schemas are the
+ * The inputs ({@link #defaultInputs}) are {@code samples/pages} (the vppToken histories of {@code ../shared/corpus/history}
+ * and the seed pages, committed copies) and the two whole-snapshot tarballs of {@code SHARED_DIR/corpus/snapshots},
+ * read as they are: nothing is unpacked. The schemas are the
  * {@link CatalogBuilder}'s; on top, every operation the pages document goes into the routing table, including those
  * with no schema of their own (DELETE, functions, actions), so that a request to them is recognised as documented
  * rather than reported as unknown. Deterministic: the same inputs give the same bytes. {@code scripts/build-graph-catalog.sh}
@@ -164,17 +165,35 @@ public final class BuildGraphCatalog {
     }
 
     /** The catalog of the given pages: the builder's schemas and operations, plus every other documented operation. */
-    static Catalog build(List<CatalogBuilder.Input> inputs) {
+    static Catalog build(List<CatalogBuilder.Input> inputs, Map<String, byte[]> raw) {
         Catalog built = CatalogBuilder.build(inputs).catalog();
-        Map<String, List<DocumentedOperation>> extra = extraOperations(inputs, built);
+        List<ActionBodies.Built> actions = new ArrayList<>();
+        Map<String, List<DocumentedOperation>> extra = extraOperations(inputs, built, raw, actions);
+        List<SchemaVersion> actionVersions = ActionBodies.versions(actions);
         Map<String, Catalog> byApi = new LinkedHashMap<>();
         for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
             Catalog c = a.getValue();
             List<DocumentedOperation> ops = new ArrayList<>(c.operations());
             ops.addAll(extra.getOrDefault(a.getKey(), List.of()));
-            byApi.put(a.getKey(), Catalog.of(a.getKey(), c.allVersions(), ops, c.odataTypes()));
+            List<SchemaVersion> vs = new ArrayList<>(c.allVersions());
+            for (SchemaVersion v : actionVersions) {
+                if (apiOf(v, actions).equals(a.getKey())) {
+                    vs.add(v);
+                }
+            }
+            byApi.put(a.getKey(), Catalog.of(a.getKey(), vs, ops, c.odataTypes()));
         }
         return Catalog.of(byApi, Catalog.DEFAULT_API_VERSION);
+    }
+
+    private static String apiOf(SchemaVersion v, List<ActionBodies.Built> actions) {
+        String file = v.pages().get(0).file();
+        for (ActionBodies.Built b : actions) {
+            if (b.page().file().equals(file)) {
+                return b.api();
+            }
+        }
+        return "";
     }
 
     /**
@@ -183,7 +202,14 @@ public final class BuildGraphCatalog {
      * action's "entity" is its page's name ({@code user-sendmail}); the router reports a body sent to one without a
      * schema as not checked, never as another entity's.
      */
-    static Map<String, List<DocumentedOperation>> extraOperations(List<CatalogBuilder.Input> inputs, Catalog built) {
+    static Map<String, List<DocumentedOperation>> extraOperations(List<CatalogBuilder.Input> inputs, Catalog built,
+            Map<String, byte[]> raw, List<ActionBodies.Built> actions) {
+        Map<String, Map<String, String>> lowerEntities = new LinkedHashMap<>();
+        for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
+            Map<String, String> m = new java.util.HashMap<>();
+            a.getValue().entities().forEach(e -> m.put(e.toLowerCase(Locale.ROOT), e));
+            lowerEntities.put(a.getKey(), m);
+        }
         Map<String, Set<String>> known = new LinkedHashMap<>();
         for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
             Set<String> k = new HashSet<>();
@@ -193,6 +219,7 @@ public final class BuildGraphCatalog {
             known.put(a.getKey(), k);
         }
         Map<String, List<DocumentedOperation>> out = new LinkedHashMap<>();
+        Set<String> addedAction = new HashSet<>();
         for (CatalogBuilder.Input in : inputs) {
             if (in.page().operations().isEmpty()) {
                 continue;
@@ -226,6 +253,18 @@ public final class BuildGraphCatalog {
                 } else if (isAction(slug, path)) {
                     kind = OperationKind.ACTION;
                     entity = slug;
+                    String action = slug;
+                    byte[] bytes = raw.get(in.file());
+                    Catalog api = built.byApiVersion().get(f.apiVersion());
+                    if (bytes != null && api != null && in.page().lastHandoff() != null && addedAction.add(in.file())) {
+                        List<ActionBodies.Param> params = ActionBodies.parameters(ActionBodies.text(bytes));
+                        if (!params.isEmpty()) {
+                            ActionBodies.schema(params, api, lowerEntities.getOrDefault(f.apiVersion(), Map.of()))
+                                    .ifPresent(sch -> actions.add(new ActionBodies.Built(f.apiVersion(), action, sch,
+                                            new PageRef(in.page().locale(), in.page().lastHandoff(), in.page().sourceCommit(),
+                                                    in.file()))));
+                        }
+                    }
                 } else {
                     kind = method.equals("POST") ? OperationKind.CREATE : OperationKind.UPDATE;
                 }
@@ -258,22 +297,57 @@ public final class BuildGraphCatalog {
         return s.substring(dash + 1).equals(last.toLowerCase(Locale.ROOT));
     }
 
+    /** SHA-256 over every page's name and bytes, in build order. */
+    static String inputsDigest(List<RawPage> raw) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            for (RawPage p : raw) {
+                d.update(p.name().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(p.bytes());
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads, parses, builds and packs. */
     static PackedCatalog.Packed packed(List<Path> inputs, List<String> errors) throws IOException {
         List<RawPage> raw = readPages(inputs);
+        String inputsDigest = inputsDigest(raw);
         List<CatalogBuilder.Input> pages = parse(raw, errors);
-        return PackedCatalog.pack(build(pages));
+        Map<String, byte[]> bytes = new java.util.HashMap<>();
+        raw.forEach(r -> bytes.put(r.name(), r.bytes()));
+        return PackedCatalog.pack(build(pages, bytes), inputsDigest);
+    }
+
+    /** The snapshot tarballs the embedded catalog is built from, relative to the shared folder. */
+    static final List<String> SNAPSHOTS = List.of("corpus/snapshots/ru-RU-live-sxs-2021-08-27.tar.gz",
+            "corpus/snapshots/pt-BR-live-sxs-2021-08-27.tar.gz");
+
+    /** The inputs of the embedded catalog, in build order. */
+    static List<Path> defaultInputs(Path repoRoot, Path shared) {
+        List<Path> in = new ArrayList<>();
+        in.add(repoRoot.resolve("samples/pages"));
+        for (String s : SNAPSHOTS) {
+            in.add(shared.resolve(s));
+        }
+        return in;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: BuildGraphCatalog OUT_DIR INPUT... (folders of pages, snapshot .tar.gz files)");
+        if (args.length != 3) {
+            System.err.println("usage: BuildGraphCatalog OUT_DIR REPO_ROOT SHARED_DIR");
             System.exit(2);
         }
         long t0 = System.nanoTime();
-        List<Path> in = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            in.add(Path.of(args[i]));
+        List<Path> in = defaultInputs(Path.of(args[1]), Path.of(args[2]));
+        for (Path p : in) {
+            if (!Files.exists(p)) {
+                System.err.println("graphlint: " + p + ": missing (the catalog is built from samples/pages and the snapshots of ../shared)");
+                System.exit(2);
+            }
         }
         List<String> errors = new ArrayList<>();
         PackedCatalog.Packed p = packed(in, errors);

@@ -95,6 +95,31 @@ final class PackedCatalog {
         }, dir.toString());
     }
 
+    /**
+     * True when a catalog folder holds a pack written with (or after) its {@code catalog.json}: a folder whose JSON files
+     * were changed by hand since is read from the JSON.
+     */
+    static boolean isCurrent(Path dir) {
+        try {
+            Path idx = dir.resolve(INDEX);
+            Path pack = dir.resolve(PACK);
+            Path json = dir.resolve("catalog.json");
+            if (!Files.isRegularFile(idx) || !Files.isRegularFile(pack) || !Files.isRegularFile(json)) {
+                return false;
+            }
+            long written = Math.min(Files.getLastModifiedTime(idx).toMillis(), Files.getLastModifiedTime(pack).toMillis());
+            long newestJson = Files.getLastModifiedTime(json).toMillis();
+            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".schema.json"))::iterator) {
+                    newestJson = Math.max(newestJson, Files.getLastModifiedTime(f).toMillis());
+                }
+            }
+            return written >= newestJson;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** The index text of a packed catalog (for tests and the staleness check). */
     static String indexText(byte[] gz, String where) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
@@ -287,14 +312,7 @@ final class PackedCatalog {
             if (!(key instanceof OperationKind k) || !lines.containsKey(k)) {
                 return null;
             }
-            return made.computeIfAbsent(k, kk -> {
-                List<SchemaVersion> out = new ArrayList<>();
-                for (String l : lines.get(kk)) {
-                    out.add(version(l, blobs));
-                }
-                out.sort(java.util.Comparator.comparing(SchemaVersion::id));
-                return List.copyOf(out);
-            });
+            return made.computeIfAbsent(k, kk -> new LazyVersions(lines.get(kk), blobs));
         }
 
         @Override
@@ -304,6 +322,47 @@ final class PackedCatalog {
                 all.put(k, get(k));
             }
             return Collections.unmodifiableMap(all).entrySet();
+        }
+    }
+
+    /**
+     * The versions of one entity and operation, oldest first: the count and ids come from the index, and a version's
+     * schema is inflated and parsed only when that version is asked for (selecting {@code latest} reads one).
+     */
+    private static final class LazyVersions extends AbstractList<SchemaVersion> {
+        private final List<String> lines;
+        private final Blobs blobs;
+        private final SchemaVersion[] made;
+
+        LazyVersions(List<String> lines, Blobs blobs) {
+            List<String> sorted = new ArrayList<>(lines);
+            sorted.sort(java.util.Comparator.comparing(l -> l.split("\t", 5)[3]));
+            this.lines = sorted;
+            this.blobs = blobs;
+            this.made = new SchemaVersion[sorted.size()];
+        }
+
+        @Override
+        public SchemaVersion get(int i) {
+            SchemaVersion v;
+            synchronized (made) {
+                v = made[i];
+            }
+            if (v == null) {
+                v = version(lines.get(i), blobs);
+                synchronized (made) {
+                    if (made[i] == null) {
+                        made[i] = v;
+                    }
+                    v = made[i];
+                }
+            }
+            return v;
+        }
+
+        @Override
+        public int size() {
+            return lines.size();
         }
     }
 
@@ -371,11 +430,14 @@ final class PackedCatalog {
     // ================================================================== writing
 
     /** The two files of a catalog, and the digest of their uncompressed content. */
-    record Packed(byte[] index, byte[] pack, String contentDigest) {
+    record Packed(byte[] index, byte[] pack, String contentDigest, String inputsDigest) {
     }
 
-    /** Packs a catalog (every API version); deterministic for a given catalog. */
-    static Packed pack(Catalog catalog) {
+    /**
+     * Packs a catalog (every API version); deterministic for a given catalog. {@code inputsDigest} (may be null) is
+     * recorded as is, so that a staleness check can say whether the pages or the builder changed.
+     */
+    static Packed pack(Catalog catalog, String inputsDigest) {
         ByteArrayOutputStream pack = new ByteArrayOutputStream();
         MessageDigest blobDigest = sha256();
         Map<String, String> stored = new HashMap<>();
@@ -447,12 +509,13 @@ final class PackedCatalog {
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
-            gz.write((FORMAT + "\ncontent-sha256 " + digest + "\n").getBytes(StandardCharsets.UTF_8));
+            gz.write((FORMAT + "\ncontent-sha256 " + digest + "\n"
+                    + (inputsDigest == null ? "" : "inputs-sha256 " + inputsDigest + "\n")).getBytes(StandardCharsets.UTF_8));
             gz.write(bodyBytes);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Packed(idx.toByteArray(), pack.toByteArray(), digest);
+        return new Packed(idx.toByteArray(), pack.toByteArray(), digest, inputsDigest);
     }
 
     private static String store(byte[] raw, Map<String, String> stored, ByteArrayOutputStream pack, Deflater deflater,
@@ -479,14 +542,46 @@ final class PackedCatalog {
         return ref;
     }
 
-    /** The content digest a packed index declares ({@code content-sha256} line). */
-    static String declaredDigest(String indexText) {
-        int a = indexText.indexOf("\ncontent-sha256 ");
+    /** A header value of a packed index ({@code content-sha256}, {@code inputs-sha256}); null when absent. */
+    static String header(String indexText, String name) {
+        int a = indexText.indexOf("\n" + name + " ");
         if (a < 0) {
             return null;
         }
         int b = indexText.indexOf('\n', a + 1);
-        return indexText.substring(a + 16, b < 0 ? indexText.length() : b);
+        return indexText.substring(a + name.length() + 2, b < 0 ? indexText.length() : b);
+    }
+
+    /**
+     * Recomputes the content digest of a packed catalog from its two files: the index body and every blob it names,
+     * inflated, in pack order. Equal to the declared {@code content-sha256} when the files belong together and are
+     * intact.
+     */
+    static String contentDigest(byte[] indexGz, byte[] pack) {
+        String text = indexText(indexGz, "index");
+        int start = text.indexOf('\n', text.indexOf("\ncontent-sha256 ") + 1) + 1;
+        if (text.startsWith("inputs-sha256 ", start)) {
+            start = text.indexOf('\n', start) + 1;
+        }
+        String body = text.substring(start);
+        java.util.TreeMap<Integer, int[]> refs = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\+(\\d+)\\+(\\d+)").matcher(body);
+        for (String l : body.split("\n")) {
+            if (l.startsWith("v\t")) {
+                m.reset(l.substring(l.indexOf('\t', l.indexOf('\t', l.indexOf('\t', 2) + 1) + 1)));
+                while (m.find()) {
+                    refs.put(Integer.parseInt(m.group(1)), new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))});
+                }
+            }
+        }
+        MessageDigest blobs = sha256();
+        for (Map.Entry<Integer, int[]> r : refs.entrySet()) {
+            blobs.update(inflate(pack, r.getKey(), r.getValue()[0], r.getValue()[1], "pack"));
+        }
+        MessageDigest all = sha256();
+        all.update(body.getBytes(StandardCharsets.UTF_8));
+        all.update(blobs.digest());
+        return HexFormat.of().formatHex(all.digest());
     }
 
     /** Writes the two files into a folder, each replaced atomically (a temporary file moved over the old one). */
