@@ -168,12 +168,19 @@ public final class BuildGraphCatalog {
     static Catalog build(List<CatalogBuilder.Input> inputs, Map<String, byte[]> raw) {
         Catalog built = CatalogBuilder.build(inputs).catalog();
         List<ActionBodies.Built> actions = new ArrayList<>();
-        Map<String, List<DocumentedOperation>> extra = extraOperations(inputs, built, raw, actions);
+        Map<String, Set<String>> misfiled = new LinkedHashMap<>();
+        Map<String, List<DocumentedOperation>> extra = extraOperations(inputs, built, raw, actions, misfiled);
         List<SchemaVersion> actionVersions = ActionBodies.versions(actions);
         Map<String, Catalog> byApi = new LinkedHashMap<>();
         for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
             Catalog c = a.getValue();
-            List<DocumentedOperation> ops = new ArrayList<>(c.operations());
+            Set<String> mis = misfiled.getOrDefault(a.getKey(), Set.of());
+            List<DocumentedOperation> ops = new ArrayList<>();
+            for (DocumentedOperation o : c.operations()) {
+                if (!mis.contains(o.method().toUpperCase(Locale.ROOT) + " " + o.pathTemplate())) {
+                    ops.add(o);
+                }
+            }
             ops.addAll(extra.getOrDefault(a.getKey(), List.of()));
             List<SchemaVersion> vs = new ArrayList<>(c.allVersions());
             for (SchemaVersion v : actionVersions) {
@@ -203,7 +210,7 @@ public final class BuildGraphCatalog {
      * schema as not checked, never as another entity's.
      */
     static Map<String, List<DocumentedOperation>> extraOperations(List<CatalogBuilder.Input> inputs, Catalog built,
-            Map<String, byte[]> raw, List<ActionBodies.Built> actions) {
+            Map<String, byte[]> raw, List<ActionBodies.Built> actions, Map<String, Set<String>> misfiled) {
         Map<String, Map<String, String>> lowerEntities = new LinkedHashMap<>();
         for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
             Map<String, String> m = new java.util.HashMap<>();
@@ -220,6 +227,8 @@ public final class BuildGraphCatalog {
         }
         Map<String, List<DocumentedOperation>> out = new LinkedHashMap<>();
         Set<String> addedAction = new HashSet<>();
+        Map<String, Set<String>> builderKeys = new LinkedHashMap<>();
+        known.forEach((api, keys) -> builderKeys.put(api, Set.copyOf(keys)));
         for (CatalogBuilder.Input in : inputs) {
             if (in.page().operations().isEmpty()) {
                 continue;
@@ -243,28 +252,39 @@ public final class BuildGraphCatalog {
                 if (!path.startsWith("/")) {
                     path = "/" + path;
                 }
-                if (!k.add(method + " " + path)) {
-                    continue;
-                }
-                String entity = f.entity() != null ? f.entity() : slug;
-                OperationKind kind;
-                if (method.equals("GET") || method.equals("DELETE")) {
-                    kind = OperationKind.RESOURCE;
-                } else if (isAction(slug, path)) {
-                    kind = OperationKind.ACTION;
-                    entity = slug;
-                    String action = slug;
+                String key = method + " " + path;
+                boolean action = !method.equals("GET") && !method.equals("DELETE") && isAction(slug, path);
+                if (action) {
+                    String name = slug;
                     byte[] bytes = raw.get(in.file());
                     Catalog api = built.byApiVersion().get(f.apiVersion());
                     if (bytes != null && api != null && in.page().lastHandoff() != null && addedAction.add(in.file())) {
                         List<ActionBodies.Param> params = ActionBodies.parameters(ActionBodies.text(bytes));
                         if (!params.isEmpty()) {
                             ActionBodies.schema(params, api, lowerEntities.getOrDefault(f.apiVersion(), Map.of()))
-                                    .ifPresent(sch -> actions.add(new ActionBodies.Built(f.apiVersion(), action, sch,
+                                    .ifPresent(sch -> actions.add(new ActionBodies.Built(f.apiVersion(), name, sch,
                                             new PageRef(in.page().locale(), in.page().lastHandoff(), in.page().sourceCommit(),
                                                     in.file()))));
                         }
                     }
+                    // an action the builder filed as some entity's create: routed as the action, never as that entity
+                    Set<String> mis = misfiled.computeIfAbsent(f.apiVersion(), x -> new HashSet<>());
+                    if (builderKeys.getOrDefault(f.apiVersion(), Set.of()).contains(key) && mis.add(key)) {
+                        out.computeIfAbsent(f.apiVersion(), x -> new ArrayList<>())
+                                .add(new DocumentedOperation(method, path, slug, OperationKind.ACTION));
+                        continue;
+                    }
+                }
+                if (!k.add(key)) {
+                    continue;
+                }
+                String entity = f.entity() != null ? f.entity() : slug;
+                OperationKind kind;
+                if (method.equals("GET") || method.equals("DELETE")) {
+                    kind = OperationKind.RESOURCE;
+                } else if (action) {
+                    kind = OperationKind.ACTION;
+                    entity = slug;
                 } else {
                     kind = method.equals("POST") ? OperationKind.CREATE : OperationKind.UPDATE;
                 }
