@@ -40,17 +40,19 @@ def main(work, n, per):
     os.makedirs(os.path.join(work, "10k"), exist_ok=True)
     for i in range(10000):
         shutil.copyfile(one, os.path.join(work, "10k", "user-update-%05d.json" % i))
-    picked = 0
+    candidates = []
     for entity in sorted(os.listdir(export)):
-        if picked == n:
-            break
         d = os.path.join(export, entity, "update")
-        if not os.path.isdir(d) or not entity.isalnum() or len(entity) < 6:
+        if not os.path.isdir(d) or not entity.isalnum() or not entity[0].islower() or len(entity) < 4:
             continue
         path = os.path.join(d, sorted(os.listdir(d))[-1])
         names = plain_strings(json.load(open(path)))
-        if len(names) < 3:
-            continue
+        if len(names) >= 3:
+            candidates.append((entity, path, names))
+    # spread over the alphabet (all of Graph, not fifty Intune profiles)
+    step = max(1, len(candidates) // n)
+    picked = 0
+    for entity, path, names in candidates[::step][:n]:
         out = os.path.join(work, "mix50", entity)
         os.makedirs(out, exist_ok=True)
         open(os.path.join(out, "schema-path"), "w").write(path)

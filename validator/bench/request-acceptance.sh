@@ -21,14 +21,15 @@ for loc in ru-RU pt-BR; do
     tar -xzf "../shared/corpus/snapshots/$loc-live-sxs-2021-08-27.tar.gz" -C "$snap"
   fi
 done
-[[ -f cli/target/graphlint.jar ]] || mvn -B -q -DskipTests package
+gl=(${GRAPHLINT:-./graphlint})
+[[ -n "${GRAPHLINT:-}" || -f cli/target/graphlint.jar ]] || mvn -B -q -DskipTests package
 out=target/request-acceptance
 rm -rf "$out/requests"; mkdir -p "$out/requests"
 for loc in ru-RU pt-BR; do
-  ./graphlint parse --format json "$snap/$loc/api-reference" > "$out/pages-$loc.jsonl" 2>/dev/null || true
+  "${gl[@]}" parse --format json "$snap/$loc/api-reference" > "$out/pages-$loc.jsonl" 2>/dev/null || true
 done
 python3 "$root/validator/bench/request_acceptance.py" extract "$out" "$out"/pages-*.jsonl
 start=$(date +%s.%N)
-./graphlint validate --format json "$out/requests" > "$out/report.json" || true
+"${gl[@]}" validate --format json "$out/requests" > "$out/report.json" || true
 end=$(date +%s.%N)
 python3 "$root/validator/bench/request_acceptance.py" report "$out" "$(echo "$end - $start" | bc)" | tee "$out/summary.txt"
