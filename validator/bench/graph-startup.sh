@@ -17,7 +17,7 @@ rounds="${1:-5}"
 ajv_dir="${AJV_DIR:-/tmp/ajv}"
 work="${WORK:-/tmp/graphlint-graph-bench}"
 ajv="$ajv_dir/node_modules/.bin/ajv"
-gl="$root/graphlint"
+gl="${GRAPHLINT_LAUNCHER:-$root/graphlint}"
 [[ -x "$ajv" ]] || { echo "ajv-cli not found at $ajv: mkdir -p $ajv_dir && (cd $ajv_dir && npm install ajv-cli@5 ajv-formats@3)" >&2; exit 2; }
 snapshot="${SNAPSHOT:-/work/corpus-unpacked/ru-RU}"
 mkdir -p "$work"
