@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code graphlint schemas build|list|show}: the versioned JSON Schemas built from the docs. */
 @Command(name = "schemas", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
         description = "Build, list and show the versioned JSON Schemas (draft 2020-12) built from the docs.",
-        subcommands = {SchemasCommand.Build.class, SchemasCommand.ListVersions.class, SchemasCommand.Show.class},
+        subcommands = {SchemasCommand.Build.class, SchemasCommand.ListVersions.class, SchemasCommand.Show.class, SchemasExport.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage error, unreadable input or no such version"})
 public final class SchemasCommand implements Runnable {
@@ -167,7 +167,9 @@ public final class SchemasCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
-            description = "List the schema versions of the catalog: entity, operation, version id, pages, changes.")
+            description = {"Count, or list, the schema versions of the catalog.",
+                "Without a filter: a count per API version and operation; with --entity, --operation or --all: one",
+                "line per version (entity, operation, id, pages, changes)."})
     static final class ListVersions implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -175,11 +177,14 @@ public final class SchemasCommand implements Runnable {
         @CommandLine.Mixin
         CatalogOptions catalog;
 
-        @Option(names = "--entity", paramLabel = "NAME", description = "Only this entity.")
+        @Option(names = "--entity", paramLabel = "NAME", description = "Only this entity (* matches any characters: 'device*').")
         String entity;
 
-        @Option(names = "--operation", paramLabel = "create|update|resource", description = "Only this operation.")
+        @Option(names = "--operation", paramLabel = "create|update|resource|action", description = "Only this operation.")
         String operation;
+
+        @Option(names = "--all", description = "List every version (thousands for the embedded catalog).")
+        boolean all;
 
         @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
         String format = "text";
@@ -187,37 +192,30 @@ public final class SchemasCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
-            Catalog all = catalog.open();
-            List<Catalog> apis = catalog.apiVersion != null ? List.of(all)
-                    : new ArrayList<>(all.byApiVersion().values());
+            Catalog whole = catalog.open();
+            List<Catalog> apis = catalog.apiVersion != null ? List.of(whole)
+                    : new ArrayList<>(whole.byApiVersion().values());
             OperationKind op = operation == null ? null : operation(operation, spec);
             if (!format.equals("text") && !format.equals("json")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json");
             }
+            java.util.function.Predicate<String> entityFilter = entityFilter(apis);
+            if (entity == null && op == null && !all) {
+                return summary(o, apis);
+            }
             ArrayNode json = JSON.createArrayNode();
             for (Catalog c : apis) {
-                for (SchemaVersion v : c.allVersions()) {
-                    if ((entity != null && !entity.equals(v.entity())) || (op != null && op != v.operation())) {
+                for (String e : c.entities()) {
+                    if (!entityFilter.test(e)) {
                         continue;
                     }
-                    Set<String> locales = new LinkedHashSet<>();
-                    v.pages().forEach(p -> locales.add(p.locale()));
-                    if (format.equals("json")) {
-                        ObjectNode n = json.addObject();
-                        n.put("apiVersion", c.apiVersion());
-                        n.put("entity", v.entity());
-                        n.put("operation", v.operation().id());
-                        n.put("id", v.id());
-                        n.put("pages", v.pages().size());
-                        ArrayNode l = n.putArray("locales");
-                        locales.forEach(l::add);
-                        ArrayNode ch = n.putArray("changes");
-                        v.changes().forEach(x -> ch.add(x.detail()));
-                    } else {
-                        String changes = v.changes().isEmpty() ? "(first version)"
-                                : String.join("; ", v.changes().stream().map(SchemaChange::detail).toList());
-                        o.printf("%-5s %-24s %-8s %-12s %3d pages %-18s %s%n", c.apiVersion(), v.entity(),
-                                v.operation().id(), v.id(), v.pages().size(), String.join(",", locales), changes);
+                    for (OperationKind k : c.operationKinds(e)) {
+                        if (op != null && op != k) {
+                            continue;
+                        }
+                        for (SchemaVersion v : c.versions(e, k)) {
+                            line(o, json, c, v);
+                        }
                     }
                 }
             }
@@ -225,6 +223,100 @@ public final class SchemasCommand implements Runnable {
                 o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             }
             return ExitCode.OK;
+        }
+
+        private java.util.function.Predicate<String> entityFilter(List<Catalog> apis) {
+            if (entity == null) {
+                return e -> true;
+            }
+            if (entity.contains("*")) {
+                java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                        ("\\Q" + entity + "\\E").replace("*", "\\E.*\\Q"), java.util.regex.Pattern.CASE_INSENSITIVE);
+                return e -> p.matcher(e).matches();
+            }
+            Set<String> known = new java.util.TreeSet<>();
+            apis.forEach(c -> known.addAll(c.entities()));
+            if (!known.contains(entity)) {
+                List<String> near = known.stream()
+                        .sorted(java.util.Comparator.comparingInt((String k) -> distance(k.toLowerCase(), entity.toLowerCase())))
+                        .limit(5).toList();
+                throw new CatalogException("no entity '" + entity + "' in the catalog; nearest: " + String.join(", ", near));
+            }
+            return entity::equals;
+        }
+
+        private int summary(PrintWriter o, List<Catalog> apis) throws Exception {
+            ObjectNode json = JSON.createObjectNode();
+            for (Catalog c : apis) {
+                java.util.Map<OperationKind, Integer> counts = new java.util.EnumMap<>(OperationKind.class);
+                int total = 0;
+                for (String e : c.entities()) {
+                    for (OperationKind k : c.operationKinds(e)) {
+                        int n = c.versions(e, k).size();
+                        counts.merge(k, n, Integer::sum);
+                        total += n;
+                    }
+                }
+                if (format.equals("json")) {
+                    ObjectNode a = json.putObject(c.apiVersion());
+                    a.put("entities", c.entities().size());
+                    a.put("versions", total);
+                    ObjectNode byOp = a.putObject("byOperation");
+                    counts.forEach((k, n) -> byOp.put(k.id(), n));
+                    a.put("documentedOperations", c.operations().size());
+                } else {
+                    List<String> parts = new ArrayList<>();
+                    counts.forEach((k, n) -> parts.add(k.id() + " " + n));
+                    o.printf("%-5s %,6d entities, %,6d schema versions (%s), %,6d documented operations%n", c.apiVersion(),
+                            c.entities().size(), total, String.join(", ", parts), c.operations().size());
+                }
+            }
+            if (format.equals("json")) {
+                o.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            } else {
+                o.println("list them with --entity NAME (or 'pattern*'), --operation OP, --api-version beta|v1.0, or --all");
+            }
+            return ExitCode.OK;
+        }
+
+        private void line(PrintWriter o, ArrayNode json, Catalog c, SchemaVersion v) {
+            Set<String> locales = new LinkedHashSet<>();
+            v.pages().forEach(p -> locales.add(p.locale()));
+            if (format.equals("json")) {
+                ObjectNode n = json.addObject();
+                n.put("apiVersion", c.apiVersion());
+                n.put("entity", v.entity());
+                n.put("operation", v.operation().id());
+                n.put("id", v.id());
+                n.put("pages", v.pages().size());
+                ArrayNode l = n.putArray("locales");
+                locales.forEach(l::add);
+                ArrayNode ch = n.putArray("changes");
+                v.changes().forEach(x -> ch.add(x.detail()));
+            } else {
+                String changes = v.changes().isEmpty() ? "(first version)"
+                        : String.join("; ", v.changes().stream().map(SchemaChange::detail).toList());
+                o.printf("%-5s %-24s %-8s %-12s %3d pages %-18s %s%n", c.apiVersion(), v.entity(),
+                        v.operation().id(), v.id(), v.pages().size(), String.join(",", locales), changes);
+            }
+        }
+
+        private static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
         }
     }
 

@@ -58,7 +58,7 @@ class SchemasAndDiffCommandTest {
 
     @Test
     void listAndShowReadTheEmbeddedCatalog() throws Exception {
-        Run list = run("schemas", "list", "--format", "json");
+        Run list = run("schemas", "list", "--entity", "vppToken", "--format", "json");
         assertEquals(0, list.exit(), list.err());
         JsonNode arr = JSON.readTree(list.out());
         assertTrue(arr.size() >= 3);

@@ -87,6 +87,12 @@ public final class Catalog {
         return new Catalog(Collections.unmodifiableMap(apis), def);
     }
 
+    /** A catalog over API contents another reader made: the packed embedded catalog reads them lazily ({@link PackedCatalog}). */
+    static Catalog ofApis(Map<String, Api> apis, String defaultApi) {
+        String def = apis.containsKey(defaultApi) ? defaultApi : apis.keySet().stream().findFirst().orElse(defaultApi);
+        return new Catalog(Collections.unmodifiableMap(new LinkedHashMap<>(apis)), def);
+    }
+
     private static Api api(List<SchemaVersion> versions, List<DocumentedOperation> operations, Map<String, String> odataTypes) {
         Map<String, Map<OperationKind, List<SchemaVersion>>> entities = new TreeMap<>();
         for (SchemaVersion v : versions) {
@@ -117,6 +123,9 @@ public final class Catalog {
             synchronized (Catalog.class) {
                 c = embedded;
                 if (c == null) {
+                    c = PackedCatalog.embedded(); // the all-Graph catalog, read lazily; null in a jar without one
+                }
+                if (c == null) {
                     c = read(name -> {
                         InputStream in = Catalog.class.getClassLoader().getResourceAsStream(EMBEDDED_RESOURCE + name);
                         if (in == null) {
@@ -129,8 +138,8 @@ public final class Catalog {
                             throw new CatalogException("embedded catalog: cannot read " + name + ": " + e.getMessage(), e);
                         }
                     }, "embedded catalog");
-                    embedded = c;
                 }
+                embedded = c;
             }
         }
         return c;
@@ -143,6 +152,9 @@ public final class Catalog {
             throw new CatalogException(dir + ": not a catalog folder (expected a folder with catalog.json)");
         }
         Path root = dir.toAbsolutePath().normalize();
+        if (PackedCatalog.isCurrent(root)) {
+            return PackedCatalog.read(root); // the same catalog, packed by write(): read lazily, like the embedded one
+        }
         return read(name -> {
             Path p = root.resolve(name).normalize();
             if (!p.startsWith(root)) {
@@ -465,6 +477,15 @@ public final class Catalog {
      */
     public void write(Path dir) throws IOException {
         CatalogWriter.replace(this, dir, false);
+    }
+
+    /**
+     * Writes the packed form of this catalog ({@code graph.index.gz}, {@code graph.pack}) into a folder, beside what
+     * {@link #write(Path)} wrote: {@link #load(Path)} then reads it lazily, as the embedded catalog is read. Call it after
+     * {@code write}: a pack older than the JSON files is ignored.
+     */
+    public void writePacked(Path dir) throws IOException {
+        PackedCatalog.write(PackedCatalog.pack(this, null), dir);
     }
 
     /** Catalog views of each API version, keyed by API version. */

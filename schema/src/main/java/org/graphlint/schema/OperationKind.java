@@ -9,7 +9,12 @@ public enum OperationKind {
     /** The PATCH body that updates the entity: no property is required. */
     UPDATE,
     /** The entity as the service returns it (resource pages and response examples). */
-    RESOURCE;
+    RESOURCE,
+    /**
+     * The POST body of an action or function ({@code sendMail}: {@code message}, {@code saveToSentItems}), from the
+     * "Request body" parameter table of its page; the schema's entity is the action's name as the catalog files it.
+     */
+    ACTION;
 
     /** The lower-case id used on the command line and in file names: {@code create}, {@code update}, {@code resource}. */
     public String id() {
@@ -25,6 +30,6 @@ public enum OperationKind {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown operation '" + s + "': use create, update or resource");
+        throw new IllegalArgumentException("unknown operation '" + s + "': use create, update, resource or action");
     }
 }

@@ -58,7 +58,13 @@ final class Checks {
         List<Target> out = new ArrayList<>();
         Catalog embedded = Catalog.embedded();
         for (String api : embedded.apiVersions()) {
-            add(out, embedded.forApiVersion(api));
+            // the vppToken family (the embedded catalog holds all of Graph since issue 10: thousands of versions)
+            Catalog c = embedded.forApiVersion(api);
+            for (org.graphlint.schema.OperationKind k : c.operationKinds("vppToken")) {
+                for (SchemaVersion v : c.versions("vppToken", k)) {
+                    out.add(new Target(c, v, GraphPayloads.of(c, v)));
+                }
+            }
         }
         add(out, WidgetCatalog.CATALOG);
         return List.copyOf(out);

@@ -323,7 +323,7 @@ public final class PayloadValidator {
                 List<Finding> out = new ArrayList<>();
                 List<Target> used = new ArrayList<>(1);
                 byte[] b = bytes;
-                checkParsed(p, () -> new String(b, StandardCharsets.ISO_8859_1), 0, 0, catalog, null,
+                checkParsed(p, () -> new String(b, StandardCharsets.ISO_8859_1), 0, 0, catalog, Routing.fileName(name),
                         options.operation() == null ? operationInName(name) : null, null, options, out, used);
                 return report(name, out, used, 1);
             }
@@ -427,7 +427,7 @@ public final class PayloadValidator {
                 checkRequest(r, target, options, baseDir, out, used);
             }
         } else {
-            checkBody(text, 0, 0, catalog, null, options.operation() == null ? operationInName(name) : null, target,
+            checkBody(text, 0, 0, catalog, Routing.fileName(name), options.operation() == null ? operationInName(name) : null, target,
                     options, out, used);
         }
         return report(name, out, used, requests);
@@ -476,21 +476,19 @@ public final class PayloadValidator {
             out.add(r.problem().in(null, idx));
             return;
         }
-        String path = pathOf(r.url());
         Catalog cat = catalogFor(r.url());
-        DocumentedOperation op = match(cat, r.method(), path);
-        if (op == null) {
-            out.add(new Finding(null, idx, r.line(), 1, null, "http-operation", Severity.ERROR, Category.HTTP,
-                    r.method() + " " + path + " is not a documented operation" + operationHint(cat, r.method(), path), null));
+        RequestRouter.Route route = router(cat).route(r.method(), r.url());
+        Routing.Decision d = Routing.decide(route, cat, r.method(), r.hasBody());
+        if (d.finding() != null) {
+            out.add(d.finding().in(null, idx).at(r.line(), 1));
         }
-        boolean wantsBody = op != null && (op.operation() == OperationKind.CREATE || op.operation() == OperationKind.UPDATE);
-        if (!r.hasBody()) {
-            if (wantsBody) {
-                out.add(new Finding(null, idx, r.line(), 1, null, "http-body", Severity.ERROR, Category.HTTP,
-                        r.method() + " " + op.pathTemplate() + " takes a JSON " + op.entity() + " body, and this request has none", null));
-            }
+        if (!r.hasBody() || d.skipBody()) {
             return;
         }
+        if (d.reference() != null) {
+            forced = forced != null ? forced : new Target(d.reference(), "builtin", cat.apiVersion());
+        }
+        DocumentedOperation op = route.operation();
         HttpFile.Header ct = r.header("Content-Type");
         if (ct == null) {
             out.add(new Finding(null, idx, r.line(), 1, null, "http-content-type", Severity.ERROR, Category.HTTP,
@@ -630,77 +628,29 @@ public final class PayloadValidator {
     }
 
     Catalog catalogFor(String url) {
-        String l = url.toLowerCase(Locale.ROOT);
-        for (String api : catalog.apiVersions()) {
-            if (!api.equals(catalog.apiVersion()) && l.contains("/" + api.toLowerCase(Locale.ROOT) + "/")) {
-                return catalog.forApiVersion(api);
-            }
-        }
-        return catalog;
+        String api = RequestRouter.apiVersionOf(url);
+        return api != null && !api.equals(catalog.apiVersion()) && catalog.apiVersions().contains(api)
+                ? catalog.forApiVersion(api) : catalog;
     }
 
-    static DocumentedOperation match(Catalog cat, String method, String path) {
-        String[] segs = split(path);
-        for (DocumentedOperation d : cat.operations()) {
-            if (d.method().equalsIgnoreCase(method) && segmentsMatch(split(d.pathTemplate()), segs)) {
-                return d;
+    private final ConcurrentHashMap<String, RequestRouter> routers = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<String, Map<String, String>> entityNames = new ConcurrentHashMap<>();
+
+    /** Lower-case entity name to entity, for one API version (built on first use). */
+    private Map<String, String> entityNames(Catalog cat) {
+        return entityNames.computeIfAbsent(cat.apiVersion(), k -> {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (String e : cat.entities()) {
+                m.put(e.toLowerCase(Locale.ROOT), e);
             }
-        }
-        return null;
+            return m;
+        });
     }
 
-    private static String[] split(String p) {
-        String s = p.startsWith("/") ? p.substring(1) : p;
-        return s.isEmpty() ? new String[0] : s.split("/");
-    }
-
-    private static boolean segmentsMatch(String[] template, String[] actual) {
-        if (template.length != actual.length) {
-            return false;
-        }
-        for (int i = 0; i < template.length; i++) {
-            String t = template[i];
-            boolean var = t.startsWith("{") && t.endsWith("}");
-            if (!var && !t.equalsIgnoreCase(actual[i])) {
-                return false;
-            }
-            if (var && actual[i].isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String operationHint(Catalog cat, String method, String path) {
-        List<String> all = new ArrayList<>();
-        for (DocumentedOperation d : cat.operations()) {
-            all.add(d.method() + " " + d.pathTemplate());
-        }
-        if (all.isEmpty()) {
-            return " (the catalog documents no operations)";
-        }
-        // compare with variables normalised so that ids do not count as differences
-        String wanted = method + " " + path;
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (DocumentedOperation d : cat.operations()) {
-            String[] t = split(d.pathTemplate());
-            String[] a = split(path);
-            StringBuilder sb = new StringBuilder(method);
-            for (int i = 0; i < a.length; i++) {
-                sb.append('/').append(i < t.length && t[i].startsWith("{") ? t[i] : a[i]);
-            }
-            int dist = Suggest.distance(sb.toString().toLowerCase(Locale.ROOT),
-                    (d.method() + d.pathTemplate()).toLowerCase(Locale.ROOT).replace(" ", ""));
-            if (dist < bestD) {
-                bestD = dist;
-                best = d.method() + " " + d.pathTemplate();
-            }
-        }
-        if (best != null && bestD <= Math.max(3, wanted.length() / 5)) {
-            return "; did you mean " + best + "?";
-        }
-        return "; documented: " + String.join(", ", all.subList(0, Math.min(all.size(), 6))) + (all.size() > 6 ? ", …" : "");
+    /** The request router of one API version of the catalog (built on first use). */
+    RequestRouter router(Catalog cat) {
+        return routers.computeIfAbsent(cat.apiVersion(), k -> RequestRouter.of(cat));
     }
 
     // ------------------------------------------------------------------ bodies
@@ -767,7 +717,16 @@ public final class PayloadValidator {
     }
 
     Object chooseTarget(Catalog cat, JsonNode node, String entityHint, OperationKind opHint, ValidateOptions o) {
-        String entity = o.entity() != null ? o.entity() : entityHint;
+        String fileName = Routing.isFileName(entityHint) ? Routing.fileNameOf(entityHint) : null;
+        String entity = o.entity() != null ? o.entity() : fileName != null ? null : entityHint;
+        OperationKind schemaOp = null;
+        if (entity == null) {
+            String[] attached = Routing.attachedSchema(node);
+            if (attached != null && cat.entities().contains(attached[0])) {
+                entity = attached[0];
+                schemaOp = OperationKind.fromId(attached[1]);
+            }
+        }
         String odataType = null;
         if (entity == null && node.isObject()) {
             JsonNode ot = node.get("@odata.type");
@@ -776,17 +735,23 @@ public final class PayloadValidator {
                 entity = cat.entityForOdataType(odataType).orElse(null);
             }
         }
+        if (entity == null && odataType == null && fileName != null) {
+            entity = Routing.entityInName(fileName, entityNames(cat));
+        }
         if (entity == null) {
-            if (cat.entities().size() == 1) {
+            if (cat.entities().size() == 1 && odataType == null) {
                 entity = cat.entities().iterator().next();
             } else {
+                List<String> near = odataType == null ? List.of()
+                        : Suggest.nearest(Routing.typeName(odataType), cat.entities());
                 return SourceText.input(1, 1, "ambiguous-target", (odataType != null
-                        ? "@odata.type '" + odataType + "' names no entity of the catalog"
-                        : "cannot tell which entity this body is for (no request line, no @odata.type)")
+                        ? "@odata.type '" + odataType + "' names no entity of the " + cat.apiVersion() + " catalog"
+                        + (near.isEmpty() ? "" : " (did you mean " + Suggest.orList(near) + "?)")
+                        : "cannot tell which entity this body is for (no request line, no @odata.type, no entity name in the file name)")
                         + ": add --entity NAME (" + Suggest.list(cat.entities(), 8) + ")");
             }
         }
-        OperationKind op = o.operation() != null ? o.operation() : opHint;
+        OperationKind op = o.operation() != null ? o.operation() : opHint != null ? opHint : schemaOp;
         if (op == null) {
             Set<OperationKind> kinds = cat.operationKinds(entity);
             if (kinds.size() == 1) {
@@ -809,6 +774,7 @@ public final class PayloadValidator {
     }
 
     private List<Finding> explain(Target t, JsonNode node) {
+        node = Routing.withoutSchemaKeyword(node);
         if (quickCheck(t).certainlyValid(node)) {
             // Proven valid without networknt (most fixtures); networknt runs, and words the findings, for the rest.
             return readOnlyWarnings(t, node);

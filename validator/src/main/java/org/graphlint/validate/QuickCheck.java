@@ -263,7 +263,7 @@ final class QuickCheck {
                     case "if" -> ifSchema = x;
                     case "then", "else" -> { /* with "if" */ }
                     default -> {
-                        if (!IGNORED.contains(k)) {
+                        if (!IGNORED.contains(k) && !k.startsWith("x-")) { // x-…: the builder's annotations
                             throw new Unsupported("keyword '" + k + "'");
                         }
                     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.GraphTypes;
+import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.SchemaVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -119,7 +120,13 @@ class QuickCheckTest {
         int validSeen = 0;
         int invalidSeen = 0;
         for (String api : c.apiVersions()) {
-            for (SchemaVersion v : c.forApiVersion(api).allVersions()) {
+            // the bundled fixtures are vppToken bodies: against vppToken's versions they reach every branch of the
+            // schemas; the all-Graph catalog's other 3,800 versions would only multiply the same rejections
+            List<SchemaVersion> vpp = new ArrayList<>();
+            for (OperationKind k : c.forApiVersion(api).operationKinds("vppToken")) {
+                vpp.addAll(c.forApiVersion(api).versions("vppToken", k));
+            }
+            for (SchemaVersion v : vpp) {
                 QuickCheck q = quick(v.schema());
                 Schema n = networknt(v.schema());
                 for (JsonNode m : bodies) {
