@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl schema -am process-classes
 rm -rf schema/catalog
-cp -r schema/target/classes/org/graphlint/catalog schema/catalog
+cp -r schema/target/samples-catalog schema/catalog
 echo "schema/catalog/ refreshed: $(find schema/catalog -name '*.schema.json' | wc -l) schema files"

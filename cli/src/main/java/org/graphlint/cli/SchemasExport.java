@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * writes, for editors and other tools. Filters as for {@code schemas list}. Writes only into an empty or absent folder,
  * or one holding an earlier export (its {@code catalog.json}), so that nothing graphlint did not write is overwritten.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the catalog's schemas to a folder: one file per API version, entity, operation and version,",
-            "plus catalog.json (the layout of 'schemas build --out'), for editors and other tools."})
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
+        description = {"Write the catalog's schemas to a folder, for editors and other tools.",
+            "One file per API version, entity, operation and version, plus catalog.json (the layout of",
+            "'schemas build --out')."})
 final class SchemasExport implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -84,10 +85,9 @@ final class SchemasExport implements Callable<Integer> {
         if (byApi.isEmpty()) {
             throw new CatalogException("no entity '" + entity + "' in the catalog");
         }
-        org.graphlint.schema.BuildCatalog.clean(out);
+        org.graphlint.schema.CatalogWriter.check(out, false);
         Catalog exported = Catalog.of(byApi, Catalog.DEFAULT_API_VERSION);
-        exported.write(out);
-        exported.writePacked(out);
+        exported.write(out); // replaced whole, removing only what an earlier export listed (CatalogWriter)
         o.printf("%,d schema versions (%s) -> %s%n", n, String.join(", ", byApi.keySet()), out);
         return ExitCode.OK;
     }

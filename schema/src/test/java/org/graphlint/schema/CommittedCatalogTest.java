@@ -49,9 +49,9 @@ class CommittedCatalogTest {
 
     @Test
     void embeddedCatalogIsOnTheClasspathAndMatchesTheCommittedOne() {
-        // the samples/pages build (target/classes) is the committed copy; the jar embeds the all-Graph catalog, whose
+        // the samples/pages build (target/samples-catalog) is the committed copy; the jar embeds the all-Graph catalog, whose
         // vppToken versions are the same ones (GraphCatalogStalenessTest checks the rest of it)
-        Catalog samples = Catalog.load(Path.of("target/classes/org/graphlint/catalog"));
+        Catalog samples = Catalog.load(Path.of("target/samples-catalog"));
         Catalog committed = Catalog.load(COMMITTED);
         assertEquals(committed.toJson(), samples.toJson());
         Catalog all = Catalog.embedded();

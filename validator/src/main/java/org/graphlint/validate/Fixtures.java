@@ -122,7 +122,7 @@ public final class Fixtures {
         OperationKind kind = null;
         if (request != null && request.url() != null) {
             cat = validator.catalogFor(request.url());
-            DocumentedOperation op = PayloadValidator.match(cat, request.method(), PayloadValidator.pathOf(request.url()));
+            DocumentedOperation op = operation(validator, request.method(), request.url());
             if (op != null) {
                 entity = op.entity();
                 kind = op.operation();
@@ -136,6 +136,7 @@ public final class Fixtures {
 
     /** The documented operation a request line names in the catalog (API version from the URL), or null. */
     public static DocumentedOperation operation(PayloadValidator validator, String method, String url) {
-        return PayloadValidator.match(validator.catalogFor(url), method, PayloadValidator.pathOf(url));
+        RequestRouter.Route route = validator.router(validator.catalogFor(url)).route(method, url);
+        return route.kind() == RequestRouter.Kind.OPERATION ? route.operation() : null;
     }
 }
