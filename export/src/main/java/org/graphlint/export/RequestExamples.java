@@ -54,13 +54,27 @@ public final class RequestExamples {
                 continue;
             }
             String op = operationName(catalog, e.method(), e.url());
-            String base = pageName + "." + op;
+            String base = shortened(pageName + "." + op);
             int n = seen.merge(base, 1, Integer::sum);
             String file = (n == 1 ? base : base + "-" + n) + ".http";
             out.add(new Fixture(file, content(page, e), page.file(), e.line(), op, page.lastHandoff(),
                     e.bodyText() == null || e.bodyText().isBlank() || e.body() != null));
         }
         return out;
+    }
+
+    /** Longest file-name stem written: with "-N.http" and the temporary file's prefix and suffix, well under 255 bytes. */
+    static final int MAX_STEM = 150;
+
+    /**
+     * A stem cut to {@link #MAX_STEM} characters, its end replaced by a hash of the whole so that two long names stay
+     * apart (a function call with its parameters in the URL made names of 300 characters and more).
+     */
+    static String shortened(String stem) {
+        if (stem.length() <= MAX_STEM) {
+            return stem;
+        }
+        return stem.substring(0, MAX_STEM - 9) + "~" + String.format(Locale.ROOT, "%08x", stem.hashCode());
     }
 
     /**

@@ -82,4 +82,16 @@ class RequestExamplesTest {
         assertEquals("ru-RU_intune-onboarding-vpptoken-create_2018-11-30_005de0e",
                 RequestExamples.pageName(Path.of("history/ru-RU/beta/api/intune-onboarding-vpptoken-create/2018-11-30_005de0e.md")));
     }
+
+    /** A function call with its parameters in the URL once made a 300-character name the file system refused. */
+    @org.junit.jupiter.api.Test
+    void longNamesAreCutWithAHashSoTheyStayWritableAndApart() {
+        String params = "roleSchedules_directoryScopeId__a3bb8764-cb92-4276-9d2a-ca1e895e55ea__appScopeId__a3bb8764-cb92-"
+                + "4276-9d2a-ca1e895e55ea__principalId__a3bb8764-cb92-4276-9d2a-ca1e895e55ea__roleDefinitionId__";
+        String a = RequestExamples.shortened("rbacapplication-roleschedules.get-" + params + "1");
+        String b = RequestExamples.shortened("rbacapplication-roleschedules.get-" + params + "2");
+        assertTrue(a.length() <= RequestExamples.MAX_STEM, a);
+        assertTrue(!a.equals(b), "two long names that differ only at the end stay apart");
+        assertEquals("vppToken.vppToken-create", RequestExamples.shortened("vppToken.vppToken-create"));
+    }
 }

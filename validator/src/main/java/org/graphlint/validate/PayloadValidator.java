@@ -816,6 +816,9 @@ public final class PayloadValidator {
         return out;
     }
 
+    /** The rule of a value that equals an enum member but for letter case (a warning: the service accepts it). */
+    static final String ENUM_CASE = "enum-case";
+
     /** A body shallower than this cannot overflow the stack by itself: an overflow then is the schema's fault. */
     static final int SCHEMA_FAULT_DEPTH = 64;
 
@@ -1001,6 +1004,18 @@ public final class PayloadValidator {
                     en.forEach(x -> allowed.add(x.isString() ? x.asString() : x.toString()));
                 }
                 String shown = show(value);
+                if (value.isString()) {
+                    // The docs' own examples write "Text" and "Low" where the enum page says text, low, and the
+                    // service accepts both: a value equal to a member but for letter case is a warning, not an error.
+                    String v = value.asString();
+                    for (String a : allowed) {
+                        if (!a.equals(v) && a.equalsIgnoreCase(v)) {
+                            return new Finding(null, 0, 0, 0, ptr, ENUM_CASE, Severity.WARNING, Category.SCHEMA,
+                                    shown + " differs from the documented value `" + a + "` only in letter case; the"
+                                    + " service accepts it, but write `" + a + "`", t);
+                        }
+                    }
+                }
                 String note = others.note(enumKey(at), "is valid");
                 String allowedText = "allowed in " + t.versionId() + ": " + Suggest.list(allowed, 30);
                 if (note != null) {

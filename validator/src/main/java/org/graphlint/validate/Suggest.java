@@ -11,18 +11,34 @@ final class Suggest {
     private Suggest() {
     }
 
-    /** Up to three candidates within a small edit distance (case-insensitive), nearest first. */
+    /** Longer names get no suggestion: no Graph identifier is this long, and the distance costs length × length. */
+    static final int MAX_NAME = 256;
+
+    /**
+     * Up to three candidates within a small edit distance (case-insensitive), nearest first. Candidates whose length
+     * alone puts them out of reach are not measured, so a caller's 100 KB name costs one pass over the names, not a
+     * 100 KB × name-length table per name (the all-Graph catalog has thousands of entity names).
+     */
     static List<String> nearest(String wrong, Collection<String> known) {
+        if (wrong.length() > MAX_NAME) {
+            return List.of();
+        }
         String w = wrong.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, w.length() / 3);
         List<Object[]> scored = new ArrayList<>();
         for (String k : known) {
             String kl = k.toLowerCase(Locale.ROOT);
-            int d = distance(w, kl);
+            boolean prefix = (kl.startsWith(w) || w.startsWith(kl)) && Math.min(w.length(), kl.length()) >= 4;
+            int d;
             if (kl.equals(w)) {
                 d = 0;
-            } else if (d > limit && (kl.startsWith(w) || w.startsWith(kl)) && Math.min(w.length(), kl.length()) >= 4) {
-                d = limit; // a prefix of a long name is still a good guess
+            } else if (Math.abs(kl.length() - w.length()) > limit) {
+                d = prefix ? limit : limit + 1; // the distance is at least the difference in length
+            } else {
+                d = distance(w, kl);
+                if (d > limit && prefix) {
+                    d = limit; // a prefix of a long name is still a good guess
+                }
             }
             if (d <= limit) {
                 scored.add(new Object[] {k, d});

@@ -154,4 +154,20 @@ class LibraryTest {
         assertEquals(10, rs.get(1).line());
         assertTrue(!rs.get(1).hasBody());
     }
+
+    @Test
+    void anEnumValueThatDiffersOnlyInLetterCaseIsAWarningNamingTheDocumentedSpelling() {
+        PayloadValidator v = PayloadValidator.embedded();
+        Target t = v.target("vppToken", OperationKind.CREATE, "latest");
+        FileReport recased = v.validate(t, "{\"state\": \"VALID\"}");
+        assertEquals(1, recased.findings().size(), recased.findings().toString());
+        Finding w = recased.findings().get(0);
+        assertEquals("enum-case", w.rule());
+        assertEquals(Severity.WARNING, w.severity());
+        assertEquals("/state", w.pointer());
+        assertTrue(w.message().contains("`valid`"), w.message());
+        FileReport wrong = v.validate(t, "{\"state\": \"validish\"}");
+        assertEquals("enum", wrong.findings().get(0).rule());
+        assertEquals(Severity.ERROR, wrong.findings().get(0).severity());
+    }
 }

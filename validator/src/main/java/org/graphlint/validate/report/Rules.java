@@ -15,6 +15,7 @@ public final class Rules {
         m.put("additionalProperties", "The body has a property the selected schema version does not document.");
         m.put("unevaluatedProperties", "The body has a property the selected schema version does not document.");
         m.put("enum", "A value is not one of the values the selected schema version allows.");
+        m.put("enum-case", "A value equals an allowed value but for letter case (the service accepts it; write the documented spelling).");
         m.put("type", "A value has the wrong JSON type.");
         m.put("format", "A string is not in the documented format (date-time, date, duration, uuid...).");
         m.put("const", "A value must be exactly the documented constant (for example @odata.type).");
