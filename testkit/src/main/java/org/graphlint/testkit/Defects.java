@@ -582,6 +582,7 @@ final class Defects {
     }
 
     private static JsonNode number(BigInteger b) {
-        return b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b);
+        return b.bitLength() < 32 ? Json.F.numberNode(b.intValue())
+                : b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b);
     }
 }

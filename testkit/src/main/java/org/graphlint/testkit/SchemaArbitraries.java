@@ -53,6 +53,9 @@ final class SchemaArbitraries {
         List<Alternative> alts = expand(conjunction, depth);
         List<Arbitrary<JsonNode>> arbs = new ArrayList<>();
         for (Alternative a : alts) {
+            if (contradictory(a)) {
+                continue; // no value satisfies it: filtering its values would only miss, until jqwik gives up
+            }
             Optional<Arbitrary<JsonNode>> g = flat(a.all(), depth);
             if (g.isEmpty()) {
                 continue;
@@ -69,6 +72,41 @@ final class SchemaArbitraries {
             throw new IllegalArgumentException("schema admits no value that graphlint's generator can build: " + conjunction);
         }
         return arbs.size() == 1 ? arbs.get(0) : Arbitraries.oneOf(arbs);
+    }
+
+    /**
+     * Whether an alternative asks for the impossible in the shape a derived-type switch makes: a property required to
+     * be X by one schema ({@code {"required": [n], "properties": {n: X}}}, a base type dispatching to a derived one)
+     * and to be {@code not X} by another (the derived type's own "another @odata.type" branch), or a schema the value
+     * must both satisfy and not satisfy.
+     */
+    static boolean contradictory(Alternative a) {
+        java.util.Map<String, List<JsonNode>> must = new java.util.HashMap<>();
+        java.util.Map<String, List<JsonNode>> mustNot = new java.util.HashMap<>();
+        for (JsonNode s : a.all()) {
+            if (!(s.get("properties") instanceof ObjectNode props)) {
+                continue;
+            }
+            java.util.Set<String> required = new java.util.HashSet<>();
+            if (s.get("required") instanceof ArrayNode req) {
+                req.forEach(r -> required.add(r.asString()));
+            }
+            for (var e : props.properties()) {
+                JsonNode p = e.getValue();
+                if (p.isObject() && p.size() == 1 && p.has("not")) {
+                    mustNot.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p.get("not"));
+                } else if (required.contains(e.getKey())) {
+                    must.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        for (var e : must.entrySet()) {
+            List<JsonNode> no = mustNot.get(e.getKey());
+            if (no != null && e.getValue().stream().anyMatch(no::contains)) {
+                return true;
+            }
+        }
+        return a.none().stream().anyMatch(a.all()::contains);
     }
 
     /** Whether a conjunction combines constraints generation does not honour by construction (so values are checked). */
@@ -161,7 +199,8 @@ final class SchemaArbitraries {
      * {@code {"required": [n], "properties": {n: {"not": X}}}} (n present and not X) is negated by
      * {@code {"properties": {n: X}}} (n absent, or X). Without it, the else branch of a complex type (its own
      * {@code @odata.type} or none) was generated from the property's generic pattern and then filtered by the negated
-     * {@code if}, which kept only the values without {@code @odata.type}.
+     * {@code if}, which kept only the values without {@code @odata.type}. The base type's side of the same switch,
+     * {@code {"required": [n], "properties": {n: X}}}, is negated likewise by {@code {"properties": {n: {"not": X}}}}.
      */
     static Optional<JsonNode> negation(JsonNode s) {
         if (s == null || !s.isObject() || s.size() != 2 || !(s.get("required") instanceof ArrayNode req) || req.size() != 1
@@ -170,11 +209,18 @@ final class SchemaArbitraries {
         }
         String n = req.get(0).asString();
         JsonNode p = props.get(n);
-        if (p == null || !p.isObject() || p.size() != 1 || !p.has("not")) {
+        if (p == null || !p.isObject() || p.size() != 1) {
             return Optional.empty();
         }
         ObjectNode out = Json.F.objectNode();
-        out.putObject("properties").set(n, p.get("not"));
+        if (p.has("not")) {
+            out.putObject("properties").set(n, p.get("not"));
+        } else {
+            // a base type's dispatch to a derived one, {"required": [n], "properties": {n: X}} (n present and X), is
+            // negated by {"properties": {n: {"not": X}}} (n absent, or not X): the base branch is then generated with
+            // any @odata.type but the derived one's, instead of being filtered down to values without @odata.type
+            out.putObject("properties").putObject(n).set("not", p);
+        }
         return Optional.of(out);
     }
 
@@ -345,7 +391,10 @@ final class SchemaArbitraries {
         Arbitrary<BigInteger> pick = lo.compareTo(BigInteger.valueOf(1000)) > 0 || hi.compareTo(BigInteger.valueOf(-1000)) < 0
                 ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, any), net.jqwik.api.Tuple.of(2, edges))
                 : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, small), net.jqwik.api.Tuple.of(2, any), net.jqwik.api.Tuple.of(2, edges));
-        return pick.map(b -> (JsonNode) (b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b)));
+        // the node a JSON reader makes of the same text (an int, a long, a big integer), so that a generated payload
+        // equals itself read back
+        return pick.map(b -> (JsonNode) (b.bitLength() < 32 ? Json.F.numberNode(b.intValue())
+                : b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b)));
     }
 
     private Arbitrary<JsonNode> numbers(List<JsonNode> all) {
