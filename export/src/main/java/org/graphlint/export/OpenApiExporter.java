@@ -142,6 +142,7 @@ public final class OpenApiExporter {
             case CREATE -> "Create " + op.entity();
             case UPDATE -> "Update " + op.entity();
             case RESOURCE -> endsWithParam(op) ? "Get " + op.entity() : "List " + op.entity();
+            case ACTION -> "Call " + op.entity();
         };
     }
 
