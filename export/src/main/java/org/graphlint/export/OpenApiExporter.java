@@ -1,6 +1,7 @@
 package org.graphlint.export;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +83,8 @@ public final class OpenApiExporter {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (DocumentedOperation op : ops) {
             String component = componentOf.get(op.entity() + '\u0000' + op.operation().id());
-            ObjectNode item = paths.has(op.pathTemplate()) ? (ObjectNode) paths.get(op.pathTemplate())
-                    : paths.putObject(op.pathTemplate());
+            String path = openApiPath(op.pathTemplate());
+            ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             String method = op.method().toLowerCase(Locale.ROOT);
             if (item.has(method)) {
                 continue; // documented twice (two pages, one operation): the first is enough
@@ -94,7 +95,7 @@ public final class OpenApiExporter {
             o.put("operationId", n == 1 ? id : id + "." + n);
             o.putArray("tags").add(op.entity());
             o.put("summary", summary(op));
-            Matcher m = PARAM.matcher(op.pathTemplate());
+            Matcher m = PARAM.matcher(path);
             if (m.find()) {
                 ArrayNode params = o.putArray("parameters");
                 m.reset();
@@ -135,6 +136,23 @@ public final class OpenApiExporter {
         ObjectNode vs = marker.putObject("schemaVersions");
         versions.forEach(vs::put);
         return doc;
+    }
+
+    /**
+     * A documented path template as an OpenAPI path: a parameter name that repeats ({@code /users/{id}/owners/{id}}, as
+     * the docs write many navigation paths) is numbered from its second use ({@code {id2}}), since OpenAPI requires the
+     * parameters of one path to have distinct names.
+     */
+    public static String openApiPath(String template) {
+        Matcher m = PARAM.matcher(template);
+        Map<String, Integer> seen = new HashMap<>();
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int n = seen.merge(m.group(1), 1, Integer::sum);
+            m.appendReplacement(sb, Matcher.quoteReplacement("{" + m.group(1) + (n == 1 ? "" : String.valueOf(n)) + "}"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static String summary(DocumentedOperation op) {
