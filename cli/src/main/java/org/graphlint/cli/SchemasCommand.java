@@ -237,8 +237,10 @@ public final class SchemasCommand implements Runnable {
             Set<String> known = new java.util.TreeSet<>();
             apis.forEach(c -> known.addAll(c.entities()));
             if (!known.contains(entity)) {
-                List<String> near = known.stream()
-                        .sorted(java.util.Comparator.comparingInt((String k) -> distance(k.toLowerCase(), entity.toLowerCase())))
+                // no table the size of a hostile name: nothing is near a name longer than any identifier
+                List<String> near = entity.length() > org.graphlint.validate.Suggest.MAX_NAME ? List.of() : known.stream()
+                        .sorted(java.util.Comparator.comparingInt((String k) -> org.graphlint.validate.Suggest.distance(
+                                k.toLowerCase(java.util.Locale.ROOT), entity.toLowerCase(java.util.Locale.ROOT))))
                         .limit(5).toList();
                 throw new CatalogException("no entity '" + entity + "' in the catalog; nearest: " + String.join(", ", near));
             }
@@ -299,24 +301,6 @@ public final class SchemasCommand implements Runnable {
                 o.printf("%-5s %-24s %-8s %-12s %3d pages %-18s %s%n", c.apiVersion(), v.entity(),
                         v.operation().id(), v.id(), v.pages().size(), String.join(",", locales), changes);
             }
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
         }
     }
 

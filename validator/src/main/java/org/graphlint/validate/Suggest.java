@@ -6,20 +6,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Nearest known names for a misspelt one. */
-final class Suggest {
+/** Nearest known names for a misspelt one: the one edit distance of the project (findings, the command line's own
+ * did-you-mean for entities and configuration keys). */
+public final class Suggest {
     private Suggest() {
     }
 
     /** Longer names get no suggestion: no Graph identifier is this long, and the distance costs length × length. */
-    static final int MAX_NAME = 256;
+    public static final int MAX_NAME = 256;
 
     /**
      * Up to three candidates within a small edit distance (case-insensitive), nearest first. Candidates whose length
      * alone puts them out of reach are not measured, so a caller's 100 KB name costs one pass over the names, not a
      * 100 KB × name-length table per name (the all-Graph catalog has thousands of entity names).
      */
-    static List<String> nearest(String wrong, Collection<String> known) {
+    public static List<String> nearest(String wrong, Collection<String> known) {
         if (wrong.length() > MAX_NAME) {
             return List.of();
         }
@@ -53,7 +54,7 @@ final class Suggest {
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();
         int[][] d = new int[n + 1][m + 1];
