@@ -43,7 +43,7 @@ public final class PayloadConverter {
     private static final int MAX_ROUNDS = 8;
 
     private final PayloadValidator validator;
-    private final java.util.Map<Walker.Id, Walker.Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Walker.Id, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PayloadConverter(PayloadValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
