@@ -1,6 +1,5 @@
 package org.graphlint.testkit;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +41,7 @@ final class Defects {
     private final SchemaArbitraries gen;
     /** Later versions' schemas, for {@link DefectKind#LATER_VERSION_PROPERTY}. */
     private final List<JsonNode> later;
-    private final List<SchemaArbitraries> laterGen;
+    private final DefectCandidates candidates;
     /** A flat schema's own keywords, by schema node. */
     private final Map<JsonNode, JsonNode> locals = new IdentityHashMap<>();
     /** A flat schema's own keywords less a defect's rule, by schema node and rule. */
@@ -56,7 +54,7 @@ final class Defects {
         this.eval = gen.eval();
         this.gen = gen;
         this.later = later;
-        this.laterGen = later.stream().map(l -> new SchemaArbitraries(l, 2)).toList();
+        this.candidates = new DefectCandidates(gen, later);
     }
 
     private static <K, V> Map<K, V> lru(int size) {
@@ -161,13 +159,6 @@ final class Defects {
         return flat;
     }
 
-    /** A candidate: the site's pointer, the new value (or, for a property, the object with it), rule and pointer. */
-    private record Candidate(String site, JsonNode newValue, DefectKind kind, String rule, String pointer, String detail) {
-    }
-
-    /** The defects of one kind a site can carry, and one fixed defect of them to learn whether the site takes any. */
-    private record Option(Arbitrary<Candidate> candidates, Candidate probe) {
-    }
 
     /**
      * Every defect of the given kinds this payload can carry, as an arbitrary over them (empty when none fits): a kind
@@ -191,22 +182,22 @@ final class Defects {
     private Optional<Arbitrary<InvalidPayload>> plan(JsonNode payload, Set<DefectKind> kinds) {
         Map<String, Site> sites = walk(payload);
         // verdicts on this payload's candidates: jqwik regenerates the same candidates for every value() asked for
-        Map<Candidate, Optional<InvalidPayload>> verdicts = Collections.synchronizedMap(lru(256));
+        Map<DefectCandidates.Candidate, Optional<InvalidPayload>> verdicts = Collections.synchronizedMap(lru(256));
         // a kept verdict hands out a copy: a test may change the payload it was given
-        Function<Candidate, Optional<InvalidPayload>> check = c -> verdicts.computeIfAbsent(c, x -> apply(payload, sites, x))
+        Function<DefectCandidates.Candidate, Optional<InvalidPayload>> check = c -> verdicts.computeIfAbsent(c, x -> apply(payload, sites, x))
                 .map(d -> new InvalidPayload(d.payload().deepCopy(), d.kind(), d.rule(), d.pointer(), d.detail()));
         List<Arbitrary<InvalidPayload>> byKind = new ArrayList<>();
         for (DefectKind k : kinds) {
-            List<Arbitrary<Candidate>> ofKind = new ArrayList<>();
+            List<Arbitrary<DefectCandidates.Candidate>> ofKind = new ArrayList<>();
             for (Site site : sites.values()) {
                 if (site.flat() != null) {
-                    candidates(k, site.ptr(), site.value(), site.flat())
+                    candidates.of(k, site.ptr(), site.value(), site.flat())
                             .filter(o -> check.apply(o.probe()).isPresent())
                             .ifPresent(o -> ofKind.add(o.candidates()));
                 }
             }
             if (!ofKind.isEmpty()) {
-                Arbitrary<Candidate> any = ofKind.size() == 1 ? ofKind.get(0) : Arbitraries.oneOf(ofKind);
+                Arbitrary<DefectCandidates.Candidate> any = ofKind.size() == 1 ? ofKind.get(0) : Arbitraries.oneOf(ofKind);
                 // a rejected candidate is retried within its kind, so the mix of kinds stays even
                 byKind.add(any.map(check).filter(Optional::isPresent).map(Optional::get));
             }
@@ -219,7 +210,7 @@ final class Defects {
         return Optional.of((byKind.size() == 1 ? byKind.get(0) : Arbitraries.oneOf(byKind)).withoutEdgeCases());
     }
 
-    private Optional<InvalidPayload> apply(JsonNode payload, Map<String, Site> sites, Candidate c) {
+    private Optional<InvalidPayload> apply(JsonNode payload, Map<String, Site> sites, DefectCandidates.Candidate c) {
         JsonNode mutated = replace(payload, c.site(), c.newValue());
         // every enclosing branch decision stays as it was: each ancestor, changed below, keeps its flat schemas (and so
         // passes on the same schemas to the next one down the path)
@@ -251,7 +242,7 @@ final class Defects {
     }
 
     /** Every flat schema at the site accepts the new value but for the defect's keyword, and one rejects it for that. */
-    private boolean breaksOnly(List<JsonNode> flat, Candidate c) {
+    private boolean breaksOnly(List<JsonNode> flat, DefectCandidates.Candidate c) {
         JsonNode v = c.newValue();
         boolean broken = false;
         for (JsonNode s : flat) {
@@ -339,7 +330,7 @@ final class Defects {
                 out.add(DefectKind.WRONG_TYPE);
             }
             List<String> values = new ArrayList<>();
-            collectEnum(s, values);
+            DefectCandidates.collectEnum(s, values);
             if (!values.isEmpty()) {
                 out.add(DefectKind.OUTSIDE_ENUM);
             }
@@ -369,220 +360,13 @@ final class Defects {
             }
         }
         List<JsonNode> top = effective(List.of(root), Json.F.objectNode());
-        if (top != null && closed(top)) {
+        if (top != null && DefectCandidates.closed(top)) {
             for (JsonNode l : later) {
-                if (l.get("properties") instanceof ObjectNode lp && lp.propertyNames().stream().anyMatch(n -> !admitted(top, n))) {
+                if (l.get("properties") instanceof ObjectNode lp && lp.propertyNames().stream().anyMatch(n -> !DefectCandidates.admitted(top, n))) {
                     out.add(DefectKind.LATER_VERSION_PROPERTY);
                 }
             }
         }
         return out;
-    }
-
-    // ------------------------------------------------------------------------------------------------ candidates
-
-    private Optional<Option> candidates(DefectKind k, String ptr, JsonNode v, List<JsonNode> flat) {
-        return switch (k) {
-            case UNKNOWN_PROPERTY -> unknownProperty(ptr, v, flat);
-            case WRONG_TYPE -> wrongType(ptr, v, flat);
-            case OUTSIDE_ENUM -> outsideEnum(ptr, v, flat);
-            case MALFORMED_FORMAT -> malformed(ptr, v, flat);
-            case OUT_OF_RANGE -> outOfRange(ptr, v, flat);
-            case LATER_VERSION_PROPERTY -> laterProperty(ptr, v, flat);
-        };
-    }
-
-    private static boolean closed(List<JsonNode> flat) {
-        return flat.stream().anyMatch(s -> s.path("additionalProperties").isBoolean() && !s.get("additionalProperties").asBoolean());
-    }
-
-    private boolean admitted(List<JsonNode> flat, String name) {
-        for (JsonNode s : flat) {
-            if (SchemaArbitraries.schemasFor(s, name).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Candidate unknown(String ptr, JsonNode v, String n, JsonNode val) {
-        ObjectNode o = ((ObjectNode) v).deepCopy();
-        o.set(n, val);
-        return new Candidate(ptr, o, DefectKind.UNKNOWN_PROPERTY, "additionalProperties", Json.child(ptr, n),
-                "added unknown property '" + n + "'");
-    }
-
-    private Optional<Option> unknownProperty(String ptr, JsonNode v, List<JsonNode> flat) {
-        if (!v.isObject() || !closed(flat)) {
-            return Optional.empty();
-        }
-        Optional<String> probe = List.of("unknownProperty", "zz", "x~y/z").stream().filter(n -> !v.has(n) && !admitted(flat, n)).findFirst();
-        if (probe.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> declared = declared(flat);
-        int longest = declared.stream().mapToInt(String::length).max().orElse(1);
-        Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
-                // names a JSON pointer must escape, and non-ASCII ones
-                Arbitraries.strings().withCharRange('a', 'c').withChars("/~._-é").ofMinLength(1).ofMaxLength(6),
-                // a misspelling of a declared property, the case graphlint exists for
-                // (combined, not flatMapped: jqwik regenerates a flatMap's inner value on every value() and distance(),
-                // which made shrinking an invalid payload take seconds per step)
-                Combinators.combine(Arbitraries.of(declared), Arbitraries.integers().between(0, longest - 1)).as((n, k) -> {
-                    int i = k % n.length();
-                    return n.substring(0, i) + n.substring(i + 1) + (i % 2 == 0 ? "" : "s");
-                }))
-                .filter(n -> !n.isEmpty() && !v.has(n) && !admitted(flat, n));
-        return Optional.of(new Option(Combinators.combine(names, gen.anyJson(2)).as((n, val) -> unknown(ptr, v, n, val)),
-                unknown(ptr, v, probe.get(), Json.F.nullNode())));
-    }
-
-    private static List<String> declared(List<JsonNode> flat) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : flat) {
-            if (s.get("properties") instanceof ObjectNode p) {
-                p.propertyNames().forEach(n -> {
-                    if (!n.startsWith("@") && n.length() > 1) {
-                        out.add(n);
-                    }
-                });
-            }
-        }
-        return out.isEmpty() ? List.of("name") : out;
-    }
-
-    private static Candidate laterOne(String ptr, JsonNode v, String n, JsonNode val) {
-        ObjectNode o = ((ObjectNode) v).deepCopy();
-        o.set(n, val);
-        return new Candidate(ptr, o, DefectKind.LATER_VERSION_PROPERTY, "additionalProperties", Json.child(ptr, n),
-                "added '" + n + "', which only a later version declares");
-    }
-
-    private Optional<Option> laterProperty(String ptr, JsonNode v, List<JsonNode> flat) {
-        if (!ptr.isEmpty() || !v.isObject() || !closed(flat)) {
-            return Optional.empty();
-        }
-        List<Arbitrary<Candidate>> out = new ArrayList<>();
-        Candidate probe = null;
-        for (int i = 0; i < later.size(); i++) {
-            if (!(later.get(i).get("properties") instanceof ObjectNode lp)) {
-                continue;
-            }
-            SchemaArbitraries lg = laterGen.get(i);
-            for (String n : lp.propertyNames()) {
-                if (v.has(n) || admitted(flat, n)) {
-                    continue;
-                }
-                out.add(lg.of(lp.get(n)).map(val -> laterOne(ptr, v, n, val)));
-                if (probe == null) {
-                    probe = laterOne(ptr, v, n, Json.F.nullNode());
-                }
-            }
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(new Option(out.size() == 1 ? out.get(0) : Arbitraries.oneOf(out), probe));
-    }
-
-    private Optional<Option> wrongType(String ptr, JsonNode v, List<JsonNode> flat) {
-        if (flat.stream().noneMatch(s -> s.has("type")) || flat.stream().anyMatch(s -> s.has("enum") || s.has("const"))) {
-            return Optional.empty();
-        }
-        List<JsonNode> others = new ArrayList<>(List.of(Json.F.stringNode("wrong"), Json.F.numberNode(1.5), Json.F.numberNode(7),
-                Json.F.booleanNode(true), Json.F.arrayNode(), Json.F.objectNode(), Json.F.nullNode()));
-        others.removeIf(o -> flat.stream().allMatch(s -> !s.has("type") || Eval.typeOk(s.get("type"), o)));
-        if (others.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Candidate> cs = others.stream().map(o -> new Candidate(ptr, o, DefectKind.WRONG_TYPE, "type", ptr,
-                "replaced " + Json.typeName(v) + " with " + Json.typeName(o) + " " + o)).toList();
-        return Optional.of(new Option(Arbitraries.of(cs), cs.get(0)));
-    }
-
-    private Optional<Option> outsideEnum(String ptr, JsonNode v, List<JsonNode> flat) {
-        // an enum here, or one a string would meet here (the OData special values of a Double)
-        List<String> values = new ArrayList<>();
-        for (JsonNode s : flat) {
-            collectEnum(s, values);
-            if (s.has("then")) {
-                collectEnum(s.get("then"), values);
-            }
-        }
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        Function<String, List<String>> near = x -> List.of(x + "X", x.toUpperCase(java.util.Locale.ROOT) + "_", "x" + x,
-                x.isEmpty() ? "unknown" : x.substring(0, x.length() - 1));
-        Function<String, Candidate> outside = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.OUTSIDE_ENUM, "enum", ptr,
-                "value '" + x + "' is not in the enum");
-        Optional<String> probe = values.stream().flatMap(x -> near.apply(x).stream()).filter(x -> !values.contains(x)).findFirst();
-        if (probe.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> outsides = values.stream().flatMap(x -> near.apply(x).stream()).filter(x -> !values.contains(x)).distinct().toList();
-        return Optional.of(new Option(Arbitraries.of(outsides).map(outside), outside.apply(probe.get())));
-    }
-
-    private static void collectEnum(JsonNode s, List<String> out) {
-        if (s.get("enum") instanceof ArrayNode en) {
-            en.forEach(x -> {
-                if (x.isString()) {
-                    out.add(x.asString());
-                }
-            });
-        }
-    }
-
-    private Optional<Option> malformed(String ptr, JsonNode v, List<JsonNode> flat) {
-        if (!v.isString()) {
-            return Optional.empty();
-        }
-        for (JsonNode s : flat) {
-            if (s.has("format") && Formats.known(s.get("format").asString())) {
-                String f = s.get("format").asString();
-                Function<String, Candidate> bad = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT,
-                        "format", ptr, "malformed " + f + " '" + x + "'");
-                return Optional.of(new Option(Formats.malformed(f).map(bad), bad.apply("not a " + f)));
-            }
-        }
-        for (JsonNode s : flat) {
-            if (s.has("pattern")) {
-                java.util.regex.Pattern p = Json.pattern(s.get("pattern").asString());
-                String val = v.asString();
-                List<String> fixed = List.of("~", "not valid!", " ", "P", "12:", "#", "=" + val, val + "!", val + " ", "\u00e9" + val);
-                Optional<String> probe = fixed.stream().filter(x -> !p.matcher(x).find()).findFirst();
-                if (probe.isEmpty()) {
-                    return Optional.empty();
-                }
-                Arbitrary<String> bad = Arbitraries.oneOf(Arbitraries.of(fixed), SchemaArbitraries.text())
-                        .filter(x -> !p.matcher(x).find());
-                Function<String, Candidate> c = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT, "pattern", ptr,
-                        "'" + x + "' does not match " + p.pattern());
-                return Optional.of(new Option(bad.map(c), c.apply(probe.get())));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Option> outOfRange(String ptr, JsonNode v, List<JsonNode> flat) {
-        if (!v.isIntegralNumber()) {
-            return Optional.empty();
-        }
-        List<Candidate> out = new ArrayList<>();
-        for (JsonNode s : flat) {
-            if (s.has("maximum") && s.get("maximum").isIntegralNumber()) {
-                BigInteger m = s.get("maximum").bigIntegerValue().add(BigInteger.ONE);
-                out.add(new Candidate(ptr, number(m), DefectKind.OUT_OF_RANGE, "maximum", ptr, m + " is one past the maximum"));
-            }
-            if (s.has("minimum") && s.get("minimum").isIntegralNumber()) {
-                BigInteger m = s.get("minimum").bigIntegerValue().subtract(BigInteger.ONE);
-                out.add(new Candidate(ptr, number(m), DefectKind.OUT_OF_RANGE, "minimum", ptr, m + " is one below the minimum"));
-            }
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(new Option(Arbitraries.of(out), out.get(0)));
-    }
-
-    private static JsonNode number(BigInteger b) {
-        return b.bitLength() < 32 ? Json.F.numberNode(b.intValue())
-                : b.bitLength() < 64 ? Json.F.numberNode(b.longValue()) : Json.F.numberNode(b);
     }
 }
