@@ -3,10 +3,12 @@ package org.graphlint.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.graphlint.export.OpenApiExporter;
+import org.graphlint.parser.RegularFile;
 import org.graphlint.schema.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,37 +54,61 @@ public final class ExportCommand implements Runnable {
         public Integer call() throws IOException {
             Catalog cat = catalog.open();
             Catalog.Selector.parse(version);
-            String text = OpenApiExporter.toJson(OpenApiExporter.export(cat, version));
             PrintWriter out = spec.commandLine().getOut();
+            // Refused before the (long) export, and again just before writing: the file may change in between.
+            String refused = output == null ? null : refusal(output);
+            if (refused != null) {
+                return refuse(refused);
+            }
+            String text = OpenApiExporter.toJson(OpenApiExporter.export(cat, version));
             if (output == null) {
                 out.print(text);
                 out.flush();
                 return ExitCode.OK;
             }
+            refused = refusal(output);
+            if (refused != null) {
+                return refuse(refused);
+            }
             if (Files.exists(output)) {
-                String old;
-                try {
-                    old = Files.size(output) > (64L << 20) ? "" : Files.readString(output);
-                } catch (IOException | RuntimeException e) {
-                    old = "";
-                }
-                if (!OpenApiExporter.isOurs(old)) {
-                    spec.commandLine().getErr().println("graphlint: " + output
-                            + " exists and is not an OpenAPI document graphlint wrote; not overwritten (remove it or pick another name)");
-                    return ExitCode.USAGE_OR_INPUT;
-                }
                 SafeWrite.replace(output, text);
             } else {
                 try {
                     SafeWrite.create(output, text);
                 } catch (FileAlreadyExistsException e) {
-                    spec.commandLine().getErr().println("graphlint: " + output + " appeared while writing; not overwritten");
-                    return ExitCode.USAGE_OR_INPUT;
+                    return refuse(output + " appeared while writing; not overwritten");
                 }
             }
             out.println("wrote " + output + " (OpenAPI 3.1, " + cat.apiVersion() + ", " + version + ")");
             out.flush();
             return ExitCode.OK;
+        }
+
+        private int refuse(String why) {
+            spec.commandLine().getErr().println("graphlint: " + why);
+            return ExitCode.USAGE_OR_INPUT;
+        }
+
+        /**
+         * Why {@code file} may not be written, or null when it may: it does not exist, or it is an OpenAPI document
+         * graphlint wrote. Only a regular file is read (a FIFO would block the run), at most 64 MB of it.
+         */
+        static String refusal(Path file) {
+            if (!Files.exists(file)) {
+                return null;
+            }
+            String notOurs = file + " exists and is not an OpenAPI document graphlint wrote; not overwritten (remove it or"
+                    + " pick another name)";
+            try {
+                byte[] old = RegularFile.read(file, 64L << 20);
+                return OpenApiExporter.isOurs(new String(old, StandardCharsets.UTF_8)) ? null : notOurs;
+            } catch (RegularFile.NotRegularFileException e) {
+                return file + " is not a regular file (a folder, a pipe, a device); give -o a file name";
+            } catch (RegularFile.TooLargeException e) {
+                return notOurs;
+            } catch (IOException e) {
+                return file + " cannot be read (" + GraphlintCommand.oneLine(e) + "); not overwritten";
+            }
         }
     }
 }

@@ -3,10 +3,12 @@ package org.graphlint.cli;
 import static org.graphlint.cli.TestSupport.cli;
 import static org.graphlint.cli.TestSupport.repoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.graphlint.cli.TestSupport.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +48,20 @@ class ExportAndExamplesCommandTest {
         assertEquals("{}", Files.readString(other));
         assertEquals(2, cli("export", "openapi", "--api-version", "v2.0").exit());
         assertEquals(2, cli("export").exit());
+    }
+
+    @Test
+    void exportOpenapiRefusesAFifoOrAFolderAsItsOutputWithoutWaiting(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        // reading a FIFO to learn whether graphlint wrote it would wait for a writer forever
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli("export", "openapi", "-o", fifo.toString()));
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("not a regular file"), r.err());
+        Result folder = cli("export", "openapi", "-o", dir.toString());
+        assertEquals(2, folder.exit(), folder.out() + folder.err());
+        assertTrue(folder.err().contains("not a regular file"), folder.err());
+        assertTrue(Files.isDirectory(dir) && Files.exists(fifo));
     }
 }
