@@ -194,7 +194,9 @@ public final class OpenApiExporter {
     /**
      * Moves each schema's {@code $defs} to {@code components/schemas} (one component per distinct definition: a type
      * defined alike by several schemas is shared, one defined differently gets its owner's name as a suffix) and points
-     * the schema's {@code #/$defs/...} references there; drops {@code $schema} (the document's dialect says it).
+     * the schema's {@code #/$defs/...} references there; drops {@code $schema} (the document's dialect says it) and
+     * {@code $id} (a schema's own {@code urn:graphlint:…} id would become the base its moved references resolve
+     * against, and they would point nowhere).
      */
     private static final class Defs {
         final ObjectNode schemas;
@@ -207,6 +209,7 @@ public final class OpenApiExporter {
         JsonNode hoist(JsonNode schema, String owner) {
             ObjectNode s = (ObjectNode) schema.deepCopy();
             s.remove("$schema");
+            s.remove("$id");
             JsonNode d = s.remove("$defs");
             Map<String, String> renamed = new LinkedHashMap<>();
             if (d != null && d.isObject()) {
