@@ -6,9 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,10 +61,7 @@ public final class PayloadValidator {
 
     private PayloadValidator(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.config = SchemaRegistryConfig.builder()
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_POINTER)
-                .build();
+        this.config = Formats.CONFIG;
     }
 
     private SchemaRegistry registry() {
@@ -75,8 +70,7 @@ public final class PayloadValidator {
             synchronized (this) {
                 r = registry;
                 if (r == null) {
-                    r = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                            b -> b.schemaRegistryConfig(config));
+                    r = Formats.registry();
                     registry = r;
                 }
             }
