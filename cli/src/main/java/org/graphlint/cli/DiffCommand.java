@@ -111,7 +111,9 @@ public final class DiffCommand implements Callable<Integer> {
             for (String f : List.of(a, b)) {
                 Path p = Path.of(f);
                 if (!Files.isRegularFile(p)) {
-                    throw new org.graphlint.schema.CatalogException(f + ": no such file");
+                    throw new org.graphlint.schema.CatalogException(f + (Files.isDirectory(p)
+                            ? ": a folder, not a page file (diff compares two page files, or two catalog versions)"
+                            : Files.exists(p) ? ": not a regular file" : ": no such file"));
                 }
                 PageModel m = PageParser.parse(p);
                 facts.add(PageFacts.of(m, p.toString()));

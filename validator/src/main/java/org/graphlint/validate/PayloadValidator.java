@@ -210,6 +210,12 @@ public final class PayloadValidator {
         Schema s = compiled.get(key);
         if (s == null) {
             s = compiled.computeIfAbsent(key, k -> {
+                String badType = invalidType(v.schema(), "");
+                if (badType != null) {
+                    // networknt compiles an unknown type name and then words every value as "expected unknown".
+                    throw new SchemaFaultException("the schema " + Catalog.schemaFile(api, v) + " cannot be used: "
+                            + badType + "; fix the catalog", null);
+                }
                 try {
                     Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
                     c.initializeValidators();
@@ -220,6 +226,70 @@ public final class PayloadValidator {
             });
         }
         return s;
+    }
+
+    private static final Set<String> JSON_TYPES = Set.of("null", "boolean", "object", "array", "number", "string",
+            "integer");
+    /** Keywords whose value is one subschema. */
+    private static final Set<String> ONE_SCHEMA = Set.of("items", "additionalProperties", "unevaluatedProperties",
+            "unevaluatedItems", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems");
+    /** Keywords whose value is a list of subschemas. */
+    private static final Set<String> SCHEMA_LIST = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
+    /** Keywords whose value maps names to subschemas. */
+    private static final Set<String> SCHEMA_MAP = Set.of("properties", "patternProperties", "$defs", "definitions",
+            "dependentSchemas");
+
+    /**
+     * Where a schema names a type JSON Schema does not have ({@code "type": "strang"}), worded with its JSON pointer;
+     * null when every {@code type} is one of the seven.
+     */
+    static String invalidType(JsonNode schema, String at) {
+        if (schema == null || !schema.isObject()) {
+            return null;
+        }
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            List<JsonNode> names = new ArrayList<>();
+            if (type.isArray()) {
+                type.forEach(names::add);
+            } else {
+                names.add(type);
+            }
+            for (JsonNode n : names) {
+                if (!n.isString() || !JSON_TYPES.contains(n.asString())) {
+                    return "at " + (at.isEmpty() ? "the root" : at) + ", \"type\" is " + abbreviated(n.toString())
+                            + ", which is not a JSON Schema type (null, boolean, object, array, number, string or integer)";
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> e : schema.properties()) {
+            String k = e.getKey();
+            JsonNode x = e.getValue();
+            String here = at + "/" + escape(k);
+            String found = null;
+            if (ONE_SCHEMA.contains(k)) {
+                found = invalidType(x, here);
+            } else if (SCHEMA_LIST.contains(k) && x.isArray()) {
+                for (int i = 0; i < x.size() && found == null; i++) {
+                    found = invalidType(x.get(i), here + "/" + i);
+                }
+            } else if (SCHEMA_MAP.contains(k) && x.isObject()) {
+                for (Map.Entry<String, JsonNode> p : x.properties()) {
+                    found = invalidType(p.getValue(), here + "/" + escape(p.getKey()));
+                    if (found != null) {
+                        break;
+                    }
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     /** A schema of the catalog that cannot be used; the message is one line naming the schema file and the fault. */
