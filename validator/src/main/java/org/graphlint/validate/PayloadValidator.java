@@ -159,7 +159,7 @@ public final class PayloadValidator {
     private Object lookUp(Catalog cat, String entity, OperationKind op, String selector) {
         if (!cat.entities().contains(entity)) {
             List<String> near = Suggest.nearest(entity, cat.entities());
-            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
+            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + printable(HttpFile.abbreviate(entity)) + "' in the "
                     + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
                     : "; did you mean " + Suggest.orList(near) + "?"));
         }
@@ -176,7 +176,7 @@ public final class PayloadValidator {
         }
         if (v.isEmpty()) {
             return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
-                    + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
+                    + printable(HttpFile.abbreviate(selector)) + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
         }
         return new Target(v.get(), selector, cat.apiVersion());
     }
