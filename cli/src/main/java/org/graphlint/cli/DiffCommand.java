@@ -96,6 +96,7 @@ public final class DiffCommand implements Callable<Integer> {
         List<ReportFiles.Spec> reports;
         try {
             reports = ReportFiles.parse(reportValues, java.util.Set.of("text", "json", "markdown"));
+            ReportFiles.checkReplaceable(reports);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -111,7 +112,9 @@ public final class DiffCommand implements Callable<Integer> {
             for (String f : List.of(a, b)) {
                 Path p = Path.of(f);
                 if (!Files.isRegularFile(p)) {
-                    throw new org.graphlint.schema.CatalogException(f + ": no such file");
+                    throw new org.graphlint.schema.CatalogException(f + (Files.isDirectory(p)
+                            ? ": a folder, not a page file (diff compares two page files, or two catalog versions)"
+                            : Files.exists(p) ? ": not a regular file" : ": no such file"));
                 }
                 PageModel m = PageParser.parse(p);
                 facts.add(PageFacts.of(m, p.toString()));
@@ -145,7 +148,12 @@ public final class DiffCommand implements Callable<Integer> {
             try (PrintWriter pw = new PrintWriter(sw)) {
                 print(pw, Format.valueOf(r.format()), what, left.label(), right.label(), changes);
             }
-            ReportFiles.write(r.file(), sw.toString());
+            String text = sw.toString();
+            if (r.format().equals("json") && text.startsWith("{")) {
+                // In a file, the JSON says whose it is (a later --report may then replace it); stdout is unchanged.
+                text = "{\n  \"format\" : \"graphlint-diff/1\"," + text.substring(1);
+            }
+            ReportFiles.write(r.file(), ReportFiles.marked(r.format(), text));
         }
         boolean found = switch (fail) {
             case "any" -> !changes.isEmpty();

@@ -18,9 +18,12 @@ import java.util.Set;
  * {@code --report FORMAT=FILE}: a run's report written to a file beside the one on standard output (text for people,
  * SARIF for the code-scanning upload, in one run).
  *
- * <p>A report file is an output the user names, so an existing file is replaced, as {@code -o} flags do everywhere;
- * but never half-written (a temporary file in the same folder, then one atomic rename), never a folder, FIFO or
- * device, and never one of the run's own input files.
+ * <p>Nothing graphlint did not write is ever overwritten: an existing file is replaced only when it is empty or one of
+ * graphlint's own reports (recognised by {@link #writtenByGraphlint}: the SARIF tool name, the JSON {@code format}
+ * key, the JUnit suite name, or the last line {@code graphlint VERSION report} that text, GitHub and diff reports
+ * carry in a file, never on standard output); anything else is refused, exit 2. What is written is never
+ * half-written (a temporary file in the same folder, then one atomic rename), never a folder, FIFO or device, and
+ * never one of the run's own input files.
  */
 final class ReportFiles {
     private ReportFiles() {
@@ -66,6 +69,17 @@ final class ReportFiles {
         return out;
     }
 
+    /**
+     * Refuses, before the run, a report file that exists and is neither empty nor one of graphlint's reports.
+     *
+     * @throws IllegalArgumentException one line naming the file and what to do
+     */
+    static void checkReplaceable(List<Spec> reports) {
+        for (Spec s : reports) {
+            refuseOthers(s.file());
+        }
+    }
+
     /** Refuses a report that would replace one of the run's inputs. */
     static void checkNotAnInput(List<Spec> reports, Collection<Path> inputs) {
         for (Spec s : reports) {
@@ -78,8 +92,88 @@ final class ReportFiles {
         }
     }
 
-    /** Writes {@code text} to {@code file} atomically: the old content or the new one, never a mix or a prefix. */
+    /** The last line of a text, GitHub or diff report written to a file: what makes it recognisable as graphlint's. */
+    static String marker() {
+        return "graphlint " + org.graphlint.validate.GraphlintVersion.get() + " report";
+    }
+
+    /**
+     * A report as written to a file: formats that carry no name of their own (text, github, diff's text and
+     * markdown) end with the {@link #marker()} line; the others are returned as they are.
+     */
+    static String marked(String format, String text) {
+        return switch (format) {
+            case "text", "github" -> text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + marker() + "\n";
+            case "markdown" -> text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n<!-- " + marker() + " -->\n";
+            default -> text;
+        };
+    }
+
+    private static final java.util.regex.Pattern OWN_HEAD = java.util.regex.Pattern.compile(
+            "\"format\"\\s*:\\s*\"graphlint-"                                            // graphlint's JSON reports
+            + "|\"driver\"\\s*:\\s*\\{\\s*\"name\"\\s*:\\s*\"graphlint\""                 // SARIF
+            + "|<testsuites name=\"graphlint[ \"]");                                    // JUnit
+    private static final java.util.regex.Pattern OWN_TAIL = java.util.regex.Pattern.compile(
+            "(?:<!-- )?graphlint \\S+ report(?: -->)?");
+
+    /**
+     * True when {@code file} is empty or one of graphlint's reports: its first 4 KiB hold a SARIF driver named
+     * graphlint, a JSON {@code "format": "graphlint-…"} or a JUnit suite named graphlint, or its last line is the
+     * {@link #marker()}. Only the head and the tail are read, whatever the size.
+     */
+    static boolean writtenByGraphlint(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(size, 4096));
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // fill
+            }
+            if (OWN_HEAD.matcher(new String(head.array(), 0, head.position(), StandardCharsets.UTF_8)).find()) {
+                return true;
+            }
+            int n = (int) Math.min(size, 512);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (tail.hasRemaining() && ch.read(tail) >= 0) {
+                // fill
+            }
+            String t = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8).stripTrailing();
+            String last = t.substring(t.lastIndexOf('\n') + 1);
+            return OWN_TAIL.matcher(last).matches();
+        }
+    }
+
+    /** Refuses an existing file that is neither empty nor one of graphlint's reports. */
+    private static void refuseOthers(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean ours;
+        try {
+            ours = writtenByGraphlint(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--report " + file + ": exists and cannot be read (" + GraphlintCommand.oneLine(e)
+                    + "); not replaced");
+        }
+        if (!ours) {
+            throw new IllegalArgumentException("--report " + file + ": exists and is not a graphlint report; not replaced"
+                    + " (graphlint overwrites only its own reports: delete the file or name another)");
+        }
+    }
+
+    /**
+     * Writes {@code text} to {@code file} atomically: the old content or the new one, never a mix or a prefix; a file
+     * that appeared since the options were read and is not graphlint's is refused then too.
+     */
     static void write(Path file, String text) throws IOException {
+        try {
+            refuseOthers(file);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage().replaceFirst("^--report \\S+: ", ""));
+        }
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);

@@ -284,6 +284,7 @@ public final class ValidateCommand implements Callable<Integer> {
             reporter = Reporter.forFormat(format, colour());
             reportFiles = ReportFiles.parse(reportValues, FORMATS);
             ReportFiles.checkNotAnInput(reportFiles, paths);
+            ReportFiles.checkReplaceable(reportFiles);
             if (paths.stream().filter(p -> p.toString().equals("-")).count() > 1) {
                 throw new IllegalArgumentException("'-' (standard input) given more than once");
             }
@@ -411,7 +412,7 @@ public final class ValidateCommand implements Callable<Integer> {
             StringBuilder rb = new StringBuilder(256 + all.size() * 64);
             Reporter.forFormat(r.format(), false).write(run, rb);
             try {
-                ReportFiles.write(r.file(), rb.toString());
+                ReportFiles.write(r.file(), ReportFiles.marked(r.format(), rb.toString()));
             } catch (IOException | RuntimeException ex) {
                 err.println("graphlint validate: cannot write --report " + r.file() + ": " + GraphlintCommand.oneLine(ex));
                 exit = ExitCode.USAGE_OR_INPUT;

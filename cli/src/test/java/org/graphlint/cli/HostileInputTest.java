@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.graphlint.cli.TestSupport.Result;
 import org.junit.jupiter.api.Assumptions;
@@ -137,6 +138,22 @@ class HostileInputTest {
         assertSaid(r, "dir.md", "no *.md pages in this folder");
     }
 
+    // ---------------------------------------------------------------- item 8: a folder that cannot be listed
+
+    /**
+     * A subfolder that cannot be listed (as root a chmod does not do it: a symbolic-link loop fails with ELOOP for
+     * root too) is said, exit 2, and the readable pages beside it are still printed.
+     */
+    @Test
+    void parseOfAFolderWithAnUnlistableSubfolderPrintsTheRestAndSaysIt(@TempDir Path tmp) throws Exception {
+        Files.copy(SEED, Files.createDirectories(tmp.resolve("good")).resolve("page.md"));
+        Path loop = Files.createSymbolicLink(tmp.resolve("bad"), Path.of("bad")); // bad -> bad
+        Result r = cli("parse", "--format", "text", tmp.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("page.md"), "the readable page is printed: " + r.out());
+        assertSaid(r, loop.toString(), "cannot list");
+    }
+
     @Test
     void anUppercaseMdPageIsRead(@TempDir Path tmp) throws Exception {
         Files.copy(SEED, tmp.resolve("PAGE.MD"));
@@ -153,6 +170,53 @@ class HostileInputTest {
         assertEquals(2, r.exit());
         assertSaid(r, "catalog.json", "not a catalog folder");
         assertFalse(r.err().contains("named in catalog.json"), r.err());
+    }
+
+    /** Item 14: {@code diff PAGE folder.md} said "no such file" of a folder that exists. */
+    @Test
+    void diffOfAPageAndAFolderNamedLikeAPageSaysItIsAFolder(@TempDir Path tmp) throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("folder.md"));
+        Result r = cli("diff", SEED.toString(), folder.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertSaid(r, "folder.md", "a folder, not a page file");
+        assertFalse(r.err().contains("no such file"), r.err());
+    }
+
+    /**
+     * Item 14: a schema with {@code "type": "strang"} made every value "expected unknown", blamed on the body. It is
+     * a catalog fault: one line naming the schema file and the pointer, exit 2.
+     */
+    @Test
+    void aSchemaTypeThatIsNoJsonTypeIsACatalogFault(@TempDir Path tmp) throws Exception {
+        Path cat = tmp.resolve("cat");
+        Path src = TestSupport.repoRoot().resolve("validator/src/test/resources/testcatalog");
+        try (var files = Files.walk(src)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = cat.resolve(src.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path schema = cat.resolve("beta/vppToken/create/2018-12-18.schema.json");
+        String text = Files.readString(schema);
+        String bad = text.replaceFirst("(\"@odata\\.type\"\\s*:\\s*\\{[^}]*?\"type\"\\s*:\\s*)\"string\"", "$1\"strang\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!bad.equals(text), "the test catalog's @odata.type has a type");
+        Files.writeString(schema, bad);
+        Path body = Files.writeString(tmp.resolve("body-create.json"), "{\"@odata.type\": 5}");
+        for (List<String> args : List.of(
+                List.of("validate", "--catalog", cat.toString(), "--at", "2018-12-18", body.toString()),
+                List.of("validate", "--catalog", cat.toString(), "--entity", "vppToken", "--operation", "create",
+                        "--at", "2018-12-18", body.toString()))) {
+            Result r = cli(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), r.out() + r.err());
+            String all = r.out() + r.err();
+            assertTrue(all.contains("beta/vppToken/create/2018-12-18.schema.json")
+                    && all.contains("/properties/@odata.type") && all.contains("not a JSON Schema type"), all);
+            assertFalse(all.contains("expected unknown"), all);
+        }
     }
 
     // ---------------------------------------------------------------- item 13: body files stay inside the root

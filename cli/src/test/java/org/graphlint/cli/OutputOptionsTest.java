@@ -90,7 +90,7 @@ class OutputOptionsTest {
     void reportFilesAreWrittenBesideStandardOutput(@TempDir Path tmp) throws Exception {
         Path sarif = tmp.resolve("out/graphlint.sarif");
         Path junit = tmp.resolve("TEST-graphlint.xml");
-        Files.writeString(junit, "an older report");
+        Files.writeString(junit, ""); // an empty file may be replaced (see aReportReplacesOnlyGraphlintsOwnReports)
         String fixture = VPP.resolve("create-unknown-property.json").toString();
         TestSupport.Result r = TestSupport.cli("validate", "--report", "sarif=" + sarif, "--report", "JUNIT=" + junit, fixture);
         assertEquals(1, r.exit(), r.err());
@@ -104,6 +104,87 @@ class OutputOptionsTest {
         try (Stream<Path> left = Files.list(tmp.resolve("out"))) {
             assertEquals(List.of(sarif), left.toList(), "no temporary files left behind");
         }
+    }
+
+    /**
+     * Nothing graphlint did not write is overwritten (issue 15): a --report file that exists is replaced only when it
+     * is empty or one of graphlint's reports, of any format; anything else is refused, exit 2, and left as it was.
+     */
+    @Test
+    void aReportReplacesOnlyGraphlintsOwnReports(@TempDir Path tmp) throws Exception {
+        String fixture = VPP.resolve("create-unknown-property.json").toString();
+        Path mine = Files.writeString(tmp.resolve("TEST-graphlint.xml"), "an older report");
+        TestSupport.Result refused = TestSupport.cli("validate", "--report", "junit=" + mine, fixture);
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains(mine.toString()) && refused.err().contains("not a graphlint report")
+                && refused.err().contains("delete the file or name another"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertEquals("an older report", Files.readString(mine));
+        assertEquals("", refused.out(), "refused before the run");
+
+        // Every format graphlint writes is recognised as its own, and replaced by any other.
+        List<String> formats = List.of("text", "json", "junit", "sarif", "github");
+        for (String first : formats) {
+            Path f = tmp.resolve("report-" + first);
+            TestSupport.Result w = TestSupport.cli("validate", "--report", first + "=" + f, fixture);
+            assertEquals(1, w.exit(), first + ": " + w.err());
+            for (String next : formats) {
+                TestSupport.Result again = TestSupport.cli("validate", "--report", next + "=" + f, fixture);
+                assertEquals(1, again.exit(), first + " then " + next + ": " + again.err());
+                TestSupport.Result back = TestSupport.cli("validate", "--report", first + "=" + f, fixture);
+                assertEquals(1, back.exit(), next + " then " + first + ": " + back.err());
+            }
+        }
+        // Text and github reports carry the marker as their last line, in the file only: stdout is unchanged.
+        TestSupport.Result std = TestSupport.cli("validate", fixture);
+        Path text = tmp.resolve("report-text");
+        String written = Files.readString(text);
+        assertTrue(written.endsWith("\ngraphlint " + org.graphlint.validate.GraphlintVersion.get() + " report\n"), written);
+        assertFalse(std.out().contains(" report\n") && std.out().contains("graphlint " + org.graphlint.validate.GraphlintVersion.get()),
+                std.out());
+        assertEquals(std.out(), written.substring(0, written.lastIndexOf("graphlint ")));
+        // A file that merely mentions graphlint is not one of its reports.
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "graphlint is run in CI\nsee the graphlint report\n");
+        assertEquals(2, TestSupport.cli("validate", "--report", "text=" + notes, fixture).exit());
+        assertEquals("graphlint is run in CI\nsee the graphlint report\n", Files.readString(notes));
+    }
+
+    /** The same rule for diff --report, whose text, markdown and JSON reports say whose they are in the file. */
+    @Test
+    void diffReportsReplaceOnlyGraphlintsOwn(@TempDir Path tmp) throws Exception {
+        Path seeds = TestSupport.repoRoot().resolve("samples/pages/seeds");
+        String a = seeds.resolve("000_a50ef260b08e607c.md").toString();
+        String b = seeds.resolve("001_df977c7fe14f72a9.md").toString();
+        Path user = Files.writeString(tmp.resolve("changes.md"), "# my notes\n");
+        TestSupport.Result refused = TestSupport.cli("diff", a, b, "--report", "markdown=" + user);
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("not a graphlint report"), refused.err());
+        assertEquals("# my notes\n", Files.readString(user));
+        for (String format : List.of("text", "markdown", "json")) {
+            Path f = tmp.resolve("diff-" + format);
+            TestSupport.Result first = TestSupport.cli("diff", a, b, "--report", format + "=" + f);
+            assertTrue(first.exit() <= 1, first.err());
+            assertTrue(ReportFiles.writtenByGraphlint(f), format + ": " + Files.readString(f));
+            TestSupport.Result again = TestSupport.cli("diff", a, b, "--report", format + "=" + f);
+            assertEquals(first.exit(), again.exit(), again.err());
+            TestSupport.Result std = TestSupport.cli("diff", a, b, "--format", format);
+            assertFalse(std.out().contains(" report"), "no marker on stdout: " + std.out());
+            if (format.equals("json")) {
+                assertEquals("graphlint-diff/1", JSON.readTree(f.toFile()).path("format").asString());
+                assertTrue(JSON.readTree(std.out()).path("format").isMissingNode());
+            }
+        }
+    }
+
+    /** An unknown 100 KB --entity was echoed whole in its one-line error. */
+    @Test
+    void aHugeUnknownEntityIsAbbreviatedInItsError() {
+        String huge = "x".repeat(100_000);
+        TestSupport.Result r = TestSupport.cli("validate", "--entity", huge, "--operation", "create",
+                VPP.resolve("create-valid.json").toString());
+        assertEquals(2, r.exit(), r.err().length() > 300 ? r.err().substring(0, 300) : r.err());
+        assertTrue(r.err().length() < 2_000, "the error is " + r.err().length() + " characters");
+        assertTrue(r.err().contains("no schemas for entity 'xxxx"), r.err());
     }
 
     @Test

@@ -56,6 +56,17 @@ public final class PageSource {
                         @Override
                         public FileVisitResult visitFile(Path f, BasicFileAttributes fa) {
                             if (!isPageName(f)) {
+                                if (fa.isSymbolicLink()) {
+                                    // A link that cannot even be resolved (a loop: ELOOP) may hide a folder of
+                                    // pages: said, never skipped silently. Links resolved are not followed.
+                                    try {
+                                        Files.readAttributes(f, BasicFileAttributes.class);
+                                    } catch (NoSuchFileException e) {
+                                        // a dangling link not named *.md: not a page
+                                    } catch (IOException e) {
+                                        problems.add(f + ": cannot list: " + CatalogWriter.reason(e) + " (the rest was read)");
+                                    }
+                                }
                                 return FileVisitResult.CONTINUE;
                             }
                             if (fa.isRegularFile()) {

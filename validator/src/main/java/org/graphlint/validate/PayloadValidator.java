@@ -1,13 +1,12 @@
 package org.graphlint.validate;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContextCustomizer;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +61,7 @@ public final class PayloadValidator {
 
     private PayloadValidator(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.config = SchemaRegistryConfig.builder()
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_POINTER)
-                .build();
+        this.config = Formats.CONFIG;
     }
 
     private SchemaRegistry registry() {
@@ -74,8 +70,7 @@ public final class PayloadValidator {
             synchronized (this) {
                 r = registry;
                 if (r == null) {
-                    r = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                            b -> b.schemaRegistryConfig(config));
+                    r = Formats.registry();
                     registry = r;
                 }
             }
@@ -164,7 +159,7 @@ public final class PayloadValidator {
     private Object lookUp(Catalog cat, String entity, OperationKind op, String selector) {
         if (!cat.entities().contains(entity)) {
             List<String> near = Suggest.nearest(entity, cat.entities());
-            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + entity + "' in the "
+            return SourceText.input(1, 1, "unknown-entity", "no schemas for entity '" + printable(HttpFile.abbreviate(entity)) + "' in the "
                     + cat.apiVersion() + " catalog" + (near.isEmpty() ? "; known: " + Suggest.list(cat.entities(), 12)
                     : "; did you mean " + Suggest.orList(near) + "?"));
         }
@@ -181,7 +176,7 @@ public final class PayloadValidator {
         }
         if (v.isEmpty()) {
             return SourceText.input(1, 1, "version", "no " + entity + " " + op.id() + " schema version matches '"
-                    + selector + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
+                    + printable(HttpFile.abbreviate(selector)) + "': versions are " + ids(vs) + " (a date selects the newest version not after it)");
         }
         return new Target(v.get(), selector, cat.apiVersion());
     }
@@ -215,6 +210,12 @@ public final class PayloadValidator {
         Schema s = compiled.get(key);
         if (s == null) {
             s = compiled.computeIfAbsent(key, k -> {
+                String badType = invalidType(v.schema(), "");
+                if (badType != null) {
+                    // networknt compiles an unknown type name and then words every value as "expected unknown".
+                    throw new SchemaFaultException("the schema " + Catalog.schemaFile(api, v) + " cannot be used: "
+                            + badType + "; fix the catalog", null);
+                }
                 try {
                     Schema c = registry().getSchema(SchemaLocation.of("urn:graphlint:" + k.replace('/', ':')), v.schema());
                     c.initializeValidators();
@@ -225,6 +226,70 @@ public final class PayloadValidator {
             });
         }
         return s;
+    }
+
+    private static final Set<String> JSON_TYPES = Set.of("null", "boolean", "object", "array", "number", "string",
+            "integer");
+    /** Keywords whose value is one subschema. */
+    private static final Set<String> ONE_SCHEMA = Set.of("items", "additionalProperties", "unevaluatedProperties",
+            "unevaluatedItems", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems");
+    /** Keywords whose value is a list of subschemas. */
+    private static final Set<String> SCHEMA_LIST = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
+    /** Keywords whose value maps names to subschemas. */
+    private static final Set<String> SCHEMA_MAP = Set.of("properties", "patternProperties", "$defs", "definitions",
+            "dependentSchemas");
+
+    /**
+     * Where a schema names a type JSON Schema does not have ({@code "type": "strang"}), worded with its JSON pointer;
+     * null when every {@code type} is one of the seven.
+     */
+    static String invalidType(JsonNode schema, String at) {
+        if (schema == null || !schema.isObject()) {
+            return null;
+        }
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            List<JsonNode> names = new ArrayList<>();
+            if (type.isArray()) {
+                type.forEach(names::add);
+            } else {
+                names.add(type);
+            }
+            for (JsonNode n : names) {
+                if (!n.isString() || !JSON_TYPES.contains(n.asString())) {
+                    return "at " + (at.isEmpty() ? "the root" : at) + ", \"type\" is " + abbreviated(n.toString())
+                            + ", which is not a JSON Schema type (null, boolean, object, array, number, string or integer)";
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> e : schema.properties()) {
+            String k = e.getKey();
+            JsonNode x = e.getValue();
+            String here = at + "/" + escape(k);
+            String found = null;
+            if (ONE_SCHEMA.contains(k)) {
+                found = invalidType(x, here);
+            } else if (SCHEMA_LIST.contains(k) && x.isArray()) {
+                for (int i = 0; i < x.size() && found == null; i++) {
+                    found = invalidType(x.get(i), here + "/" + i);
+                }
+            } else if (SCHEMA_MAP.contains(k) && x.isObject()) {
+                for (Map.Entry<String, JsonNode> p : x.properties()) {
+                    found = invalidType(p.getValue(), here + "/" + escape(p.getKey()));
+                    if (found != null) {
+                        break;
+                    }
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     /** A schema of the catalog that cannot be used; the message is one line naming the schema file and the fault. */
@@ -769,8 +834,87 @@ public final class PayloadValidator {
 
     // ------------------------------------------------------------------ explaining errors
 
-    private List<Error> run(Schema s, JsonNode node) {
-        return s.validate(node);
+    /**
+     * networknt's errors for a body, bounded: the first {@link #KEPT_ERRORS} are kept, the rest only counted. A body
+     * with a million errors once held a million {@link Error}s (and their paths) per schema version it was run against,
+     * and the collector's time grew faster than the body.
+     */
+    private static ErrorSink run(Schema s, JsonNode node) {
+        ErrorSink sink = new ErrorSink(KEPT_ERRORS, null);
+        s.validate(node, (ExecutionContextCustomizer) (ctx, schemaContext) -> ctx.setErrors(sink));
+        return sink;
+    }
+
+    /** The most networknt errors kept per run: the findings cap plus room for duplicates. */
+    static final int KEPT_ERRORS = 4 * 1000;
+
+    /**
+     * The error list networknt adds to during one run: keeps the first {@code keep} errors (or, with {@code wanted},
+     * only the cross-version keys of {@link #key} in that set) and counts all of them. {@link #size()} is the count,
+     * as networknt compares sizes before and after a subschema; only kept errors can be read back.
+     */
+    static final class ErrorSink extends java.util.AbstractList<Error> {
+        private final int keep;
+        private final Set<String> wanted;
+        private final List<Error> kept = new ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+        private int count;
+
+        ErrorSink(int keep, Set<String> wanted) {
+            this.keep = keep;
+            this.wanted = wanted;
+        }
+
+        @Override
+        public boolean add(Error e) {
+            count++;
+            if (wanted != null) {
+                String k = key(e);
+                if (k != null && wanted.contains(k)) {
+                    keys.add(k);
+                }
+            } else if (kept.size() < keep) {
+                kept.add(e);
+            }
+            return true;
+        }
+
+        @Override
+        public void add(int index, Error e) {
+            add(e);
+        }
+
+        @Override
+        public Error get(int index) {
+            return kept.get(index);
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
+
+        @Override
+        public java.util.Iterator<Error> iterator() {
+            return kept.iterator();
+        }
+
+        @Override
+        public void clear() {
+            kept.clear();
+            keys.clear();
+            count = 0;
+        }
+
+        /** The errors kept, in the order networknt reported them. */
+        List<Error> kept() {
+            return kept;
+        }
+
+        /** With {@code wanted}: the wanted keys this run's errors have. */
+        Set<String> keys() {
+            return keys;
+        }
     }
 
     private List<Finding> explain(Target t, JsonNode node) {
@@ -779,7 +923,7 @@ public final class PayloadValidator {
             // Proven valid without networknt (most fixtures); networknt runs, and words the findings, for the rest.
             return readOnlyWarnings(t, node);
         }
-        List<Error> errors;
+        ErrorSink errors;
         try {
             errors = run(schema(t), node);
         } catch (RuntimeException e) {
@@ -799,13 +943,24 @@ public final class PayloadValidator {
         if (errors.isEmpty()) {
             return readOnly;
         }
-        Others others = new Others(t, node);
+        List<Error> first = errors.kept();
+        Set<String> wanted = new HashSet<>();
+        for (Error x : first) {
+            String k = key(x);
+            if (k != null) {
+                wanted.add(k);
+            }
+        }
+        // A body with more errors than are kept is judged in the other versions only as far as its listed errors
+        // reach: each array on the way to one is cut after the last item holding one (the items before keep their
+        // indices, so the keys still match). The other versions' runs then cost what the listed part costs.
+        Others others = new Others(t, errors.size() > first.size() ? prefix(node, first) : node, wanted);
         List<Finding> out = new ArrayList<>(Math.min(errors.size(), MAX_FINDINGS) + readOnly.size() + 1);
         out.addAll(readOnly);
         Set<String> seen = new HashSet<>();
         int i = 0;
-        for (; i < errors.size() && out.size() < MAX_FINDINGS; i++) {
-            Finding f = finding(t, errors.get(i), node, others);
+        for (; i < first.size() && out.size() < MAX_FINDINGS; i++) {
+            Finding f = finding(t, first.get(i), node, others);
             if (seen.add(f.rule() + '\u0000' + f.pointer() + '\u0000' + f.message())) {
                 out.add(f);
             }
@@ -814,6 +969,59 @@ public final class PayloadValidator {
             out.add(capped(errors.size() - i, t));
         }
         return out;
+    }
+
+    /**
+     * The body with every array on the way to one of {@code errors}' instances cut after the last item such a way
+     * passes through; nothing else changes, and the body itself is not modified.
+     */
+    static JsonNode prefix(JsonNode node, List<Error> errors) {
+        Map<String, Integer> last = new java.util.HashMap<>();
+        Set<String> ways = new HashSet<>();
+        for (Error e : errors) {
+            NodePath p = e.getInstanceLocation();
+            if (p == null) {
+                continue;
+            }
+            StringBuilder at = new StringBuilder();
+            for (int i = 0; i < p.getNameCount(); i++) {
+                ways.add(at.toString());
+                Object el = p.getElement(i);
+                if (el instanceof Number n) {
+                    last.merge(at.toString(), n.intValue(), Math::max);
+                    at.append('/').append(n);
+                } else {
+                    at.append('/').append(escape(String.valueOf(el)));
+                }
+            }
+        }
+        return last.isEmpty() ? node : cut(node, "", last, ways);
+    }
+
+    /** {@code n} (at pointer {@code at}) with its arrays cut after {@code last}; {@code ways}: the pointers on the way. */
+    private static JsonNode cut(JsonNode n, String at, Map<String, Integer> last, Set<String> ways) {
+        if (n.isArray()) {
+            Integer max = last.get(at);
+            if (max == null) {
+                return n;
+            }
+            tools.jackson.databind.node.ArrayNode a = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i <= max && i < n.size(); i++) {
+                a.add(cut(n.get(i), at + '/' + i, last, ways));
+            }
+            return a;
+        }
+        if (n.isObject()) {
+            if (!ways.contains(at)) {
+                return n;
+            }
+            tools.jackson.databind.node.ObjectNode o = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                o.set(e.getKey(), cut(e.getValue(), at + '/' + escape(e.getKey()), last, ways));
+            }
+            return o;
+        }
+        return n;
     }
 
     /** The rule of a value that equals an enum member but for letter case (a warning: the service accepts it). */
@@ -892,9 +1100,13 @@ public final class PayloadValidator {
         /** Per other version: the keys of its errors (see {@link #key}), so a finding is looked up, not searched for. */
         final Map<String, Set<String>> results = new LinkedHashMap<>();
 
-        Others(Target target, JsonNode node) {
+        /** The keys the findings may ask about: only these are kept from the other versions' runs. */
+        final Set<String> wanted;
+
+        Others(Target target, JsonNode node, Set<String> wanted) {
             this.target = target;
             this.node = node;
+            this.wanted = wanted;
             Catalog cat = catalog.forApiVersion(target.apiVersion());
             this.versions = cat.versions(target.entity(), target.operation());
             int idx = -1;
@@ -911,20 +1123,14 @@ public final class PayloadValidator {
                 if (quickCheck(new Target(v, target.selector(), target.apiVersion())).certainlyValid(node)) {
                     return Set.of(); // valid there: no need to compile or run networknt for that version
                 }
-                List<Error> errs;
+                ErrorSink sink = new ErrorSink(0, wanted);
                 try {
-                    errs = run(schema(target.apiVersion(), v), node);
+                    schema(target.apiVersion(), v).validate(node,
+                            (ExecutionContextCustomizer) (ctx, schemaContext) -> ctx.setErrors(sink));
                 } catch (StackOverflowError e) {
                     return Set.of();
                 }
-                Set<String> keys = new HashSet<>(errs.size() * 2);
-                for (Error x : errs) {
-                    String k = key(x);
-                    if (k != null) {
-                        keys.add(k);
-                    }
-                }
-                return keys;
+                return sink.keys();
             });
         }
 

@@ -1,7 +1,6 @@
 package org.graphlint.validate;
 
 import com.networknt.schema.format.Format;
-import com.networknt.schema.format.Formats;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import java.math.BigDecimal;
@@ -54,10 +53,9 @@ final class QuickCheck {
     private static final Rule NEVER = v -> INVALID;
     private static final QuickCheck NONE = new QuickCheck(null, "no schema");
 
-    private static final Map<String, Format> FORMATS = new HashMap<>();
+    /** The formats networknt checks, with graphlint's own in their place (see {@link Formats}). */
+    private static final Map<String, Format> FORMATS = Formats.all();
 
-    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
-            "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.[0-9]+)?(?:[Zz]|[+-]([0-9]{2}):([0-9]{2}))");
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,43 +66,16 @@ final class QuickCheck {
 
     /**
      * RFC 3339 (and the suite) for the formats graphlint's schemas use, matched on the whole string (no trailing
-     * newline): a value is proven valid only when both networknt and these accept it.
+     * newline): a value is proven valid only when both the format networknt runs and these accept it.
      */
     private static final Map<String, java.util.function.Predicate<String>> STRICT = Map.of(
-            "date-time", QuickCheck::rfc3339DateTime,
+            "date-time", Formats::rfc3339DateTime,
             "date", t -> {
                 java.util.regex.Matcher m = DATE.matcher(t);
-                return m.matches() && validDate(m.group(1), m.group(2), m.group(3));
+                return m.matches() && Formats.validDate(m.group(1), m.group(2), m.group(3));
             },
             "uuid", t -> UUID.matcher(t).matches(),
             "duration", t -> DURATION.matcher(t).matches());
-
-    static boolean rfc3339DateTime(String t) {
-        java.util.regex.Matcher m = DATE_TIME.matcher(t);
-        if (!m.matches() || !validDate(m.group(1), m.group(2), m.group(3))) {
-            return false;
-        }
-        int h = Integer.parseInt(m.group(4));
-        int min = Integer.parseInt(m.group(5));
-        int sec = Integer.parseInt(m.group(6));
-        if (h > 23 || min > 59 || sec > 59) {
-            return false; // a leap second (60) is left to networknt
-        }
-        return m.group(7) == null || (Integer.parseInt(m.group(7)) <= 23 && Integer.parseInt(m.group(8)) <= 59);
-    }
-
-    private static boolean validDate(String y, String mo, String d) {
-        int year = Integer.parseInt(y);
-        int month = Integer.parseInt(mo);
-        int day = Integer.parseInt(d);
-        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
-    }
-
-    static {
-        for (Format f : Formats.DEFAULT) {
-            FORMATS.put(f.getName(), f);
-        }
-    }
 
     private final Rule root;
     private final String unsupported;

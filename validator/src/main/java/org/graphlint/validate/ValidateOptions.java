@@ -55,10 +55,6 @@ public record ValidateOptions(String entity, OperationKind operation, String sel
         return new ValidateOptions(entity, op, selector, maxBytes, variables, bodyRoot, allowOutside);
     }
 
-    public ValidateOptions withMaxBytes(long max) {
-        return new ValidateOptions(entity, operation, selector, max, variables, bodyRoot, allowOutside);
-    }
-
     public ValidateOptions withVariables(Map<String, String> vars) {
         return new ValidateOptions(entity, operation, selector, maxBytes, vars, bodyRoot, allowOutside);
     }

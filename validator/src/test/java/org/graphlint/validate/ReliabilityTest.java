@@ -49,6 +49,72 @@ class ReliabilityTest {
                 n.findings().toString());
     }
 
+    /**
+     * Item 4: networknt's errors are kept only up to a bound and counted beyond it; a million errors were a million
+     * {@code Error}s held per schema version the body was run against (16 MB took 86 s).
+     */
+    @Test
+    void networkntErrorsAreKeptUpToABoundAndCountedBeyond() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
+        tools.jackson.databind.JsonNode body = SourceText.parse(manyBadItems(100)).node();
+        PayloadValidator.ErrorSink sink = new PayloadValidator.ErrorSink(10, null);
+        v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(sink));
+        assertEquals(200, sink.size());
+        assertEquals(10, sink.kept().size());
+        assertTrue(PayloadValidator.pointer(sink.kept().get(0).getInstanceLocation()).startsWith("/tokenActionResults/0"));
+        // With wanted keys, nothing but those keys is kept.
+        String unknown0 = PayloadValidator.key(sink.kept().stream()
+                .filter(e -> "additionalProperties".equals(e.getKeyword())).findFirst().orElseThrow());
+        PayloadValidator.ErrorSink keys = new PayloadValidator.ErrorSink(0, java.util.Set.of(unknown0, "enum\u0000/nowhere"));
+        v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(keys));
+        assertEquals(200, keys.size());
+        assertEquals(java.util.Set.of(unknown0), keys.keys());
+        assertTrue(keys.kept().isEmpty());
+    }
+
+    /**
+     * Item 4: a capped body is run against the other versions only as far as its listed errors reach (arrays cut
+     * after the last item holding one); the body itself is left alone.
+     */
+    @Test
+    void otherVersionsSeeOnlyThePrefixHoldingTheListedErrors() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
+        tools.jackson.databind.JsonNode body = SourceText.parse(
+                "{\"a\": [1, 2, 3], \"tokenActionResults\": " + manyBadItems(50).substring(23, manyBadItems(50).length() - 2)
+                + "}").node();
+        java.util.List<com.networknt.schema.Error> first = new java.util.ArrayList<>();
+        PayloadValidator.ErrorSink sink = new PayloadValidator.ErrorSink(7, null);
+        v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(sink));
+        first.addAll(sink.kept());
+        int lastItem = first.stream().mapToInt(e -> {
+            String p = PayloadValidator.pointer(e.getInstanceLocation());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/tokenActionResults/(\\d+)").matcher(p);
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        }).max().orElseThrow();
+        tools.jackson.databind.JsonNode cut = PayloadValidator.prefix(body, first);
+        assertEquals(lastItem + 1, cut.get("tokenActionResults").size());
+        assertEquals(body.get("tokenActionResults").get(lastItem), cut.get("tokenActionResults").get(lastItem));
+        assertEquals(3, cut.get("a").size(), "an array no listed error is in is kept whole");
+        assertEquals(50, body.get("tokenActionResults").size(), "the body itself is not cut");
+    }
+
+    /** Item 4: the cross-version notes of a capped body's listed findings are those the same items get uncapped. */
+    @Test
+    void aCappedBodyKeepsItsCrossVersionNotes() {
+        PayloadValidator v = TestSupport.EMBEDDED;
+        Target old = v.target("vppToken", OperationKind.CREATE, "2020-04-14");
+        StringBuilder big = new StringBuilder("{\"state\": \"duplicateLocationId\", \"roleScopeTagIds\": [");
+        for (int i = 0; i < 5000; i++) { // 5,000 type errors: more than networknt's errors kept
+            big.append(i == 0 ? "" : ", ").append(i);
+        }
+        FileReport r = v.validate(old, big.append("]}").toString());
+        assertEquals("findings-capped", r.findings().get(r.findings().size() - 1).rule(), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("is valid from version 2020-06-18")),
+                r.findings().subList(0, 3).toString());
+    }
+
     /** Item 7: failed look-ups were cached under the caller's strings (5,000 unknown 100 KB names held 1 GB). */
     @Test
     void theTargetCacheKeepsNoFailedLookUpsAndIsBounded() {

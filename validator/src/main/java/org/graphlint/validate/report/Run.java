@@ -42,10 +42,6 @@ public record Run(List<FileReport> reports, Severity failOn, long elapsedMillis)
         return n;
     }
 
-    public long filesWithFindings() {
-        return reports.stream().filter(r -> !r.findings().isEmpty()).count();
-    }
-
     public long filesFailing() {
         return reports.stream().filter(r -> !r.passes(failOn) || r.hasInputProblem()).count();
     }

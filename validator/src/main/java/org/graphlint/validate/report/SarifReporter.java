@@ -38,7 +38,7 @@ public final class SarifReporter implements Reporter {
                     ObjectNode rule = rules.addObject();
                     rule.put("id", f.rule());
                     rule.putObject("shortDescription").put("text", Rules.describe(f.rule()));
-                    rule.putObject("defaultConfiguration").put("level", "error");
+                    rule.putObject("defaultConfiguration").put("level", Rules.levelOf(f.rule()).sarif());
                 }
                 ObjectNode res = results.addObject();
                 res.put("ruleId", f.rule());
