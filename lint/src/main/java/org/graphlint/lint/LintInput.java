@@ -34,6 +34,11 @@ public record LintInput(String file, String name, String locale, byte[] content,
         return new LintInput(file, name, locale, content, null, null);
     }
 
+    /** A page that could not be read, and why (one line): it is reported as an {@code unreadable-page} finding. */
+    public static LintInput unreadable(String file, String name, String locale, String why) {
+        return new LintInput(file, name, locale, null, why, null);
+    }
+
     private LintInput(String file, String name, String locale, byte[] content, String unreadable) {
         this(file, name, locale, content, unreadable, null);
     }
