@@ -141,8 +141,7 @@ public final class LintCommand implements Callable<Integer> {
                 Baseline.Applied a = known.apply(r.findings());
                 r = r.withFindings(a.kept(), a.suppressed());
             }
-            out.print(fmt.write(r, threshold));
-            out.flush();
+            fmt.write(r, threshold, out);
             return r.exitCode(threshold);
         } catch (LintException e) {
             spec.commandLine().getErr().println("graphlint: " + e.getMessage());
