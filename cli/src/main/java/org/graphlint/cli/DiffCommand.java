@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Compare two schema versions, or two pages, and classify each change as breaking or not for senders.",
             "Changes: properties added and removed, type changes, enum values added and removed; breaking means a",
             "payload valid for A may be refused by B.",
-            "A and B are version selectors (id, ISO date, source commit, 'latest') or page files (*.md)."},
+            "A and B are version selectors (id, ISO date, source commit, 'latest') or page files (*.md).",
+            "--catalog A --against B compares two catalogs entity by entity; --git REPO --rev A --against-rev B the",
+            "pages of a repository at two revisions or dates; --git REPO1 --git REPO2 two repositories (two locales)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no change at or above --fail-on (default: breaking)",
             "1:a change breaking for senders (--fail-on breaking), any change (--fail-on any)",
@@ -58,6 +60,15 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "DIR",
             description = "Compare the --catalog (default: the embedded one) with this catalog, entity by entity.")
     Path against;
+
+    /** {@code --git REPO --rev A --against-rev B}, or two repositories at one revision. */
+    @CommandLine.Mixin
+    GitSourceOptions git;
+
+    @Option(names = "--against-rev", paramLabel = "REF",
+            description = "With --git REPO: compare the pages at --rev (default: HEAD) with the pages at this revision"
+                    + " (a branch, tag, commit or yyyy-mm-dd: the newest commit of that day on HEAD's history).")
+    String againstRev;
 
     @Option(names = "--fail-on", paramLabel = "breaking|any|none",
             description = "What makes the exit code 1: a change breaking for senders (default), any change, or nothing.")
@@ -89,6 +100,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (!List.of("breaking", "any", "none").contains(fail)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --fail-on '" + failOn + "': use breaking, any or none");
+        }
+        if (!git.repositories.isEmpty() || againstRev != null) {
+            return CatalogDiffRun.callGit(this);
         }
         if (against != null || a == null || b == null) {
             return CatalogDiffRun.call(this);

@@ -21,13 +21,13 @@ import picocli.CommandLine.Option;
  */
 final class GitSourceOptions {
     @Option(names = "--git", paramLabel = "REPO",
-            description = "A git repository to read page histories from, without a checkout (repeatable: one per locale).")
+            description = "A git repository to read pages from, without a checkout (repeatable: one per locale; lint takes TAG=REPO for a locale tree).")
     List<Path> repositories = new ArrayList<>();
 
-    @Option(names = "--rev", paramLabel = "REF", description = "With --git: the branch, tag or commit to walk back from (default: HEAD).")
+    @Option(names = "--rev", paramLabel = "REF", description = "With --git: the branch, tag or commit (or yyyy-mm-dd: the newest commit of that day on HEAD's history) to read at (default: HEAD).")
     String rev;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "With --git: only commits from this date on (yyyy-mm-dd, UTC).")
+    @Option(names = "--since", paramLabel = "DATE", description = "With --git: only commits from this date on (yyyy-mm-dd, UTC); lint reports only the pages they changed.")
     String since;
 
     @Option(names = "--path", paramLabel = "SUBDIR", description = "With --git: only pages under this folder of the repository.")

@@ -39,6 +39,13 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Pages or folders (searched recursively for *.md).")
     List<Path> paths = new ArrayList<>();
 
+    /**
+     * {@code --git [TAG=]REPO}, {@code --rev}, {@code --since}, {@code --path}: the pages of a repository at a revision;
+     * a TAG makes the repository a locale tree, as {@code --locale TAG=DIR} does a folder.
+     */
+    @CommandLine.Mixin
+    GitSourceOptions git;
+
     @Option(names = "--locale", paramLabel = "TAG=DIR",
             description = "A locale's tree of pages (repeatable): pages at the same path in several trees are compared for locale lag.")
     Map<String, Path> locales = new LinkedHashMap<>();
@@ -87,8 +94,12 @@ public final class LintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (paths.isEmpty() && locales.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH' (or --locale TAG=DIR)");
+        if (paths.isEmpty() && locales.isEmpty() && git.repositories.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'PATH' (or --locale TAG=DIR, or --git [TAG=]REPO)");
+        }
+        if (git.repositories.isEmpty() && (git.rev != null || git.since != null || git.path != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rev, --since and --path go with --git REPO");
         }
         if (writeBaseline && baseline == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--write-baseline needs --baseline FILE");
@@ -117,7 +128,9 @@ public final class LintCommand implements Callable<Integer> {
             Baseline known = baseline != null && !writeBaseline ? Baseline.read(baseline) : null;
             List<LintInput> inputs = new ArrayList<>(LintInput.read(paths, null));
             locales.forEach((tag, dir) -> inputs.addAll(LintInput.read(List.of(dir), tag)));
-            LintResult r = b.build().lint(inputs);
+            GitLint.Pages fromGit = GitLint.pages(git, spec);
+            inputs.addAll(fromGit.inputs());
+            LintResult r = fromGit.inScope(b.build().lint(inputs));
             if (writeBaseline) {
                 Baseline.write(baseline, r.findings());
                 spec.commandLine().getErr().printf("graphlint: %d finding(s) written to the baseline %s%n",
@@ -128,8 +141,7 @@ public final class LintCommand implements Callable<Integer> {
                 Baseline.Applied a = known.apply(r.findings());
                 r = r.withFindings(a.kept(), a.suppressed());
             }
-            out.print(fmt.write(r, threshold));
-            out.flush();
+            fmt.write(r, threshold, out);
             return r.exitCode(threshold);
         } catch (LintException e) {
             spec.commandLine().getErr().println("graphlint: " + e.getMessage());

@@ -82,6 +82,36 @@ public final class GitPages {
 
     /** Reads the page states the query selects, oldest commit first. */
     public static List<GitPage> read(Path repository, Query q) {
+        return withRepository(repository, repo -> read(repository, repo, q));
+    }
+
+    /**
+     * The pages as they are at the query's revision, one per path, sorted by path: what a checkout of the revision
+     * would hold under the folder, read without one. Each is named by its path relative to the folder (as pages in a
+     * folder tree are) and carries the revision's commit. The query's {@code since} plays no part (see
+     * {@link #changedPaths}).
+     */
+    public static List<GitPage> tree(Path repository, Query q) {
+        return withRepository(repository, repo -> tree(repository, repo, q));
+    }
+
+    /**
+     * The repository paths of the pages under the folder that a commit from the query's {@code since} date on (on the
+     * revision's history) changed, sorted; every page under the folder when the query has no date.
+     */
+    public static Set<String> changedPaths(Path repository, Query q) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (GitPage p : read(repository, q)) {
+            out.add(p.path());
+        }
+        return out;
+    }
+
+    private interface RepoRead {
+        List<GitPage> apply(Repository repo) throws IOException;
+    }
+
+    private static List<GitPage> withRepository(Path repository, RepoRead what) {
         if (!Files.isDirectory(repository)) {
             throw new GitPagesException(repository + ": no such folder (--git wants a git repository's folder)");
         }
@@ -94,7 +124,7 @@ public final class GitPages {
             throw new GitPagesException(repository + ": cannot open the repository: " + e.getMessage(), e);
         }
         try (git; Repository repo = git.getRepository()) {
-            return read(repository, repo, q);
+            return what.apply(repo);
         } catch (IOException | RuntimeException e) {
             if (e instanceof GitPagesException g) {
                 throw g;
@@ -103,13 +133,73 @@ public final class GitPages {
         }
     }
 
-    private static List<GitPage> read(Path where, Repository repo, Query q) throws IOException {
-        String rev = q.rev() == null ? Constants.HEAD : q.rev();
-        ObjectId start = repo.resolve(rev + "^{commit}");
-        if (start == null) {
-            throw new GitPagesException(where + ": no revision '" + rev + "'"
-                    + (rev.equals(Constants.HEAD) ? " (an empty repository?)" : " (give a branch, tag or commit with --rev)"));
+    /**
+     * The commit a revision names: a branch, tag or commit id as git reads them, or a date ({@code yyyy-mm-dd}, UTC)
+     * for the newest commit on HEAD's history made on or before that day.
+     */
+    static ObjectId resolve(Path where, Repository repo, String rev) throws IOException {
+        String r = rev == null ? Constants.HEAD : rev;
+        ObjectId id;
+        try {
+            id = repo.resolve(r + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            id = null;
         }
+        if (id == null && DAY.matcher(r).matches()) {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(r);
+            } catch (java.time.DateTimeException e) {
+                throw new GitPagesException(where + ": '" + r + "' is neither a revision nor a date");
+            }
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head != null) {
+                long end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                try (RevWalk walk = new RevWalk(repo)) {
+                    walk.sort(RevSort.COMMIT_TIME_DESC);
+                    walk.markStart(walk.parseCommit(head));
+                    for (RevCommit c : walk) {
+                        if (c.getCommitTime() < end) {
+                            return c.copy();
+                        }
+                    }
+                }
+            }
+            throw new GitPagesException(where + ": no commit on or before " + day + " on HEAD's history");
+        }
+        if (id == null) {
+            throw new GitPagesException(where + ": no revision '" + r + "'"
+                    + (r.equals(Constants.HEAD) ? " (an empty repository?)" : " (give a branch, tag, commit or yyyy-mm-dd with --rev)"));
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static List<GitPage> tree(Path where, Repository repo, Query q) throws IOException {
+        ObjectId start = resolve(where, repo, q.rev());
+        String folder = q.folder();
+        List<GitPage> out = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(repo, reader)) {
+            RevCommit c = walk.parseCommit(start);
+            Instant time = Instant.ofEpochSecond(c.getCommitTime());
+            tw.setRecursive(true);
+            TreeFilter md = PathSuffixFilter.create(".md");
+            tw.setFilter(folder.isEmpty() ? md : AndTreeFilter.create(PathFilter.create(folder), md));
+            tw.addTree(c.getTree());
+            while (tw.next()) {
+                if (!FileMode.REGULAR_FILE.equals(tw.getFileMode(0)) && !FileMode.EXECUTABLE_FILE.equals(tw.getFileMode(0))) {
+                    continue; // a symlink or a submodule
+                }
+                String path = tw.getPathString();
+                out.add(new GitPage(path, relative(path, folder), c.name(), time, content(reader, tw.getObjectId(0))));
+            }
+        }
+        return out;
+    }
+
+    private static List<GitPage> read(Path where, Repository repo, Query q) throws IOException {
+        ObjectId start = resolve(where, repo, q.rev());
         String folder = q.folder();
         List<GitPage> out = new ArrayList<>();
         Set<String> seen = new HashSet<>(); // path + blob id: each content of a path once
@@ -185,11 +275,14 @@ public final class GitPages {
 
     /** {@code PAGE/DATE_COMMIT.md} relative to the folder, as hand-copied page histories are laid out. */
     static String name(String path, String folder, RevCommit c, Instant time) {
-        String rel = folder.isEmpty() ? path : path.substring(Math.min(path.length(), folder.length() + 1));
-        if (rel.isEmpty()) {
-            rel = path.substring(path.lastIndexOf('/') + 1); // --path named the page itself
-        }
+        String rel = relative(path, folder);
         String page = rel.toLowerCase(Locale.ROOT).endsWith(".md") ? rel.substring(0, rel.length() - 3) : rel;
         return page + "/" + LocalDate.ofInstant(time, ZoneOffset.UTC) + "_" + c.name().substring(0, 7) + ".md";
+    }
+
+    /** The path relative to the folder ({@code --path} naming the page itself leaves its file name). */
+    static String relative(String path, String folder) {
+        String rel = folder.isEmpty() ? path : path.substring(Math.min(path.length(), folder.length() + 1));
+        return rel.isEmpty() ? path.substring(path.lastIndexOf('/') + 1) : rel;
     }
 }

@@ -86,6 +86,43 @@ class GitPagesTest {
     }
 
     @Test
+    void treeHoldsEachPageOnceAsAtTheRevisionAndDatesNameCommits() throws Exception {
+        // main holds the newest version of every page folder of the history
+        Set<String> folders = new TreeSet<>();
+        try (var s = Files.walk(HISTORY)) {
+            s.filter(Files::isRegularFile).forEach(f -> folders.add(HISTORY.relativize(f.getParent()).toString().replace('\\', '/') + ".md"));
+        }
+        List<GitPage> tip = GitPages.tree(repo, GitPages.Query.of("main"));
+        assertEquals(folders, tip.stream().map(GitPage::path).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(folders.size(), tip.size());
+        for (GitPage p : tip) {
+            Path newest;
+            try (var s = Files.list(HISTORY.resolve(p.path().substring(0, p.path().length() - 3)))) {
+                newest = s.sorted().reduce((a, b) -> b).orElseThrow();
+            }
+            assertEquals(Files.readString(newest), new String(p.content(), java.nio.charset.StandardCharsets.UTF_8), p.path());
+        }
+        // --path: names relative to the folder, as a folder tree's
+        List<GitPage> ru = GitPages.tree(repo, GitPages.Query.of("main").path("ru-RU"));
+        assertTrue(ru.stream().allMatch(p -> p.name().equals(p.path().substring("ru-RU/".length()))));
+        // a date is the newest commit of that day or before: the history has a commit dated 2019-01-12, none on the 13th
+        String onThe12th = GitPages.tree(repo, GitPages.Query.of("2019-01-12")).get(0).commit();
+        assertEquals(onThe12th, GitPages.tree(repo, GitPages.Query.of("2019-01-13")).get(0).commit());
+        try (Git git = Git.open(repo.toFile())) {
+            var c = git.getRepository().parseCommit(git.getRepository().resolve(onThe12th));
+            assertEquals(LocalDate.parse("2019-01-12"), LocalDate.ofInstant(java.time.Instant.ofEpochSecond(c.getCommitTime()), java.time.ZoneOffset.UTC));
+        }
+        // every page exists from 2018-11-30 on; on 2019-01-12 some held older text than on main
+        List<GitPage> then = GitPages.tree(repo, GitPages.Query.of("2019-01-12"));
+        assertEquals(tip.size(), then.size());
+        long older = java.util.stream.IntStream.range(0, tip.size())
+                .filter(i -> !java.util.Arrays.equals(tip.get(i).content(), then.get(i).content())).count();
+        assertTrue(older > 0, "pages changed since 2019-01-12: " + older);
+        GitPagesException none = assertThrows(GitPagesException.class, () -> GitPages.tree(repo, GitPages.Query.of("2000-01-01")));
+        assertTrue(none.getMessage().contains("no commit on or before 2000-01-01"), none.getMessage());
+    }
+
+    @Test
     void aMergeContributesOnlyWhatItChanged() throws Exception {
         Path r = tmp.resolve("merge");
         try (Git git = Git.init().setDirectory(r.toFile()).setInitialBranch("main").call()) {

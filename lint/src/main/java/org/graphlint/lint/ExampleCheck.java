@@ -1,6 +1,7 @@
 package org.graphlint.lint;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,23 @@ final class ExampleCheck {
     private ExampleCheck() {
     }
 
+    /**
+     * A page's schema compiled once, whatever the number of its examples (networknt's compilation costs more than the
+     * validation of an example). Not kept across pages: compiled schemas are large, and a snapshot's would fill the heap.
+     */
+    private static final class Compiled {
+        private JsonNode schema;
+        private Schema compiled;
+
+        Schema of(JsonNode s) {
+            if (s != schema) {
+                compiled = Schemas.compile(s);
+                schema = s;
+            }
+            return compiled;
+        }
+    }
+
     static void check(LintPage p, SchemaBuilder builder, List<LintFinding> out) {
         PageFacts f = p.facts();
         if (p.model().examples().isEmpty()) {
@@ -41,9 +59,10 @@ final class ExampleCheck {
             }
             Optional<SchemaBuilder.Built> built = f.entity() == null || f.operation() == null ? Optional.empty()
                     : builder.build(f);
+            Compiled compiled = new Compiled();
             for (Example e : reqs) {
                 if (built.isPresent()) {
-                    againstSchema(p, e, built.get().schema(), f.requestBodyRows(), out);
+                    againstSchema(p, e, built.get().schema(), compiled, f.requestBodyRows(), out);
                 } else {
                     keys(p, e, f.requestBodyRows(), out);
                 }
@@ -113,11 +132,12 @@ final class ExampleCheck {
                 pointer + (english == null ? "" : "->" + english));
     }
 
-    private static void againstSchema(LintPage p, Example e, JsonNode schema, List<PropertyRow> rows, List<LintFinding> out) {
+    private static void againstSchema(LintPage p, Example e, JsonNode schema, Compiled compiled, List<PropertyRow> rows,
+            List<LintFinding> out) {
         inferred(p, e, schema, rows, out);
         List<Error> errs;
         try {
-            errs = Schemas.validate(schema, e.body());
+            errs = compiled.of(schema).validate(e.body());
         } catch (RuntimeException ex) {
             return; // the schema acceptance run reports validator trouble as a builder gap, not a doc error
         }

@@ -1,24 +1,30 @@
 package org.graphlint.lint;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.graphlint.parser.PageModel;
 import org.graphlint.schema.PageFacts;
 
 /**
- * A parsed page and where it came from. Its source text (for columns and the span checks) is decoded when first asked
- * for and dropped by {@link #release()} once the page's checks are done, so a whole-snapshot run holds models, not text.
+ * A parsed page and where it came from. The checks read the page's lines (for columns and the span pairs); a line is
+ * decoded from the page's bytes when asked for, never the whole text again (the parser has decoded it once).
+ * {@link #release()} drops the bytes once the page's own checks are done, so a whole-snapshot run holds models, not
+ * text; the few later checks that need a line (a finding's column) read the page's file again.
  */
 final class LintPage {
-    private final LintInput input;
+    private LintInput input;
     private final PageModel model;
     private final PageFacts facts;
-    private String text;
-    private int[] starts; // offset of each line's first char; one past the end at [n]
+    private byte[] bytes;
+    private int from; // 3 after a UTF-8 byte order mark
+    private int[] starts; // byte offset of each line's first byte; one past the end at [n]
+    private java.util.BitSet backticks; // lines (1-based) holding a backtick, found in the same pass as the starts
 
     private LintPage(LintInput input, PageModel model, PageFacts facts) {
         this.input = input;
         this.model = model;
         this.facts = facts;
+        this.bytes = input.content();
     }
 
     static LintPage of(LintInput in, PageModel model) {
@@ -41,47 +47,42 @@ final class LintPage {
         return input.file();
     }
 
-    /** The decoded text (BOM dropped), line breaks as in the file. */
-    String text() {
-        if (text == null) {
-            String t = new String(input.content(), StandardCharsets.UTF_8);
-            text = !t.isEmpty() && t.charAt(0) == '\uFEFF' ? t.substring(1) : t;
+    private byte[] bytes() {
+        if (bytes == null) {
+            byte[] b = input.load().content();
+            bytes = b == null ? new byte[0] : b;
         }
-        return text;
+        return bytes;
     }
 
-    /** Line starts: CRLF, CR and LF each end a line, as the parser counts them. */
+    /** Line starts: CRLF, CR and LF each end a line, as the parser counts them (a BOM is not part of line 1). */
     private int[] starts() {
         if (starts == null) {
-            String t = text();
-            int[] s = new int[64];
+            byte[] b = bytes();
+            from = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+            int[] s = new int[Math.max(16, b.length / 48)];
+            java.util.BitSet ticks = new java.util.BitSet();
             int n = 0;
-            s[n++] = 0;
-            boolean cr = t.indexOf('\r') >= 0;
-            if (!cr) {
-                // the common case: indexOf is an intrinsic, far quicker than a char loop
-                for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+            s[n++] = from;
+            for (int i = from; i < b.length; i++) {
+                byte c = b[i];
+                if (c > '\r') {
+                    if (c == '`') {
+                        ticks.set(n);
+                    }
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < b.length && b[i + 1] == '\n') {
+                        i++;
+                    }
                     if (n + 1 >= s.length) {
-                        s = java.util.Arrays.copyOf(s, s.length * 2);
+                        s = Arrays.copyOf(s, s.length * 2);
                     }
                     s[n++] = i + 1;
                 }
-            } else {
-                for (int i = 0; i < t.length(); i++) {
-                    char c = t.charAt(i);
-                    if (c == '\n' || c == '\r') {
-                        if (c == '\r' && i + 1 < t.length() && t.charAt(i + 1) == '\n') {
-                            i++;
-                        }
-                        if (n + 1 >= s.length) {
-                            s = java.util.Arrays.copyOf(s, s.length * 2);
-                        }
-                        s[n++] = i + 1;
-                    }
-                }
             }
-            s[n] = t.length() + 1; // sentinel: the last line ends at the text's end
-            starts = java.util.Arrays.copyOf(s, n + 1);
+            s[n] = b.length + 1; // sentinel: the last line ends at the bytes' end
+            starts = Arrays.copyOf(s, n + 1);
+            backticks = ticks;
         }
         return starts;
     }
@@ -97,31 +98,28 @@ final class LintPage {
         if (n < 1 || n > s.length - 1) {
             return "";
         }
-        String t = text();
-        int from = s[n - 1];
-        int end;
+        byte[] b = bytes();
+        int start = s[n - 1];
+        int end = lineEnd(s, b, n);
+        return end <= start ? "" : new String(b, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** True when line {@code n} holds a backtick (found on the bytes, nothing decoded). */
+    boolean hasBacktick(int n) {
+        starts();
+        return backticks.get(n);
+    }
+
+    /** Byte offset just past line {@code n}'s text (before its break). */
+    private static int lineEnd(int[] s, byte[] b, int n) {
         if (n == s.length - 1) {
-            end = t.length();
-        } else {
-            end = s[n] - 1; // the break's last char
-            if (t.charAt(end) == '\n' && end - 1 >= from && t.charAt(end - 1) == '\r') {
-                end--;
-            }
+            return b.length;
         }
-        return t.substring(from, Math.max(from, end));
-    }
-
-    /** Offset of line {@code n}'s first char (the text's length past the last line). */
-    int start(int n) {
-        int[] s = starts();
-        return n >= 1 && n <= s.length - 1 ? s[n - 1] : text().length();
-    }
-
-    /** 1-based line of a text offset. */
-    int lineOf(int offset) {
-        int[] s = starts();
-        int i = java.util.Arrays.binarySearch(s, 0, s.length - 1, offset);
-        return i >= 0 ? i + 1 : -i - 1;
+        int end = s[n] - 1; // the break's last byte
+        if (b[end] == '\n' && end - 1 >= s[n - 1] && b[end - 1] == '\r') {
+            end--;
+        }
+        return end;
     }
 
     /** 1-based column of the first occurrence of {@code s} on line {@code n} at or after {@code from} (0-based), else 0. */
@@ -130,9 +128,14 @@ final class LintPage {
         return i < 0 ? 0 : i + 1;
     }
 
-    /** Drops the text (the model stays). */
+    /** Drops the bytes (the model stays); a later line is read from the page's file again. */
     void release() {
-        text = null;
-        starts = null;
+        LintInput unloaded = input.unload();
+        if (unloaded != input) {
+            input = unloaded;
+            bytes = null;
+            starts = null;
+            backticks = null;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.graphlint.parser.Diagnostic;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
@@ -15,7 +16,7 @@ import org.graphlint.schema.PageIndex;
 import org.graphlint.schema.SchemaBuilder;
 
 /**
- * Lints localized reference pages. Thread-confined; build one with {@link #builder()}, then {@link #lint(List)}:
+ * Lints localized reference pages, on every core. Build one with {@link #builder()}, then {@link #lint(List)}:
  *
  * <pre>{@code
  * LintResult r = Linter.builder().metadata("v1.0", ServiceMetadata.read(Path.of("v1.0.xml"))).build()
@@ -78,23 +79,28 @@ public final class Linter {
     public LintResult lint(List<LintInput> inputs) {
         long t0 = System.nanoTime();
         List<LintFinding> out = new ArrayList<>();
+        // First pass, page by page and on every core (pages are independent): read, parse, and the checks that need
+        // only the page itself, while its bytes are at hand; then the bytes go (the models stay, for the checks that
+        // look across pages). Findings are gathered per page and appended in page order: the result never depends on
+        // the scheduling.
+        Object[] first = new Object[inputs.size()];
+        @SuppressWarnings("unchecked")
+        List<LintFinding>[] found = new List[inputs.size()];
+        IntStream.range(0, inputs.size()).parallel().forEach(i -> {
+            List<LintFinding> f = new ArrayList<>();
+            first[i] = firstPass(inputs.get(i), f);
+            found[i] = f;
+        });
         List<LintPage> pages = new ArrayList<>(inputs.size());
         int unreadable = 0;
-        for (LintInput in : inputs) {
-            if (in.unreadable() != null) {
+        for (int i = 0; i < first.length; i++) {
+            if (first[i] instanceof LintPage p) {
+                pages.add(p);
+            } else {
                 unreadable++;
-                out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
-                continue;
             }
-            PageModel m;
-            try {
-                m = PageParser.parse(in.file(), in.content());
-            } catch (PageReadException e) {
-                unreadable++;
-                out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
-                continue;
-            }
-            pages.add(LintPage.of(in, m));
+            out.addAll(found[i]);
+            found[i] = null;
         }
         List<PageFacts> facts = new ArrayList<>(pages.size());
         for (LintPage p : pages) {
@@ -104,32 +110,28 @@ public final class Linter {
         boolean examples = on(LintRule.EXAMPLE_KEY_TRANSLATED, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
                 LintRule.EXAMPLE_WRONG_TYPE, LintRule.EXAMPLE_ENUM_VALUE, LintRule.EXAMPLE_VALUE_FORMAT,
                 LintRule.EXAMPLE_MISSING_REQUIRED);
-        for (LintPage p : pages) {
-            for (Diagnostic d : p.model().diagnostics()) {
-                LintRule r = LintRule.forDiagnostic(d.code());
-                String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();
-                int col = d.line() > 0 ? 1 : 0;
-                out.add(new LintFinding(p.file(), d.line(), col, r,
-                        r == LintRule.PARSER_OTHER ? Level.of(d.severity()) : r.defaultLevel(), msg,
-                        d.code() + ":" + NUMBER.matcher(d.message()).replaceAll("#")));
-            }
-            if (on(LintRule.TRANSLATED_IDENTIFIER)) {
-                SpanCheck.check(p, out);
-            }
-            if (examples) {
+        if (examples) {
+            // second pass: a method page's examples against the schema its tables make, with every page's types (the
+            // builder only reads its index, so pages are checked on every core too)
+            @SuppressWarnings("unchecked")
+            List<LintFinding>[] second = new List[pages.size()];
+            IntStream.range(0, pages.size()).parallel().forEach(i -> {
+                LintPage p = pages.get(i);
+                List<LintFinding> f = new ArrayList<>(0);
                 try {
-                    ExampleCheck.check(p, builder, out);
+                    ExampleCheck.check(p, builder, f);
                 } catch (RuntimeException e) {
                     // a builder failure on one page is the schema module's bug to fix, not a doc defect: say so, go on
-                    out.add(LintFinding.of(p.file(), 0, 0, LintRule.PARSER_OTHER,
+                    f.add(LintFinding.of(p.file(), 0, 0, LintRule.PARSER_OTHER,
                             "graphlint could not check this page's examples (" + oneLine(String.valueOf(e.getMessage()))
                                     + "): please report it", "example-check-failed"));
                 }
+                p.release();
+                second[i] = f;
+            });
+            for (List<LintFinding> f : second) {
+                out.addAll(f);
             }
-            if (metadata != null) {
-                ServiceCheck.check(p, metadata, metadataApi, out);
-            }
-            p.release();
         }
         if (on(LintRule.LOCALE_LAG, LintRule.LOCALE_LAG_SCHEMA)) {
             LocaleLag.check(pages, builder, out);
@@ -147,6 +149,39 @@ public final class Linter {
         leveled.sort(Comparator.comparing(LintFinding::file).thenComparingInt(LintFinding::line)
                 .thenComparingInt(LintFinding::column).thenComparing(f -> f.rule().id()));
         return new LintResult(leveled, inputs.size(), unreadable, 0, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Reads and parses one page and runs the checks that need only it: its LintPage, or null when it is unreadable. */
+    private LintPage firstPass(LintInput listed, List<LintFinding> out) {
+        LintInput in = listed.load();
+        if (in.unreadable() != null) {
+            out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
+            return null;
+        }
+        PageModel m;
+        try {
+            m = PageParser.parse(in.file(), in.content());
+        } catch (PageReadException e) {
+            out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
+            return null;
+        }
+        LintPage p = LintPage.of(in, m);
+        for (Diagnostic d : m.diagnostics()) {
+            LintRule r = LintRule.forDiagnostic(d.code());
+            String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();
+            int col = d.line() > 0 ? 1 : 0;
+            out.add(new LintFinding(p.file(), d.line(), col, r,
+                    r == LintRule.PARSER_OTHER ? Level.of(d.severity()) : r.defaultLevel(), msg,
+                    d.code() + ":" + NUMBER.matcher(d.message()).replaceAll("#")));
+        }
+        if (on(LintRule.TRANSLATED_IDENTIFIER)) {
+            SpanCheck.check(p, out);
+        }
+        if (metadata != null) {
+            ServiceCheck.check(p, metadata, metadataApi, out);
+        }
+        p.release();
+        return p;
     }
 
     private boolean on(LintRule... rules) {

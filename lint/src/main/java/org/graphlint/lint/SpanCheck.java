@@ -38,22 +38,21 @@ final class SpanCheck {
         for (EnumMember m : p.model().enumMembers()) {
             cells(p, m.line(), 1, "enum member", out, reported);
         }
-        // code spans: only lines with a backtick, found by a scan of the text rather than a look at every line, and
-        // pairs found by indexOf rather than the regex (the regex's reluctant groups cost more than the rest of lint)
-        String text = p.text();
-        int at = text.indexOf('`');
-        while (at >= 0) {
-            int n = p.lineOf(at);
+        // code spans: only lines with a backtick, found on the page's bytes (a line is decoded only when it has one),
+        // and pairs found by indexOf rather than the regex (the regex's reluctant groups cost more than the rest of lint)
+        int[] pair = new int[4];
+        for (int n = 1, lines = p.lineCount(); n <= lines; n++) {
+            if (!p.hasBacktick(n)) {
+                continue;
+            }
             String line = p.line(n);
             int from = 0;
-            int[] pair = new int[4];
             while (nextPair(line, from, pair)) {
                 if (line.indexOf('`', pair[2]) >= 0 && line.indexOf('`', pair[2]) < pair[3]) {
                     codeSpans(p, n, line, pair, out, reported);
                 }
                 from = pair[3];
             }
-            at = text.indexOf('`', p.start(n + 1));
         }
     }
 
@@ -191,8 +190,20 @@ final class SpanCheck {
 
     /** Cell text without markdown emphasis, link targets, backticks and HTML entities that matter here. */
     static String plain(String s) {
+        if (!hasAny(s, "*_[]`&")) {
+            return s.strip(); // the common case: nothing to remove, no regex
+        }
         String t = MARKUP.matcher(s).replaceAll("");
         t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"");
         return t.strip();
+    }
+
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
