@@ -388,12 +388,19 @@ public final class PageParser {
 
         /**
          * True inside the page's HTTP request section: "HTTP request", and its variants that say which request
-         * ("HTTP request (to upload a new file)", anchor {@code http-request-to-upload-a-new-file}).
+         * ("HTTP request (to upload a new file)", anchor {@code http-request-to-upload-a-new-file}); also one level down
+         * under a section naming the request ("## Create an upload session" / "### HTTP request", driveitem-* pages),
+         * but not under an example, where "### HTTP request" heads the example's request.
          */
         private boolean requestSection() {
             String section = h2Section.toLowerCase(Locale.ROOT);
-            return "http-request".equals(h2Anchor) || h2Anchor.startsWith("http-request-")
-                    || section.equals("http request") || section.startsWith("http request ");
+            if ("http-request".equals(h2Anchor) || h2Anchor.startsWith("http-request-")
+                    || section.equals("http request") || section.startsWith("http request ")) {
+                return true;
+            }
+            boolean example = h2Anchor.startsWith("example") || section.startsWith("example");
+            return !example && ("http-request".equals(h3Anchor) || h3Anchor.startsWith("http-request-")
+                    || h3Text.equals("http-request") || h3Text.startsWith("http-request-"));
         }
 
         private void readHeading(int i, String t) {

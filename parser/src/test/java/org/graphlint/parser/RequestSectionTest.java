@@ -78,6 +78,37 @@ class RequestSectionTest {
         assertEquals("/me/drive/root:/FolderA/FileB.txt:/content", p.examples().get(0).url());
     }
 
+    /**
+     * From ru-RU beta/api/driveitem-createuploadsession.md: the HTTP request section one level down; and from pages
+     * whose examples have a "### HTTP request" heading of their own, which stays an example.
+     */
+    @Test
+    void aRequestSectionOneLevelDownButNotInAnExample() {
+        PageModel p = parse("""
+                ## <a name="create-an-upload-session"></a><span data-ttu-id="9fd43-121">Создание сеанса отправки</span><span class="sxs-lookup"><span data-stu-id="9fd43-121">Create an upload session</span></span>
+
+                ### <a name="http-request"></a><span data-ttu-id="9fd43-126">HTTP-запрос</span><span class="sxs-lookup"><span data-stu-id="9fd43-126">HTTP request</span></span>
+
+                ```http
+                POST /me/drive/items/{itemId}/createUploadSession
+                POST /me/drive/root:/{item-path}:/createUploadSession
+                ```
+
+                ### <a name="request-body"></a><span data-ttu-id="9fd43-127">Тело запроса</span><span class="sxs-lookup"><span data-stu-id="9fd43-127">Request body</span></span>
+
+                ## <a name="example"></a>Example
+
+                ### <a name="http-request"></a>HTTP request
+
+                ```http
+                POST /me/drive/root:/a.zip:/createUploadSession
+                ```
+                """);
+        assertEquals(List.of("POST /me/drive/items/{itemId}/createUploadSession",
+                "POST /me/drive/root:/{item-path}:/createUploadSession"), operations(p));
+        assertEquals(1, p.examples().size(), p.examples().toString());
+    }
+
     /** A plain fence elsewhere (a response, a sample) stays what it was: neither an operation nor an example. */
     @Test
     void aPlainFenceOutsideTheRequestSectionIsNoOperation() {
