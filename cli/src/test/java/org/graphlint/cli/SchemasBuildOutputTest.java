@@ -20,12 +20,13 @@ class SchemasBuildOutputTest {
     static final Path SEEDS = TestSupport.repoRoot().resolve("samples/pages/seeds");
     static final Path HISTORY = TestSupport.repoRoot().resolve("samples/pages/history");
 
-    /** Every file under a folder with its content. */
+    /** Every file under a folder with its content (bytes as ISO-8859-1: the pack beside the JSON is binary). */
     static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
-                m.put(dir.relativize(p).toString(), Files.isRegularFile(p) ? Files.readString(p) : "<dir>");
+                m.put(dir.relativize(p).toString(), Files.isRegularFile(p)
+                        ? new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1) : "<dir>");
             }
         }
         return m;

@@ -365,7 +365,7 @@ public final class PageParser {
         private void onFence(String info, int fenceLine, int from, int to, String blockType) {
             boolean http = info.startsWith("http");
             boolean json = info.startsWith("json") || info.startsWith("javascript");
-            if (http && ("http-request".equals(h2Anchor) || h2Section.equalsIgnoreCase("HTTP request"))) {
+            if ((http || info.isEmpty()) && requestSection()) {
                 for (int k = from; k < to; k++) {
                     String s = lines[k].strip();
                     int sp = s.indexOf(' ');
@@ -384,6 +384,23 @@ public final class PageParser {
                     examples.add(ex);
                 }
             }
+        }
+
+        /**
+         * True inside the page's HTTP request section: "HTTP request", and its variants that say which request
+         * ("HTTP request (to upload a new file)", anchor {@code http-request-to-upload-a-new-file}); also one level down
+         * under a section naming the request ("## Create an upload session" / "### HTTP request", driveitem-* pages),
+         * but not under an example, where "### HTTP request" heads the example's request.
+         */
+        private boolean requestSection() {
+            String section = h2Section.toLowerCase(Locale.ROOT);
+            if ("http-request".equals(h2Anchor) || h2Anchor.startsWith("http-request-")
+                    || section.equals("http request") || section.startsWith("http request ")) {
+                return true;
+            }
+            boolean example = h2Anchor.startsWith("example") || section.startsWith("example");
+            return !example && ("http-request".equals(h3Anchor) || h3Anchor.startsWith("http-request-")
+                    || h3Text.equals("http-request") || h3Text.startsWith("http-request-"));
         }
 
         private void readHeading(int i, String t) {

@@ -152,8 +152,9 @@ public final class Catalog {
             throw new CatalogException(dir + ": not a catalog folder (expected a folder with catalog.json)");
         }
         Path root = dir.toAbsolutePath().normalize();
-        if (PackedCatalog.isCurrent(root)) {
-            return PackedCatalog.read(root); // the same catalog, packed by write(): read lazily, like the embedded one
+        Catalog packed = PackedCatalog.readIfCurrent(root);
+        if (packed != null) {
+            return packed; // the same catalog, packed by schemas build or export: read lazily, like the embedded one
         }
         return read(name -> {
             Path p = root.resolve(name).normalize();
@@ -477,15 +478,6 @@ public final class Catalog {
      */
     public void write(Path dir) throws IOException {
         CatalogWriter.replace(this, dir, false);
-    }
-
-    /**
-     * Writes the packed form of this catalog ({@code graph.index.gz}, {@code graph.pack}) into a folder, beside what
-     * {@link #write(Path)} wrote: {@link #load(Path)} then reads it lazily, as the embedded catalog is read. Call it after
-     * {@code write}: a pack older than the JSON files is ignored.
-     */
-    public void writePacked(Path dir) throws IOException {
-        PackedCatalog.write(PackedCatalog.pack(this, null), dir);
     }
 
     /** Catalog views of each API version, keyed by API version. */

@@ -98,14 +98,31 @@ public final class CatalogWriter {
 
     /** Writes {@code catalog} into {@code out}, replacing the catalog there (see the class comment). */
     public static Written replace(Catalog catalog, Path out, boolean force) {
+        return replace(catalog, out, force, false);
+    }
+
+    /**
+     * As {@link #replace(Catalog, Path, boolean)}; with {@code packed}, the folder also gets the catalog's packed form
+     * ({@code graph.index.gz}, {@code graph.pack}, the embedded catalog's format), named by {@code catalog.json}'s
+     * leading {@code "packed"} field with its content digest: {@code validate --catalog DIR} then reads the index and
+     * only the schemas a run needs, as it reads the embedded catalog, instead of every JSON file.
+     */
+    public static Written replace(Catalog catalog, Path out, boolean force, boolean packed) {
         Map<String, byte[]> files = render(catalog);
+        String digest = null;
+        if (packed) {
+            PackedCatalog.Packed p = PackedCatalog.pack(catalog, null);
+            files.put(PackedCatalog.INDEX, p.index());
+            files.put(PackedCatalog.PACK, p.pack());
+            digest = p.contentDigest();
+        }
         try {
             Folder f = Folder.inspect(out);
             if (f == null) {
-                return writeFresh(catalog, files, out);
+                return writeFresh(catalog, files, out, digest);
             }
             f.refuseUnlessOwned(force);
-            return f.replace(catalog, files);
+            return f.replace(catalog, files, digest);
         } catch (IOException e) {
             throw new CatalogException(where(e, out) + ": cannot write: " + reason(e), e);
         }
@@ -138,9 +155,24 @@ public final class CatalogWriter {
         return r;
     }
 
-    /** catalog.json as written, with the schema files {@code moved} names somewhere else than their usual place. */
-    static byte[] catalogJson(Catalog catalog, Map<String, String> moved) {
+    /**
+     * catalog.json as written, with the schema files {@code moved} names somewhere else than their usual place, and the
+     * pack named first when {@code packedDigest} is not null.
+     */
+    static byte[] catalogJson(Catalog catalog, Map<String, String> moved, String packedDigest) {
         JsonNode root = catalog.toJson();
+        if (packedDigest != null) {
+            tools.jackson.databind.node.ObjectNode first = Catalog.JSON.createObjectNode();
+            first.set("format", root.get("format"));
+            // before apiVersions: a reader finds it in the file's first bytes (PackedCatalog.packedDigest)
+            first.set(PackedCatalog.PACKED_FIELD, PackedCatalog.packedField(packedDigest));
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
+                if (!e.getKey().equals("format")) {
+                    first.set(e.getKey(), e.getValue());
+                }
+            }
+            root = first;
+        }
         if (!moved.isEmpty()) {
             for (JsonNode api : root.path("apiVersions")) {
                 for (JsonNode v : api.path("versions")) {
@@ -183,7 +215,7 @@ public final class CatalogWriter {
     }
 
     /** A folder that does not exist: written beside it, then renamed into place. */
-    private static Written writeFresh(Catalog catalog, Map<String, byte[]> files, Path out) throws IOException {
+    private static Written writeFresh(Catalog catalog, Map<String, byte[]> files, Path out, String digest) throws IOException {
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null) {
@@ -195,7 +227,7 @@ public final class CatalogWriter {
         boolean done = false;
         try {
             writeAll(tmp, files);
-            Files.write(tmp.resolve(CATALOG), catalogJson(catalog, Map.of()));
+            Files.write(tmp.resolve(CATALOG), catalogJson(catalog, Map.of(), digest));
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -278,6 +310,18 @@ public final class CatalogWriter {
                 return;
             }
             Set<String> names = new HashSet<>();
+            JsonNode packed = root.path(PackedCatalog.PACKED_FIELD);
+            for (String k : List.of("index", "pack")) {
+                String file = packed.path(k).asString(null);
+                if (file != null) {
+                    String rel = relative(file);
+                    if (rel == null) {
+                        catalogForeign = "names a pack file outside the folder (" + file + ")";
+                        return;
+                    }
+                    names.add(rel);
+                }
+            }
             for (JsonNode api : root.path("apiVersions")) {
                 for (JsonNode v : api.path("versions")) {
                     String rel = relative(v.path("file").asString(null));
@@ -494,7 +538,7 @@ public final class CatalogWriter {
          * the switch (the old catalog does not name it); only a file that replaces one of the old catalog's with other
          * bytes is staged, then linked into place after the switch.
          */
-        Written replace(Catalog catalog, Map<String, byte[]> files) throws IOException {
+        Written replace(Catalog catalog, Map<String, byte[]> files, String digest) throws IOException {
             // Never overwrite what the user owns: a new file whose path, or a folder on its way, is theirs.
             for (String rel : files.keySet()) {
                 String p = rel;
@@ -559,7 +603,7 @@ public final class CatalogWriter {
                 Map<String, String> where = new HashMap<>();
                 staged.forEach((n, f) -> where.put(f, name + "/" + n));
                 Path next = staging.resolve("catalog.next.json");
-                Files.write(next, catalogJson(catalog, where));
+                Files.write(next, catalogJson(catalog, where, digest));
                 // The switch: catalog.json names the new files (the replaced ones where they are staged); from here on
                 // the new catalog is whole.
                 atomicMove(next, out.resolve(CATALOG));
@@ -614,7 +658,7 @@ public final class CatalogWriter {
                 }
                 afterStep.accept("linked");
                 Path fin = staging.resolve("catalog.json");
-                Files.write(fin, catalogJson(catalog, Map.of()));
+                Files.write(fin, catalogJson(catalog, Map.of(), digest));
                 atomicMove(fin, out.resolve(CATALOG));
                 afterStep.accept("switched back");
             }

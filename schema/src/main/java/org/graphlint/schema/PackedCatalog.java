@@ -81,43 +81,104 @@ final class PackedCatalog {
             } catch (IOException e) {
                 throw new CatalogException("embedded catalog: cannot read " + name + ": " + e.getMessage(), e);
             }
-        }, "embedded catalog");
+        }, "embedded catalog", true);
     }
 
-    /** A packed catalog in a folder ({@code graph.index.gz}, {@code graph.pack}). */
-    static Catalog read(Path dir) {
-        return read(name -> {
-            try {
-                return Files.readAllBytes(dir.resolve(name));
-            } catch (IOException e) {
-                throw new CatalogException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
+    /** The field of a folder's {@code catalog.json} that names its pack; written before {@code apiVersions}. */
+    static final String PACKED_FIELD = "packed";
+
+    /**
+     * The packed form of a catalog folder (what {@code schemas build --out} and {@code schemas export} write beside the
+     * JSON files), read lazily like the embedded one; null when the folder has none, or one that is not the pack its
+     * {@code catalog.json} names (by content digest), so that the caller reads the JSON. Reads only the first
+     * kilobytes of {@code catalog.json}, never the whole file, and stats no schema file until a version is asked for
+     * (a schema file changed after the build is then read from the file: see {@link Blobs#editedSchema}).
+     */
+    static Catalog readIfCurrent(Path dir) {
+        try {
+            Path json = dir.resolve("catalog.json");
+            String digest = packedDigest(json);
+            if (digest == null) {
+                return null;
             }
-        }, dir.toString());
+            Path idx = dir.resolve(INDEX);
+            Path pack = dir.resolve(PACK);
+            if (!Files.isRegularFile(idx) || !Files.isRegularFile(pack)) {
+                return null;
+            }
+            String text = indexText(org.graphlint.parser.RegularFile.read(idx, Catalog.MAX_FILE_BYTES), dir.toString());
+            if (!digest.equals(header(text, "content-sha256"))) {
+                return null;
+            }
+            long written = Files.getLastModifiedTime(json).toMillis();
+            Catalog c = read(text, name -> {
+                try {
+                    return org.graphlint.parser.RegularFile.read(dir.resolve(name), Catalog.MAX_FILE_BYTES);
+                } catch (IOException e) {
+                    throw new CatalogException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
+                }
+            }, dir.toString(), false, dir, written);
+            return c;
+        } catch (IOException | java.io.UncheckedIOException | CatalogException e) {
+            return null; // the JSON files are the catalog; the pack only a faster way to read them
+        }
     }
 
     /**
-     * True when a catalog folder holds a pack written with (or after) its {@code catalog.json}: a folder whose JSON files
-     * were changed by hand since is read from the JSON.
+     * The content digest of the pack a {@code catalog.json} names in its leading {@code "packed"} field, read from the
+     * file's first kilobytes; null when it names none (or is not a regular file: the JSON reader says what it is).
      */
-    static boolean isCurrent(Path dir) {
-        try {
-            Path idx = dir.resolve(INDEX);
-            Path pack = dir.resolve(PACK);
-            Path json = dir.resolve("catalog.json");
-            if (!Files.isRegularFile(idx) || !Files.isRegularFile(pack) || !Files.isRegularFile(json)) {
-                return false;
+    static String packedDigest(Path catalogJson) {
+        if (!Files.isRegularFile(catalogJson)) {
+            return null;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(catalogJson)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            return null;
+        }
+        try (tools.jackson.core.JsonParser p = Catalog.JSON.createParser(head)) {
+            if (p.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                return null;
             }
-            long written = Math.min(Files.getLastModifiedTime(idx).toMillis(), Files.getLastModifiedTime(pack).toMillis());
-            long newestJson = Files.getLastModifiedTime(json).toMillis();
-            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-                for (Path f : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".schema.json"))::iterator) {
-                    newestJson = Math.max(newestJson, Files.getLastModifiedTime(f).toMillis());
+            while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                tools.jackson.core.JsonToken t = p.nextToken();
+                if (name.equals(PACKED_FIELD) && t == tools.jackson.core.JsonToken.START_OBJECT) {
+                    String index = null;
+                    String packName = null;
+                    String digest = null;
+                    while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                        String f = p.currentName();
+                        p.nextToken();
+                        String v = p.getValueAsString();
+                        switch (f) {
+                            case "index" -> index = v;
+                            case "pack" -> packName = v;
+                            case "contentSha256" -> digest = v;
+                            default -> p.skipChildren();
+                        }
+                    }
+                    return INDEX.equals(index) && PACK.equals(packName) ? digest : null;
+                }
+                if (t == tools.jackson.core.JsonToken.START_OBJECT || t == tools.jackson.core.JsonToken.START_ARRAY) {
+                    return null; // "apiVersions": the field is written before it, or not at all
                 }
             }
-            return written >= newestJson;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
+            return null;
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
         }
+    }
+
+    /** The {@code "packed"} field of a folder's {@code catalog.json} naming a pack. */
+    static ObjectNode packedField(String contentDigest) {
+        ObjectNode n = Catalog.JSON.createObjectNode();
+        n.put("index", INDEX);
+        n.put("pack", PACK);
+        n.put("contentSha256", contentDigest);
+        return n;
     }
 
     /** The index text of a packed catalog (for tests and the staleness check). */
@@ -130,8 +191,21 @@ final class PackedCatalog {
     }
 
     static Catalog read(Files2 files, String where) {
-        String text = indexText(files.read(INDEX), where);
+        return read(files, where, false);
+    }
+
+    /** As {@link #read(Files2, String)}; with {@code prefetch}, the pack is read on a background thread meanwhile. */
+    static Catalog read(Files2 files, String where, boolean prefetch) {
+        return read(indexText(files.read(INDEX), where), files, where, prefetch, null, 0);
+    }
+
+    private static Catalog read(String text, Files2 files, String where, boolean prefetch, Path folder, long catalogJsonMillis) {
         Blobs blobs = new Blobs(files, where);
+        blobs.folder = folder;
+        blobs.catalogJsonMillis = catalogJsonMillis;
+        if (prefetch) {
+            blobs.prefetch();
+        }
         String[] lines = text.split("\n");
         if (lines.length < 2 || !lines[0].equals(FORMAT)) {
             throw new CatalogException(where + "/" + INDEX + ": not a " + FORMAT + " index");
@@ -146,7 +220,7 @@ final class PackedCatalog {
             String l = i < lines.length ? lines[i] : "api";
             if (l.startsWith("api")) {
                 if (api != null) {
-                    apis.put(api, new Catalog.Api(new LazyEntities(versions, blobs), new LazyOperations(ops),
+                    apis.put(api, new Catalog.Api(new LazyEntities(versions, blobs, api), new LazyOperations(ops),
                             Collections.unmodifiableMap(types)));
                 }
                 if (i == lines.length) {
@@ -171,19 +245,62 @@ final class PackedCatalog {
         return Catalog.ofApis(apis, def);
     }
 
-    /** The pack, read whole on first use (a run that needs no schema never reads it). */
+    /**
+     * The pack, read whole: on a background thread as soon as the index is read (reading the 4 MB pack out of the jar,
+     * where it is deflated once more, costs about 50 ms of CPU, which then overlaps with the command line, the listing
+     * of the fixtures and the routing on the other core), or on first use when that thread has not run.
+     */
     private static final class Blobs {
         private final Files2 files;
         private final String where;
         private volatile byte[] pack;
+        private volatile Thread prefetch;
         private final ConcurrentHashMap<String, JsonNode> defs = new ConcurrentHashMap<>();
+        /** A catalog folder the pack was written into with its JSON files, and when catalog.json was written; or null. */
+        Path folder;
+        long catalogJsonMillis;
+
+        /**
+         * The schema file of a version when it was changed after the build wrote {@code catalog.json}; null when it was
+         * not (or this pack is not in a catalog folder, or the file is gone: the pack has the version).
+         */
+        JsonNode editedSchema(String api, String entity, String op, String id) {
+            if (folder == null) {
+                return null;
+            }
+            Path f = folder.resolve(api + "/" + entity + "/" + op + "/" + id + ".schema.json");
+            try {
+                if (Files.getLastModifiedTime(f).toMillis() <= catalogJsonMillis) {
+                    return null;
+                }
+                return Catalog.JSON.readTree(org.graphlint.parser.RegularFile.read(f, Catalog.MAX_FILE_BYTES));
+            } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+                return null;
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new CatalogException(f + ": not valid JSON: " + GraphlintText.oneLine(e.getOriginalMessage()));
+            }
+        }
 
         Blobs(Files2 files, String where) {
             this.files = files;
             this.where = where;
         }
 
-        byte[] raw(String ref) {
+        /** Starts reading the pack on a daemon thread; a failure there is left for the first use to report. */
+        void prefetch() {
+            Thread t = new Thread(() -> {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    // read again, and reported, by the first raw()
+                }
+            }, "graphlint-pack");
+            t.setDaemon(true);
+            prefetch = t;
+            t.start();
+        }
+
+        private byte[] load() {
             byte[] p = pack;
             if (p == null) {
                 synchronized (this) {
@@ -193,6 +310,22 @@ final class PackedCatalog {
                         pack = p;
                     }
                 }
+            }
+            return p;
+        }
+
+        byte[] raw(String ref) {
+            byte[] p = pack;
+            if (p == null) {
+                Thread t = prefetch;
+                if (t != null && t != Thread.currentThread()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                p = load();
             }
             String[] f = ref.split("\\+");
             int off = Integer.parseInt(f[0]);
@@ -248,11 +381,13 @@ final class PackedCatalog {
     private static final class LazyEntities extends AbstractMap<String, Map<OperationKind, List<SchemaVersion>>> {
         private final TreeMap<String, List<String>> lines;
         private final Blobs blobs;
+        private final String api;
         private final ConcurrentHashMap<String, Map<OperationKind, List<SchemaVersion>>> made = new ConcurrentHashMap<>();
 
-        LazyEntities(TreeMap<String, List<String>> lines, Blobs blobs) {
+        LazyEntities(TreeMap<String, List<String>> lines, Blobs blobs, String api) {
             this.lines = lines;
             this.blobs = blobs;
+            this.api = api;
         }
 
         @Override
@@ -275,7 +410,7 @@ final class PackedCatalog {
             if (!(key instanceof String e) || !lines.containsKey(e)) {
                 return null;
             }
-            return made.computeIfAbsent(e, k -> new LazyOperations2(lines.get(k), blobs));
+            return made.computeIfAbsent(e, k -> new LazyOperations2(lines.get(k), blobs, api));
         }
 
         @Override
@@ -292,10 +427,12 @@ final class PackedCatalog {
     private static final class LazyOperations2 extends AbstractMap<OperationKind, List<SchemaVersion>> {
         private final EnumMap<OperationKind, List<String>> lines = new EnumMap<>(OperationKind.class);
         private final Blobs blobs;
+        private final String api;
         private final ConcurrentHashMap<OperationKind, List<SchemaVersion>> made = new ConcurrentHashMap<>();
 
-        LazyOperations2(List<String> entityLines, Blobs blobs) {
+        LazyOperations2(List<String> entityLines, Blobs blobs, String api) {
             this.blobs = blobs;
+            this.api = api;
             for (String l : entityLines) {
                 String[] f = l.split("\t", 5);
                 lines.computeIfAbsent(OperationKind.fromId(f[2]), k -> new ArrayList<>()).add(l);
@@ -312,7 +449,7 @@ final class PackedCatalog {
             if (!(key instanceof OperationKind k) || !lines.containsKey(k)) {
                 return null;
             }
-            return made.computeIfAbsent(k, kk -> new LazyVersions(lines.get(kk), blobs));
+            return made.computeIfAbsent(k, kk -> new LazyVersions(lines.get(kk), blobs, api));
         }
 
         @Override
@@ -332,13 +469,15 @@ final class PackedCatalog {
     private static final class LazyVersions extends AbstractList<SchemaVersion> {
         private final List<String> lines;
         private final Blobs blobs;
+        private final String api;
         private final SchemaVersion[] made;
 
-        LazyVersions(List<String> lines, Blobs blobs) {
+        LazyVersions(List<String> lines, Blobs blobs, String api) {
             List<String> sorted = new ArrayList<>(lines);
             sorted.sort(java.util.Comparator.comparing(l -> l.split("\t", 5)[3]));
             this.lines = sorted;
             this.blobs = blobs;
+            this.api = api;
             this.made = new SchemaVersion[sorted.size()];
         }
 
@@ -349,7 +488,7 @@ final class PackedCatalog {
                 v = made[i];
             }
             if (v == null) {
-                v = version(lines.get(i), blobs);
+                v = version(lines.get(i), blobs, api);
                 synchronized (made) {
                     if (made[i] == null) {
                         made[i] = v;
@@ -366,12 +505,18 @@ final class PackedCatalog {
         }
     }
 
-    /** {@code v ENTITY OP ID BLOB [NAME=BLOB ...]}. */
-    private static SchemaVersion version(String line, Blobs blobs) {
+    /**
+     * {@code v ENTITY OP ID BLOB [NAME=BLOB ...]}. In a catalog folder, a schema file changed after the build wrote
+     * {@code catalog.json} (by hand, in an editor) is read from the file instead of the pack.
+     */
+    private static SchemaVersion version(String line, Blobs blobs, String api) {
         String[] f = line.split("\t", 6);
         JsonNode meta = blobs.json(f[4]);
         ObjectNode schema = (ObjectNode) meta.get("s");
-        if (f.length > 5 && !f[5].isEmpty()) {
+        JsonNode edited = blobs.editedSchema(api, unescape(f[1]), f[2], f[3]);
+        if (edited != null) {
+            schema = (ObjectNode) edited;
+        } else if (f.length > 5 && !f[5].isEmpty()) {
             ObjectNode defs = Catalog.JSON.createObjectNode();
             for (String d : f[5].split(" ")) {
                 int eq = d.lastIndexOf('=');

@@ -3,9 +3,11 @@ package org.graphlint.validate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.DocumentedOperation;
 import org.graphlint.schema.OperationKind;
@@ -15,23 +17,39 @@ import org.graphlint.schema.OperationKind;
  * one API version of a catalog. Both the request path and every documented template are brought to one form first:
  *
  * <ul>
- *   <li>scheme, host, a leading {@code {{variable}}}, the API version prefix, the query string and a trailing slash go;</li>
+ *   <li>scheme, host, a leading {@code {{variable}}}, {@code {version}} or {@code ~}, the API version prefix, the query
+ *       string and a trailing slash go;</li>
  *   <li>{@code /me} is {@code /users/{id}} (the docs document most user paths under both);</li>
- *   <li>a key in parentheses is a key segment: {@code /users('a@b.com')} and {@code /users(id='x')} are
+ *   <li>path addressing ({@code root:/Folder A/file.txt:}) is one segment that matches only path addressing: the
+ *       request {@code /drives/x/items/y:/a/b.txt:/content} and the template
+ *       {@code /drives/{drive-id}/items/{parent-id}:/{filename}:/content} agree;</li>
+ *   <li>a key in parentheses is a key segment: {@code /users('a@b.com')} and {@code /users(id="x")} are
  *       {@code /users/{key}}; function parameters likewise ({@code /reminderView(startDateTime=…)});</li>
  *   <li>a {@code microsoft.graph.} prefix of a segment (a type cast, a bound action or function) is dropped;</li>
- *   <li>template variables ({@code {id}}, {@code {id | userPrincipalName}}) match any one segment, and so does a
- *       variable written in the request itself ({@code PATCH /groups/{id}}, copied from the docs).</li>
+ *   <li>template variables ({@code {id}}, {@code {id | userPrincipalName}}, {@code '{id}'}) match any one segment,
+ *       and so does a variable written in the request itself ({@code PATCH /groups/{id}}, copied from the docs).</li>
  * </ul>
  *
- * The most specific template wins (most literal segments). A path ending in {@code /$ref} is a reference body
- * ({@code {"@odata.id": …}}) whatever entity the page was filed under. A request no template matches gets the nearest
- * documented templates, never another entity's schema. Immutable and thread-safe.
+ * The most specific template wins (most literal segments). When no template matches the request as written, a
+ * drive's aliases are tried ({@code /drive} is {@code /me/drive}; its {@code root}, and an item addressed by path, are
+ * {@code items/{id}}), and a
+ * function call's named parameters that the page's template does not write ({@code /filterByCurrentUser(on='target')}
+ * against {@code /filterByCurrentUser}), or the reverse, are tried without them; never a key
+ * ({@code /users('x')} stays a key). A path ending in {@code /$ref} is a reference body ({@code {"@odata.id": …}})
+ * whatever entity the page was filed under. A request no template matches gets the nearest documented templates,
+ * never another entity's schema. Immutable and thread-safe.
  */
 public final class RequestRouter {
 
     /** A template segment or request segment that stands for any one segment. */
     static final String ANY = "{}";
+    /** Path addressing ({@code root:/a/b.txt:}): matches only path addressing. */
+    static final String PATH = "{:}";
+    /** Prefix of a parenthesized argument list with named parameters: {@code {(2)}} holds two. */
+    private static final String ARGS = "{(";
+
+    /** The longest request path (in segments) compared with the templates for the nearest ones. */
+    private static final int MAX_NEAREST_SEGMENTS = 64;
 
     /** What a request line routes to. */
     public enum Kind {
@@ -58,11 +76,18 @@ public final class RequestRouter {
     private record Compiled(DocumentedOperation op, String[] segs, int literals, String shown) {
     }
 
-    private final Map<String, List<Compiled>> byMethodAndLength = new HashMap<>();
+    /** Templates as documented, by method and length, most literal first. */
+    private final Map<String, List<Compiled>> exact = new HashMap<>();
+    /** Templates with their optional function parameters left out (tried after every exact one). */
+    private final Map<String, List<Compiled>> loose = new HashMap<>();
     private final List<Compiled> all = new ArrayList<>();
+    /** Literal segments (lower case) some template follows with a key: a collection, whose parentheses are a key. */
+    private final Set<String> keyed = new HashSet<>();
 
     private RequestRouter(List<DocumentedOperation> ops) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
+        List<String[]> segsOf = new ArrayList<>();
+        List<DocumentedOperation> kept = new ArrayList<>();
         for (DocumentedOperation d : ops) {
             String[] segs = segments(d.pathTemplate());
             if (segs == null) {
@@ -73,18 +98,39 @@ public final class RequestRouter {
             if (!seen.add(key)) {
                 continue;
             }
-            int lit = 0;
-            for (String s : segs) {
-                if (!s.equals(ANY)) {
-                    lit++;
+            kept.add(d);
+            segsOf.add(segs);
+            for (int i = 0; i + 1 < segs.length; i++) {
+                if (!isVariable(segs[i]) && isVariable(segs[i + 1]) && !segs[i + 1].startsWith(ARGS)) {
+                    keyed.add(segs[i].toLowerCase(Locale.ROOT));
                 }
             }
-            Compiled c = new Compiled(d, segs, lit, m + " " + d.pathTemplate());
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            DocumentedOperation d = kept.get(i);
+            String m = d.method().toUpperCase(Locale.ROOT);
+            Compiled c = compiled(d, segsOf.get(i), m);
             all.add(c);
-            byMethodAndLength.computeIfAbsent(m + segs.length, k -> new ArrayList<>()).add(c);
+            exact.computeIfAbsent(m + c.segs().length, k -> new ArrayList<>()).add(c);
+            String[] without = withoutArguments(c.segs());
+            if (without != null) {
+                Compiled l = compiled(d, without, m);
+                loose.computeIfAbsent(m + without.length, k -> new ArrayList<>()).add(l);
+            }
         }
         // most literal segments first; then documented order (stable sort), so the first match is the most specific
-        byMethodAndLength.values().forEach(l -> l.sort(Comparator.comparingInt((Compiled c) -> -c.literals())));
+        exact.values().forEach(l -> l.sort(Comparator.comparingInt((Compiled c) -> -c.literals())));
+        loose.values().forEach(l -> l.sort(Comparator.comparingInt((Compiled c) -> -c.literals())));
+    }
+
+    private static Compiled compiled(DocumentedOperation d, String[] segs, String method) {
+        int lit = 0;
+        for (String s : segs) {
+            if (!isVariable(s)) {
+                lit++;
+            }
+        }
+        return new Compiled(d, segs, lit, method + " " + d.pathTemplate());
     }
 
     /** The router over one API version's documented operations ({@link Catalog#operations()}). */
@@ -120,16 +166,85 @@ public final class RequestRouter {
         if (segs == null) {
             segs = new String[0];
         }
-        String shown = "/" + String.join("/", segs);
+        String shown = shown(segs);
         boolean ref = segs.length > 0 && segs[segs.length - 1].equalsIgnoreCase("$ref");
-        Compiled best = match(m, segs);
-        if (best != null) {
-            return new Route(ref ? Kind.REFERENCE : Kind.OPERATION, best.op(), shown, List.of());
+        List<String[]> variants = variants(segs);
+        for (Map<String, List<Compiled>> templates : List.of(exact, loose)) {
+            for (String[] v : variants) {
+                Compiled best = match(templates, m, v);
+                if (best != null) {
+                    return new Route(ref ? Kind.REFERENCE : Kind.OPERATION, best.op(), shown, List.of());
+                }
+            }
         }
         return new Route(Kind.UNKNOWN, null, shown, nearest(m, segs));
     }
 
-    private Compiled match(String method, String[] segs) {
+    /**
+     * The forms a request is compared in, first to last: as written; without function parameters the template may not
+     * write; then with a drive's aliases ({@code /drive} is {@code /me/drive}; {@code root}, and an item addressed by
+     * path, are {@code items/{id}}). Templates are compared as written, so that a template that says {@code /drive/…}
+     * or {@code root} wins over the alias.
+     */
+    private List<String[]> variants(String[] segs) {
+        List<String[]> out = new ArrayList<>(6);
+        out.add(segs);
+        String[] d = droppable(segs);
+        if (d != null) {
+            out.add(d);
+        }
+        for (boolean collapsePath : new boolean[] {false, true}) {
+            String[] a = driveAliases(segs, collapsePath);
+            if (a != null && out.stream().noneMatch(x -> java.util.Arrays.equals(x, a))) {
+                out.add(a);
+                String[] ad = droppable(a);
+                if (ad != null) {
+                    out.add(ad);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A drive request in the form its other documented templates use: a leading {@code /drive} is {@code /me/drive}; a
+     * drive's {@code root} is {@code items/{id}}; with {@code collapsePath}, an item addressed by path
+     * ({@code root:/a/b.txt:}, {@code items/{id}:/b.txt:}) is {@code items/{id}}. Null when nothing changes.
+     */
+    private static String[] driveAliases(String[] segs, boolean collapsePath) {
+        List<String> out = new ArrayList<>(List.of(segs));
+        boolean changed = false;
+        if (!out.isEmpty() && out.get(0).equalsIgnoreCase("drive")) {
+            out.add(0, "users");
+            out.add(1, ANY);
+            changed = true;
+        }
+        for (int k = 1; k < out.size(); k++) {
+            String prev = out.get(k - 1);
+            boolean inDrive = prev.equalsIgnoreCase("drive") || k >= 2 && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("drives");
+            if (inDrive && out.get(k).equalsIgnoreCase("root")) {
+                out.set(k, "items");
+                out.add(k + 1, ANY);
+                changed = true;
+            }
+            if (collapsePath && k >= 2 && out.get(k).equals(PATH) && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("items")) {
+                out.remove(k);
+                k--;
+                changed = true;
+            }
+        }
+        return changed ? out.toArray(new String[0]) : null;
+    }
+
+    private static String shown(String[] segs) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : segs) {
+            sb.append('/').append(s.startsWith(ARGS) ? ANY : s.equals(PATH) ? "{path}" : s);
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    private static Compiled match(Map<String, List<Compiled>> byMethodAndLength, String method, String[] segs) {
         List<Compiled> cands = byMethodAndLength.get(method + segs.length);
         if (cands == null) {
             return null;
@@ -142,19 +257,66 @@ public final class RequestRouter {
         return null;
     }
 
+    static boolean isVariable(String seg) {
+        return seg.startsWith("{");
+    }
+
     private static boolean matches(String[] template, String[] actual) {
         for (int i = 0; i < template.length; i++) {
-            String t = template[i];
-            String a = actual[i];
-            if (t.equals(ANY)) {
-                if (a.isEmpty()) {
-                    return false;
-                }
-            } else if (a.equals(ANY) || !t.equalsIgnoreCase(a)) {
+            if (!matches(template[i], actual[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean matches(String t, String a) {
+        if (t.equals(PATH) || a.equals(PATH)) {
+            return t.equals(a);
+        }
+        if (t.startsWith(ARGS)) {
+            return isVariable(a); // a function's parameters: parameters, or a variable copied from the docs
+        }
+        if (isVariable(t)) {
+            // a key: any segment, a key in parentheses, never a function call's parameter list
+            return !a.isEmpty() && !(a.startsWith(ARGS) && arguments(a) >= 2);
+        }
+        return !isVariable(a) && t.equalsIgnoreCase(a);
+    }
+
+    /**
+     * A template without its function parameters ({@code /usedRange(valuesOnly={v})} as {@code /usedRange}), or null
+     * when it has none that may be left out (see {@link #droppable}).
+     */
+    private String[] withoutArguments(String[] segs) {
+        return droppable(segs);
+    }
+
+    /**
+     * The segments without the named-parameter lists of function calls, or null when there are none. A list right after
+     * a collection some template keys ({@code /users(id='x')}) is a key and stays, unless it names two or more
+     * parameters (no key does).
+     */
+    private String[] droppable(String[] segs) {
+        List<String> out = null;
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i];
+            if (s.startsWith(ARGS) && i > 0 && !isVariable(segs[i - 1])
+                    && (arguments(s) >= 2 || !keyed.contains(segs[i - 1].toLowerCase(Locale.ROOT)))) {
+                if (out == null) {
+                    out = new ArrayList<>(List.of(segs).subList(0, i));
+                }
+                continue;
+            }
+            if (out != null) {
+                out.add(s);
+            }
+        }
+        return out == null ? null : out.toArray(new String[0]);
+    }
+
+    private static int arguments(String argsSegment) {
+        return Integer.parseInt(argsSegment.substring(ARGS.length(), argsSegment.length() - 2));
     }
 
     /** Up to three documented operations nearest to a request that matched none: same path other methods first. */
@@ -166,17 +328,15 @@ public final class RequestRouter {
                 out.add(c.shown());
             }
         }
-        if (out.size() >= 3) {
-            return out.subList(0, 3);
+        if (out.size() >= 3 || segs.length > MAX_NEAREST_SEGMENTS) {
+            return out.size() > 3 ? out.subList(0, 3) : out;
         }
-        String wanted = (method + " /" + String.join("/", segs)).toLowerCase(Locale.ROOT);
         record Scored(String shown, int d) {
         }
+        Map<String, Integer> literalCost = new HashMap<>();
         List<Scored> scored = new ArrayList<>();
         for (Compiled c : all) {
-            String cand = (c.op().method().toUpperCase(Locale.ROOT) + " /" + String.join("/", aligned(c.segs(), segs)))
-                    .toLowerCase(Locale.ROOT);
-            int d = Suggest.distance(wanted, cand) + 2 * Math.abs(c.segs().length - segs.length);
+            int d = 2 * segmentDistance(c.segs(), segs, literalCost) + (c.op().method().equalsIgnoreCase(method) ? 0 : 1);
             scored.add(new Scored(c.shown(), d));
         }
         scored.sort(Comparator.comparingInt(Scored::d).thenComparing(Scored::shown));
@@ -191,20 +351,54 @@ public final class RequestRouter {
         return out;
     }
 
-    /** A template's segments with its variables replaced by the request's own segments, so ids cost nothing. */
-    private static String[] aligned(String[] template, String[] actual) {
-        String[] out = template.clone();
-        for (int i = 0; i < out.length && i < actual.length; i++) {
-            if (out[i].equals(ANY)) {
-                out[i] = actual[i];
-            }
+    /**
+     * Edit distance between a template and a request counted in segments: a segment left out or added costs 2, a
+     * literal spelt a little differently ({@code group} for {@code groups}) 1, another segment 2; variables match
+     * anything. Measuring segments, not characters, keeps a miss cheap against thousands of templates and makes ids
+     * cost nothing.
+     */
+    private static int segmentDistance(String[] t, String[] a, Map<String, Integer> literalCost) {
+        int n = t.length;
+        int m = a.length;
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = 2 * j;
         }
-        return out;
+        for (int i = 1; i <= n; i++) {
+            cur[0] = 2 * i;
+            for (int j = 1; j <= m; j++) {
+                int sub = prev[j - 1] + substitution(t[i - 1], a[j - 1], literalCost);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 2);
+            }
+            int[] x = prev;
+            prev = cur;
+            cur = x;
+        }
+        return prev[m];
+    }
+
+    private static int substitution(String t, String a, Map<String, Integer> literalCost) {
+        if (matches(t, a)) {
+            return 0;
+        }
+        if (isVariable(t) || isVariable(a)) {
+            return 2;
+        }
+        String key = t.toLowerCase(Locale.ROOT) + "\u0000" + a.toLowerCase(Locale.ROOT);
+        Integer c = literalCost.get(key);
+        if (c == null) {
+            int limit = Math.max(1, Math.min(t.length(), a.length()) / 3);
+            c = Math.abs(t.length() - a.length()) > limit || t.length() > Suggest.MAX_NAME || a.length() > Suggest.MAX_NAME
+                    ? 2 : Suggest.distance(t.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT)) <= limit ? 1 : 2;
+            literalCost.put(key, c);
+        }
+        return c;
     }
 
     // ------------------------------------------------------------------ normal form
 
-    /** The path part of a URL: no scheme and host, no leading {{variable}}, no query or fragment. */
+    /** The path part of a URL: no scheme and host, no leading {{variable}} or {version}, no query or fragment. */
     private static String stripToPath(String url, boolean dropVersion) {
         String u = url.strip();
         int sp = -1;
@@ -238,8 +432,21 @@ public final class RequestRouter {
             }
             u = u.substring(end + 2);
         }
+        if (u.startsWith("~/")) {
+            u = u.substring(1); // "~/onPremisesPublishingProfiles/…": the service root, as some templates write it
+        }
         if (!u.startsWith("/")) {
             u = "/" + u;
+        }
+        // "/{version}/me/drive" (a placeholder for the API version, as some pages write it)
+        if (u.startsWith("/{")) {
+            int end = u.indexOf('}');
+            if (end > 0 && u.substring(2, end).toLowerCase(Locale.ROOT).contains("version")) {
+                u = u.substring(end + 1);
+                if (!u.startsWith("/")) {
+                    u = "/" + u;
+                }
+            }
         }
         if (dropVersion) {
             String l = u.toLowerCase(Locale.ROOT);
@@ -265,24 +472,50 @@ public final class RequestRouter {
         int i = 0;
         int n = p.length();
         StringBuilder seg = new StringBuilder();
+        boolean pathAddressing = false; // inside "root:/a/b.txt:" (segments up to the closing ':')
+        boolean pathHasSegments = false;
         while (i <= n) {
             char c = i < n ? p.charAt(i) : '/';
             if (c == '/') {
-                add(out, seg.toString());
+                String s = seg.toString().strip();
                 seg.setLength(0);
                 i++;
-            } else if (c == '(') {
+                if (pathAddressing) {
+                    if (!s.isEmpty()) {
+                        pathHasSegments = true;
+                    }
+                    if (s.endsWith(":") || i > n) {
+                        pathAddressing = false;
+                        if (pathHasSegments) {
+                            out.add(PATH);
+                        }
+                    }
+                    continue;
+                }
+                if (s.endsWith(":") && s.length() > 1) {
+                    // "root:" or "{parent-id}:" opens path addressing, closed by the next segment ending with ':'
+                    add(out, s.substring(0, s.length() - 1));
+                    pathAddressing = i <= n;
+                    pathHasSegments = false;
+                    continue;
+                }
+                add(out, s);
+            } else if (c == '(' && !pathAddressing) {
                 // a key or function parameters: up to the matching ')', quotes respected; it may contain '/'
                 int depth = 0;
-                boolean quoted = false;
+                char quote = 0;
                 int j = i;
                 for (; j < n; j++) {
                     char d = p.charAt(j);
-                    if (d == '\'') {
-                        quoted = !quoted;
-                    } else if (!quoted && d == '(') {
+                    if (quote != 0) {
+                        if (d == quote) {
+                            quote = 0;
+                        }
+                    } else if (d == '\'' || d == '"') {
+                        quote = d;
+                    } else if (d == '(') {
                         depth++;
-                    } else if (!quoted && d == ')' && --depth == 0) {
+                    } else if (d == ')' && --depth == 0) {
                         break;
                     }
                 }
@@ -290,7 +523,8 @@ public final class RequestRouter {
                 add(out, seg.toString());
                 seg.setLength(0);
                 if (!inside.isEmpty()) {
-                    out.add(ANY);
+                    int named = namedParameters(inside);
+                    out.add(named > 0 ? ARGS + named + ")}" : ANY);
                 }
                 i = j + 1;
             } else {
@@ -298,20 +532,56 @@ public final class RequestRouter {
                 i++;
             }
         }
+        aliases(out);
+        return out.toArray(new String[0]);
+    }
+
+    /** {@code /me} is {@code /users/{id}}. */
+    private static void aliases(List<String> out) {
         if (!out.isEmpty() && out.get(0).equalsIgnoreCase("me")) {
             out.set(0, "users");
             out.add(1, ANY);
         }
-        return out.toArray(new String[0]);
+    }
+
+    /** How many {@code name=value} parameters a parenthesized list holds (outside quotes); 0 for a bare key. */
+    private static int namedParameters(String inside) {
+        int count = 0;
+        char quote = 0;
+        int depth = 0;
+        boolean seenEq = false;
+        for (int k = 0; k < inside.length(); k++) {
+            char d = inside.charAt(k);
+            if (quote != 0) {
+                if (d == quote) {
+                    quote = 0;
+                }
+            } else if (d == '\'' || d == '"') {
+                quote = d;
+            } else if (d == '(' || d == '[' || d == '{') {
+                depth++;
+            } else if (d == ')' || d == ']' || d == '}') {
+                depth--;
+            } else if (depth == 0 && d == '=' && !seenEq) {
+                seenEq = true;
+                count++;
+            } else if (depth == 0 && d == ',') {
+                seenEq = false;
+            }
+        }
+        return count;
     }
 
     private static void add(List<String> out, String raw) {
         String s = raw.strip();
+        if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            s = s.substring(1, s.length() - 1).strip(); // '{bitlockerRecoveryKeyId}'
+        }
         if (s.isEmpty()) {
             return;
         }
         if (s.startsWith("{") && s.endsWith("}") || s.startsWith("<") && s.endsWith(">")) {
-            out.add(ANY); // {id}, {id | userPrincipalName}, {{id}}, <id>
+            out.add(ANY); // {id}, {id | userPrincipalName}, {{id}}, <id>, {hostname},{spsite-id}
             return;
         }
         if (s.regionMatches(true, 0, "microsoft.graph.", 0, 16) && s.length() > 16) {

@@ -38,7 +38,28 @@ class RoutingTest {
             op("GET", "/users/delta", "user", OperationKind.RESOURCE),
             op("GET", "/me/reminderView(startDateTime={startDateTime-value},endDateTime={endDateTime-value})", "reminder",
                     OperationKind.RESOURCE),
-            op("POST", "/directoryRoles/roleTemplateId={roleTemplateId}/members/$ref", "directory", OperationKind.CREATE));
+            op("POST", "/directoryRoles/roleTemplateId={roleTemplateId}/members/$ref", "directory", OperationKind.CREATE),
+            op("GET", "/identityGovernance/entitlementManagement/accessPackages/filterByCurrentUser", "accessPackage",
+                    OperationKind.RESOURCE),
+            op("GET", "/roleManagement/directory/roleSchedules/{id}", "unifiedRoleSchedule", OperationKind.RESOURCE),
+            op("GET", "/roleManagement/directory/roleSchedules", "unifiedRoleSchedule", OperationKind.RESOURCE),
+            op("GET", "/me/drive/items/{id}/workbook/worksheets/{id|name}/usedRange(valuesOnly={valuesOnly})", "workbookRange",
+                    OperationKind.RESOURCE),
+            op("PATCH", "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')", "workbookRange",
+                    OperationKind.UPDATE),
+            op("PUT", "/drives/{drive-id}/items/{parent-id}:/{filename}:/content", "driveitem-put-content", OperationKind.ACTION),
+            op("PUT", "/me/drive/items/{parent-id}:/{filename}:/content", "driveitem-put-content", OperationKind.ACTION),
+            op("GET", "/me/drive/root:/{item-path}", "driveItem", OperationKind.RESOURCE),
+            op("GET", "/me/drive/items/{item-id}", "driveItem", OperationKind.RESOURCE),
+            op("PATCH", "/me/drive/items/{item-id}", "driveItem", OperationKind.UPDATE),
+            op("PATCH", "/drive/items/{bundle-id}", "bundle", OperationKind.UPDATE),
+            op("POST", "/me/drive/items/{parent-item-id}/children", "driveItem", OperationKind.CREATE),
+            op("POST", "/me/drive/items/{itemId}/createUploadSession", "driveitem-createuploadsession", OperationKind.ACTION),
+            op("GET", "/informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'", "bitlockerRecoveryKey",
+                    OperationKind.RESOURCE),
+            op("PATCH", "~/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}", "onPremisesAgentGroup",
+                    OperationKind.UPDATE),
+            op("POST", "/me/drive/root:/{item-path}:/workbook/worksheets/add", "worksheetcollection-add", OperationKind.ACTION));
 
     private static final RequestRouter ROUTER = RequestRouter.of(OPS);
 
@@ -101,6 +122,65 @@ class RoutingTest {
                 OperationKind.ACTION);
         routes("POST", "/deviceManagement/deviceConfigurations/abc/assign", "deviceconfiguration-assign",
                 OperationKind.ACTION);
+    }
+
+    @Test
+    void functionParametersThePageDoesNotWriteAreLeftOutButAKeyNeverIs() {
+        routes("GET", "https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackages/"
+                + "filterByCurrentUser(on='allowedRequestor')", "accessPackage", OperationKind.RESOURCE);
+        // a collection's single parameter is a key; two or more parameters are a function's, whatever the name
+        assertEquals("/roleManagement/directory/roleSchedules/{id}", route("GET",
+                "/roleManagement/directory/roleSchedules(id='a')").operation().pathTemplate());
+        assertEquals("/roleManagement/directory/roleSchedules", route("GET",
+                "/roleManagement/directory/roleSchedules(directoryScopeId='/',principalId='x')").operation().pathTemplate());
+        // a key is never dropped to reach the collection: POST /users('x') is not a user create
+        assertEquals(RequestRouter.Kind.UNKNOWN, route("POST", "/users('alex@contoso.com')").kind());
+        assertEquals(RequestRouter.Kind.UNKNOWN, route("POST", "/users(id='87d349ed')").kind());
+        // and the other way round: optional parameters the template writes and the request leaves out
+        routes("GET", "/me/drive/items/01ABC/workbook/worksheets/Sheet1/usedRange", "workbookRange", OperationKind.RESOURCE);
+        routes("GET", "/me/drive/items/01ABC/workbook/worksheets/Sheet1/usedRange(valuesOnly=true)", "workbookRange",
+                OperationKind.RESOURCE);
+    }
+
+    @Test
+    void doubleQuotedAndQuotedVariableKeys() {
+        routes("PATCH", "/me/drive/items/01ABC/workbook/worksheets('Sheet1')/range(address=\"A1:B2\")", "workbookRange",
+                OperationKind.UPDATE);
+        routes("PATCH", "/me/drive/items/01ABC/workbook/worksheets/{id}/range(address=\"A:B\")", "workbookRange",
+                OperationKind.UPDATE);
+        routes("GET", "/informationProtection/bitlocker/recoveryKeys/b465e4e8-e4e8-b465-e8e4-65b4e8e465b4",
+                "bitlockerRecoveryKey", OperationKind.RESOURCE);
+    }
+
+    @Test
+    void drivePathAddressingRootAndTheDefaultDrive() {
+        // an item addressed by path, against a template that addresses it the same way
+        routes("PUT", "/drives/b!x/items/01ABC:/Folder%20A/report.docx:/content", "driveitem-put-content", OperationKind.ACTION);
+        routes("GET", "/me/drive/root:/FolderA/FileB.txt", "driveItem", OperationKind.RESOURCE);
+        routes("GET", "https://graph.microsoft.com/v1.0/me/drive/root:/FolderA/FileB.txt?$select=id", "driveItem",
+                OperationKind.RESOURCE);
+        // root is an item: root:/path: is items/{root}:/path:
+        routes("PUT", "/me/drive/root:/FolderA/FileB.txt:/content", "driveitem-put-content", OperationKind.ACTION);
+        routes("POST", "/me/drive/root/children", "driveItem", OperationKind.CREATE);
+        // an item addressed by path is an item: root:/{item-path}: against items/{itemId}
+        routes("POST", "/me/drive/root:/{item-path}:/createUploadSession", "driveitem-createuploadsession",
+                OperationKind.ACTION);
+        // /drive is /me/drive, unless a template says /drive itself
+        routes("POST", "/drive/root:/big.zip:/createUploadSession", "driveitem-createuploadsession", OperationKind.ACTION);
+        routes("PATCH", "/me/drive/items/01ABC", "driveItem", OperationKind.UPDATE);
+        routes("PATCH", "/drive/items/01ABC", "bundle", OperationKind.UPDATE);
+        // path addressing is not an id: items/{id}/x is not root:/x
+        assertEquals(RequestRouter.Kind.UNKNOWN, route("GET", "/me/drive/items/01ABC/FolderA").kind());
+        // a template that addresses by path matches only path addressing, not some other segment
+        routes("POST", "/me/drive/root:/book.xlsx:/workbook/worksheets/add", "worksheetcollection-add", OperationKind.ACTION);
+        assertEquals(RequestRouter.Kind.UNKNOWN, route("POST", "/me/drive/root/x/workbook/worksheets/add").kind());
+    }
+
+    @Test
+    void versionPlaceholderAndServiceRootPrefixes() {
+        routes("GET", "/{version}/me/drive/root:/FolderA/FileB.txt", "driveItem", OperationKind.RESOURCE);
+        routes("PATCH", "https://graph.microsoft.com/beta/onPremisesPublishingProfiles/provisioning/agentGroups/8832388F/",
+                "onPremisesAgentGroup", OperationKind.UPDATE);
     }
 
     @Test
