@@ -1,34 +1,26 @@
 package org.graphlint.schema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 
@@ -64,11 +56,11 @@ public final class CatalogWriter {
     static final String STAGING_PREFIX = ".graphlint-staging-";
     /** The file that marks a staging folder (or a fresh catalog folder being written) as graphlint's. */
     static final String MARKER = ".graphlint-staging";
-    private static final String MARKER_TEXT = "graphlint staging folder: safe to delete when catalog.json does not name it\n";
-    private static final String CATALOG = "catalog.json";
+    static final String MARKER_TEXT = "graphlint staging folder: safe to delete when catalog.json does not name it\n";
+    static final String CATALOG = "catalog.json";
     /** The largest previous catalog.json read to learn what graphlint wrote (a whole-snapshot one is about 4 MB). */
     static final long MAX_CATALOG_JSON = 256L << 20;
-    private static final int MAX_NAMED = 3;
+    static final int MAX_NAMED = 3;
 
     /** Called after each step of a replacement with the step's name; tests copy the folder there (a kill). */
     static volatile java.util.function.Consumer<String> afterStep = step -> { };
@@ -87,7 +79,7 @@ public final class CatalogWriter {
      */
     public static void check(Path out, boolean force) {
         try {
-            Folder f = Folder.inspect(out);
+            CatalogFolder f = CatalogFolder.inspect(out);
             if (f != null) {
                 f.refuseUnlessOwned(force);
             }
@@ -117,12 +109,12 @@ public final class CatalogWriter {
             digest = p.contentDigest();
         }
         try {
-            Folder f = Folder.inspect(out);
+            CatalogFolder f = CatalogFolder.inspect(out);
             if (f == null) {
                 return writeFresh(catalog, files, out, digest);
             }
             f.refuseUnlessOwned(force);
-            return f.replace(catalog, files, digest);
+            return new InPlaceReplacement(f).run(catalog, files, digest);
         } catch (IOException e) {
             throw new CatalogException(where(e, out) + ": cannot write: " + reason(e), e);
         }
@@ -244,456 +236,13 @@ public final class CatalogWriter {
         return new Written(out, files.size(), 0);
     }
 
-    private static String suffix() {
+    static String suffix() {
         return Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     /** An existing folder: what it holds and which of it graphlint wrote. */
-    private static final class Folder {
-        final Path out;
-        /** catalog.json's state: null when absent, else the files it lists (relative, normalized). */
-        Set<String> listed;
-        /** Why catalog.json is not graphlint's (null when it is, or is absent). */
-        String catalogForeign;
-        /** Staging folders left by earlier (killed or current) builds, relative names. */
-        final List<String> stagings = new ArrayList<>();
-        /** Canonical files a killed build had linked from its staging folder, not named by catalog.json. */
-        final List<String> leftovers = new ArrayList<>();
-        /** Every path an earlier build's staging marker names: their folders may be left empty by a kill. */
-        final Set<String> markerPaths = new HashSet<>();
-        /** Entries graphlint did not write, relative. */
-        final List<String> foreign = new ArrayList<>();
-        /** Every relative path that exists as something other than a folder graphlint may use (for conflicts). */
-        final Set<String> foreignSet = new HashSet<>();
 
-        private Folder(Path out) {
-            this.out = out;
-        }
-
-        /** Null when {@code out} does not exist; a {@link CatalogException} when it is not a folder. */
-        static Folder inspect(Path out) throws IOException {
-            if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(out)) {
-                return null;
-            }
-            if (!Files.isDirectory(out)) {
-                throw new CatalogException(out + ": exists and is not a folder; give --out a folder (new or empty, or"
-                        + " one graphlint wrote)");
-            }
-            Folder f = new Folder(out);
-            f.readCatalog();
-            f.walk();
-            return f;
-        }
-
-        private void readCatalog() throws IOException {
-            Path cj = out.resolve(CATALOG);
-            if (!Files.exists(cj, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            if (!Files.isRegularFile(cj, LinkOption.NOFOLLOW_LINKS)) {
-                catalogForeign = "not a regular file";
-                return;
-            }
-            if (Files.size(cj) > MAX_CATALOG_JSON) {
-                catalogForeign = "larger than " + (MAX_CATALOG_JSON >> 20) + " MB";
-                return;
-            }
-            JsonNode root;
-            try (InputStream in = Files.newInputStream(cj)) {
-                root = Catalog.JSON.readTree(in.readNBytes((int) MAX_CATALOG_JSON));
-            } catch (JacksonException e) {
-                catalogForeign = "not JSON";
-                return;
-            }
-            if (root == null || !Catalog.FORMAT.equals(root.path("format").asString(null))) {
-                catalogForeign = "no \"format\": \"" + Catalog.FORMAT + "\"";
-                return;
-            }
-            Set<String> names = new HashSet<>();
-            JsonNode packed = root.path(PackedCatalog.PACKED_FIELD);
-            for (String k : List.of("index", "pack")) {
-                String file = packed.path(k).asString(null);
-                if (file != null) {
-                    String rel = relative(file);
-                    if (rel == null) {
-                        catalogForeign = "names a pack file outside the folder (" + file + ")";
-                        return;
-                    }
-                    names.add(rel);
-                }
-            }
-            for (JsonNode api : root.path("apiVersions")) {
-                for (JsonNode v : api.path("versions")) {
-                    String rel = relative(v.path("file").asString(null));
-                    if (rel == null) {
-                        catalogForeign = "names a schema file outside the folder (" + v.path("file") + ")";
-                        return;
-                    }
-                    names.add(rel);
-                }
-            }
-            listed = names;
-        }
-
-        /** A relative path inside the folder, normalized with '/', or null when it is not one. */
-        private String relative(String file) {
-            if (file == null || file.isBlank() || file.indexOf('\0') >= 0) {
-                return null;
-            }
-            try {
-                Path p = Path.of(file).normalize();
-                if (p.isAbsolute() || p.toString().isEmpty() || p.startsWith("..")) {
-                    return null;
-                }
-                return p.toString().replace('\\', '/');
-            } catch (java.nio.file.InvalidPathException e) {
-                return null;
-            }
-        }
-
-        private static String rel(Path root, Path p) {
-            return root.relativize(p).toString().replace('\\', '/');
-        }
-
-        /** A staging folder's marker: the files it links into place and the previous files it removes. */
-        record Marker(Map<String, String> link, Set<String> written, Set<String> drop) {
-        }
-
-        private void walk() throws IOException {
-            // Staging folders first (top level only): their markers say which other files are graphlint's.
-            Map<String, Marker> markers = new LinkedHashMap<>();
-            try (var s = Files.newDirectoryStream(out, e -> e.getFileName().toString().startsWith(STAGING_PREFIX))) {
-                for (Path d : s) {
-                    if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                        Marker m = readMarker(d);
-                        if (m != null) {
-                            markers.put(d.getFileName().toString(), m);
-                            stagings.add(d.getFileName().toString());
-                        }
-                    }
-                }
-            }
-            Set<String> owned = new HashSet<>();
-            if (listed != null) {
-                owned.addAll(listed);
-            }
-            for (Map.Entry<String, Marker> m : markers.entrySet()) {
-                Set<String> present = new HashSet<>(m.getValue().drop());
-                present.addAll(m.getValue().written());
-                for (String d : present) {
-                    if (Files.isRegularFile(out.resolve(d), LinkOption.NOFOLLOW_LINKS)) {
-                        owned.add(d);
-                        leftovers.add(d);
-                    }
-                }
-                for (Map.Entry<String, String> l : m.getValue().link().entrySet()) {
-                    if (sameContent(out.resolve(l.getValue()), out.resolve(m.getKey()).resolve(l.getKey()))) {
-                        owned.add(l.getValue());
-                        leftovers.add(l.getValue());
-                    }
-                }
-            }
-            if (listed != null) {
-                leftovers.removeAll(listed);
-            }
-            Set<String> ancestors = new HashSet<>();
-            Set<String> paths = new HashSet<>(owned);
-            markers.values().forEach(m -> {
-                paths.addAll(m.link().values());
-                paths.addAll(m.written());
-                paths.addAll(m.drop());
-            });
-            markerPaths.addAll(paths);
-            markerPaths.removeAll(owned);
-            for (String o : paths) {
-                for (Path a = Path.of(o).getParent(); a != null; a = a.getParent()) {
-                    ancestors.add(a.toString().replace('\\', '/'));
-                }
-            }
-            Files.walkFileTree(out, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (dir.equals(out)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String r = rel(out, dir);
-                    if (markers.containsKey(r)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!ancestors.contains(r)) {
-                        // A folder no file of graphlint's is in: the user's. Named when empty (else its files are).
-                        foreignSet.add(r);
-                        try (var s = Files.list(dir)) {
-                            if (s.findAny().isEmpty()) {
-                                foreign.add(r + "/");
-                            }
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String r = rel(out, file);
-                    if (r.equals(CATALOG)) {
-                        if (catalogForeign != null) {
-                            foreign(r);
-                        }
-                    } else if (!attrs.isRegularFile() || !owned.contains(r)) {
-                        foreign(r);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    foreign(rel(out, file) + " (unreadable: " + reason(exc) + ")");
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            // A listed path taken by something else (a folder, a link) is not graphlint's to remove.
-            if (listed != null) {
-                for (String l : listed) {
-                    Path p = out.resolve(l);
-                    if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        foreignSet.add(l);
-                    }
-                }
-            }
-        }
-
-        private void foreign(String r) {
-            foreign.add(r);
-            foreignSet.add(r.endsWith("/") ? r.substring(0, r.length() - 1) : r);
-        }
-
-        /** A staging folder's marker, or null when the folder is not graphlint's. */
-        private Marker readMarker(Path dir) throws IOException {
-            Path m = dir.resolve(MARKER);
-            if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) {
-                // Emptied, or killed before its marker was in place: graphlint's when nothing else is in it.
-                try (var s = Files.list(dir)) {
-                    return s.allMatch(p -> p.getFileName().toString().equals(MARKER + ".part"))
-                            ? new Marker(Map.of(), Set.of(), Set.of()) : null;
-                }
-            }
-            if (Files.size(m) > MAX_CATALOG_JSON) {
-                return null;
-            }
-            String text = Files.readString(m, StandardCharsets.UTF_8);
-            if (!text.startsWith(MARKER_TEXT)) {
-                return null;
-            }
-            Map<String, String> link = new HashMap<>();
-            Set<String> written = new HashSet<>();
-            Set<String> drop = new HashSet<>();
-            for (String line : text.substring(MARKER_TEXT.length()).split("\n")) {
-                int sp = line.indexOf(' ');
-                if (sp < 0) {
-                    continue;
-                }
-                String kind = line.substring(0, sp);
-                String rest = line.substring(sp + 1);
-                if (kind.equals("link")) {
-                    // "link STAGED PATH": STAGED is a plain file name inside the staging folder
-                    int sp2 = rest.indexOf(' ');
-                    String staged = sp2 < 0 ? "" : rest.substring(0, sp2);
-                    String r = sp2 < 0 ? null : relative(rest.substring(sp2 + 1));
-                    if (staged.matches("[0-9]+\\.json") && r != null && !r.startsWith(STAGING_PREFIX)) {
-                        link.put(staged, r);
-                    }
-                    continue;
-                }
-                String r = relative(rest);
-                if (r == null || r.startsWith(STAGING_PREFIX)) {
-                    continue;
-                }
-                if (kind.equals("new")) {
-                    written.add(r);
-                } else if (kind.equals("drop")) {
-                    drop.add(r);
-                }
-            }
-            return new Marker(link, written, drop);
-        }
-
-        void refuseUnlessOwned(boolean force) {
-            if (catalogForeign != null) {
-                throw new CatalogException(out.resolve(CATALOG) + ": not a graphlint catalog (" + catalogForeign
-                        + "); graphlint does not overwrite it, even with --force: give --out another folder");
-            }
-            if (!foreign.isEmpty() && !force) {
-                List<String> sorted = new ArrayList<>(foreign);
-                sorted.sort(null);
-                String named = String.join(", ", sorted.subList(0, Math.min(MAX_NAMED, sorted.size())))
-                        + (sorted.size() > MAX_NAMED ? " and " + (sorted.size() - MAX_NAMED) + " more" : "");
-                throw new CatalogException(out + ": holds files graphlint did not write (" + named + "); refused: give"
-                        + " --out a new or empty folder, or add --force to write beside them (they are kept)");
-            }
-        }
-
-        /**
-         * Replaces the catalog with as few file-system operations as it can (on a busy disk each costs milliseconds): a
-         * file that is already there with the same bytes is kept; a file whose place is free is written there before
-         * the switch (the old catalog does not name it); only a file that replaces one of the old catalog's with other
-         * bytes is staged, then linked into place after the switch.
-         */
-        Written replace(Catalog catalog, Map<String, byte[]> files, String digest) throws IOException {
-            // Never overwrite what the user owns: a new file whose path, or a folder on its way, is theirs.
-            for (String rel : files.keySet()) {
-                String p = rel;
-                while (true) {
-                    if (foreignSet.contains(p) && (p.equals(rel) || !Files.isDirectory(out.resolve(p), LinkOption.NOFOLLOW_LINKS))) {
-                        throw new CatalogException(out.resolve(p) + ": exists and was not written by graphlint; not"
-                                + " overwritten (the catalog needs " + rel + "; the previous catalog is unchanged)");
-                    }
-                    int slash = p.lastIndexOf('/');
-                    if (slash < 0) {
-                        break;
-                    }
-                    p = p.substring(0, slash);
-                }
-            }
-            Set<String> owned = new HashSet<>(leftovers);
-            if (listed != null) {
-                for (String l : listed) {
-                    if (!l.startsWith(STAGING_PREFIX) && !foreignSet.contains(l)) {
-                        owned.add(l);
-                    }
-                }
-            }
-            List<String> keep = new ArrayList<>();
-            List<String> fresh = new ArrayList<>();
-            Map<String, String> staged = new LinkedHashMap<>(); // staged file name -> path
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                Path p = out.resolve(e.getKey());
-                if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                    fresh.add(e.getKey());
-                } else if (owned.contains(e.getKey()) && sameBytes(p, e.getValue())) {
-                    keep.add(e.getKey());
-                } else {
-                    staged.put(staged.size() + ".json", e.getKey());
-                }
-            }
-            // Removed once switched: the old catalog's files the new one does not have, and the ones it replaces.
-            Set<String> drop = new TreeSet<>(owned);
-            drop.removeAll(keep);
-            drop.removeAll(fresh);
-            String name = STAGING_PREFIX + suffix();
-            Path staging = out.resolve(name);
-            Files.createDirectory(staging);
-            boolean switched = false;
-            boolean twoSteps = !staged.isEmpty();
-            try {
-                StringBuilder marker = new StringBuilder(MARKER_TEXT);
-                fresh.forEach(f -> marker.append("new ").append(f).append('\n'));
-                staged.forEach((n, f) -> marker.append("link ").append(n).append(' ').append(f).append('\n'));
-                drop.forEach(f -> marker.append("drop ").append(f).append('\n'));
-                Path part = staging.resolve(MARKER + ".part");
-                Files.writeString(part, marker);
-                Files.move(part, staging.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
-                afterStep.accept("marked");
-                Map<String, byte[]> direct = new LinkedHashMap<>();
-                fresh.forEach(f -> direct.put(f, files.get(f)));
-                writeAll(out, direct);
-                Map<String, byte[]> flat = new LinkedHashMap<>();
-                staged.forEach((n, f) -> flat.put(name + "/" + n, files.get(f)));
-                writeAll(out, flat);
-                afterStep.accept("staged");
-                Map<String, String> where = new HashMap<>();
-                staged.forEach((n, f) -> where.put(f, name + "/" + n));
-                Path next = staging.resolve("catalog.next.json");
-                Files.write(next, catalogJson(catalog, where, digest));
-                // The switch: catalog.json names the new files (the replaced ones where they are staged); from here on
-                // the new catalog is whole.
-                atomicMove(next, out.resolve(CATALOG));
-                switched = true;
-                afterStep.accept("switched");
-            } finally {
-                if (!switched) {
-                    deleteStaging(staging);
-                }
-            }
-            int removed = 0;
-            Set<Path> emptied = new HashSet<>();
-            for (String l : drop) {
-                Path p = out.resolve(l);
-                if (Files.deleteIfExists(p)) {
-                    emptied.add(p.getParent());
-                    if (!files.containsKey(l)) {
-                        removed++;
-                    }
-                }
-            }
-            for (String m : markerPaths) {
-                Path parent = out.resolve(m).getParent();
-                if (parent != null) {
-                    emptied.add(parent); // folders a killed build made for files it did not get to write
-                }
-            }
-            afterStep.accept("dropped");
-            for (String s : stagings) {
-                deleteStaging(out.resolve(s));
-            }
-            removeEmptied(emptied);
-            afterStep.accept("emptied");
-            if (twoSteps) {
-                // The replaced files in their usual place: linked to the staged ones (copied where links are not
-                // supported), then catalog.json names them there.
-                for (String f : staged.values()) {
-                    Files.createDirectories(out.resolve(f).getParent());
-                }
-                IOException[] failure = new IOException[1];
-                new ArrayList<>(staged.entrySet()).parallelStream().forEach(e -> {
-                    try {
-                        link(staging.resolve(e.getKey()), out.resolve(e.getValue()));
-                    } catch (IOException x) {
-                        synchronized (failure) {
-                            failure[0] = x;
-                        }
-                    }
-                });
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-                afterStep.accept("linked");
-                Path fin = staging.resolve("catalog.json");
-                Files.write(fin, catalogJson(catalog, Map.of(), digest));
-                atomicMove(fin, out.resolve(CATALOG));
-                afterStep.accept("switched back");
-            }
-            deleteStaging(staging);
-            return new Written(out, files.size(), removed);
-        }
-
-        private static boolean sameBytes(Path p, byte[] want) {
-            try {
-                return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == want.length
-                        && Arrays.equals(Files.readAllBytes(p), want);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        /** Removes the emptied folders up to (not including) the catalog folder, deepest first. */
-        private void removeEmptied(Set<Path> emptied) throws IOException {
-            Set<Path> all = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Comparator.naturalOrder()));
-            for (Path d : emptied) {
-                for (Path a = d; a != null && a.startsWith(out) && !a.equals(out); a = a.getParent()) {
-                    all.add(a);
-                }
-            }
-            for (Path d : all) {
-                try {
-                    Files.deleteIfExists(d);
-                } catch (DirectoryNotEmptyException e) {
-                    // still holds something (the user's, with --force, or newer files): kept
-                }
-            }
-        }
-    }
-
-    private static void link(Path from, Path to) throws IOException {
+    static void link(Path from, Path to) throws IOException {
         try {
             Files.createLink(to, from);
         } catch (UnsupportedOperationException | FileSystemException e) {
@@ -704,7 +253,7 @@ public final class CatalogWriter {
         }
     }
 
-    private static boolean sameContent(Path a, Path b) {
+    static boolean sameContent(Path a, Path b) {
         try {
             if (!Files.isRegularFile(b, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
@@ -718,7 +267,7 @@ public final class CatalogWriter {
         }
     }
 
-    private static void atomicMove(Path from, Path to) throws IOException {
+    static void atomicMove(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -727,7 +276,7 @@ public final class CatalogWriter {
     }
 
     /** Deletes a staging folder: its content first and its marker last, so that a kill leaves it recognisable. */
-    private static void deleteStaging(Path dir) throws IOException {
+    static void deleteStaging(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -745,7 +294,7 @@ public final class CatalogWriter {
         Files.deleteIfExists(dir);
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
