@@ -1,13 +1,12 @@
 package org.graphlint.lint;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.graphlint.validate.report.Rules;
+import org.graphlint.validate.report.Sarif;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -156,63 +155,30 @@ public enum LintFormat {
     }
 
     private static ObjectNode sarif(LintResult r, Level failOn) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "graphlint");
-        String v = LintFormat.class.getPackage().getImplementationVersion();
-        driver.put("semanticVersion", v == null ? "0.1.0" : v);
-        ArrayNode rules = driver.putArray("rules");
+        Sarif log = new Sarif();
         Map<LintRule, Integer> index = new LinkedHashMap<>();
         for (LintFinding f : r.findings()) {
             index.computeIfAbsent(f.rule(), k -> {
-                ObjectNode rule = rules.addObject();
-                rule.put("id", k.id());
+                ObjectNode rule = log.rule(k.id(), k.description(), sarifLevel(k.defaultLevel()));
                 rule.put("name", k.name());
-                rule.putObject("shortDescription").put("text", k.description());
-                rule.putObject("defaultConfiguration").put("level", sarifLevel(k.defaultLevel()));
                 rule.putObject("properties").put("group", k.group().title());
                 return index.size();
             });
         }
-        ArrayNode results = run.putArray("results");
         for (LintFinding f : r.findings()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.rule().id());
-            res.put("ruleIndex", index.get(f.rule()));
-            res.put("level", sarifLevel(f.level()));
-            res.putObject("message").put("text", f.message());
-            ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode art = phys.putObject("artifactLocation");
-            String uri = uri(f.file());
-            art.put("uri", uri);
-            if (!uri.startsWith("file:")) {
-                art.put("uriBaseId", "%SRCROOT%");
-            }
-            if (f.line() > 0) {
-                ObjectNode region = phys.putObject("region");
-                region.put("startLine", f.line());
-                if (f.column() > 0) {
-                    region.put("startColumn", f.column());
-                }
-            }
+            ObjectNode res = log.result(f.rule().id(), index.get(f.rule()), sarifLevel(f.level()), f.message(), f.file(),
+                    f.line(), f.column());
             res.putObject("partialFingerprints").put("graphlintSubject/v1",
                     Integer.toHexString(Baseline.key(f).hashCode()));
         }
-        run.put("columnKind", "utf16CodeUnits");
-        ObjectNode inv = run.putArray("invocations").addObject();
-        inv.put("executionSuccessful", r.exitCode(failOn) != 2);
-        inv.put("exitCode", r.exitCode(failOn));
-        return root;
+        return log.finish(r.exitCode(failOn));
     }
 
-    private static String sarifLevel(Level l) {
+    private static Rules.Level sarifLevel(Level l) {
         return switch (l) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case NOTE -> "note";
+            case ERROR -> Rules.Level.ERROR;
+            case WARNING -> Rules.Level.WARNING;
+            case NOTE -> Rules.Level.NOTE;
         };
     }
 
@@ -284,21 +250,4 @@ public enum LintFormat {
         return b.toString();
     }
 
-    /** A relative path as a relative URI reference with forward slashes; an absolute one as a file: URI. */
-    static String uri(String file) {
-        try {
-            Path p = Path.of(file);
-            if (p.isAbsolute()) {
-                return p.toUri().toString();
-            }
-        } catch (RuntimeException ignored) {
-            // not a path on this system (a git name): keep it as a relative reference
-        }
-        String s = file.replace('\\', '/');
-        try {
-            return new URI(null, null, s, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            return s;
-        }
-    }
 }

@@ -46,7 +46,7 @@ public enum Rules {
 
     /** A SARIF {@code level}. */
     public enum Level {
-        ERROR("error"), WARNING("warning");
+        ERROR("error"), WARNING("warning"), NOTE("note");
 
         private final String sarif;
 
