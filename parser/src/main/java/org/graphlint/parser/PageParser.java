@@ -29,9 +29,14 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class PageParser {
-    /** "Inherits from [x](x.md)" and its English variants; the link may be reference-style ([x][]). */
+    /**
+     * "Inherits from [x](x.md)" and its English variants ("This creates a subclass from [x](x.md)", a description that
+     * opens "An [educationOutcome](educationoutcome.md) that gives a numerical grade"); the link may be reference-style
+     * ([x][]).
+     */
     private static final Pattern INHERITS_EN = Pattern.compile(
-            "\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
+            "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|\\b[Ss]ubclass\\s+(?:of|from)|^\\s*An?(?=\\s+\\[[^\\]]+\\]\\([^)]*\\)\\s+(?:that|which)\\b))"
+                    + "\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
     /** The same on plain pages: the English phrase or a localized verb, then a link (its text may be translated). */
     private static final Pattern INHERITS_ANY = Pattern.compile(
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"
@@ -113,6 +118,8 @@ public final class PageParser {
         private String h3Anchor = "";
         private String h3Text = "";
         private String pendingBlockType;
+        /** The {@code @odata.type} the pending metadata comment of a response names. */
+        private String pendingBlockOdataType;
         /** Reference-style link definitions ({@code [audio]: audio.md}), label lower case to target. */
         private final Map<String, String> linkRefs = new java.util.HashMap<>();
         private BaseType baseType;
@@ -315,6 +322,8 @@ public final class PageParser {
                 int q1 = c.indexOf('"', c.indexOf(':', bt) + 1);
                 int q2 = q1 < 0 ? -1 : c.indexOf('"', q1 + 1);
                 pendingBlockType = q2 > q1 ? c.substring(q1 + 1, q2) : null;
+                Matcher dt = BLOCK_ODATA_TYPE.matcher(c);
+                pendingBlockOdataType = "response".equals(pendingBlockType) && dt.find() ? dt.group(1) : null;
                 if ("resource".equals(pendingBlockType) && declaredType == null) {
                     // the type's own metadata block: its @odata.type and base type, in English on every page
                     Matcher t = BLOCK_ODATA_TYPE.matcher(c);
@@ -357,12 +366,14 @@ public final class PageParser {
                 diags.add(Diagnostic.error("fence-unclosed", start + 1, "a code block opened here is never closed; read to the end of the file"));
             }
             String blockType = pendingBlockType;
+            String blockOdataType = pendingBlockOdataType;
             pendingBlockType = null;
-            onFence(info, start + 1, start + 1, end, blockType);
+            pendingBlockOdataType = null;
+            onFence(info, start + 1, start + 1, end, blockType, blockOdataType);
             return end + 1;
         }
 
-        private void onFence(String info, int fenceLine, int from, int to, String blockType) {
+        private void onFence(String info, int fenceLine, int from, int to, String blockType, String blockOdataType) {
             boolean http = info.startsWith("http");
             boolean json = info.startsWith("json") || info.startsWith("javascript");
             if (http && ("http-request".equals(h2Anchor) || h2Section.equalsIgnoreCase("HTTP request"))) {
@@ -375,6 +386,9 @@ public final class PageParser {
                 }
             } else if (http) {
                 Example ex = Examples.read(lines, from, to, fenceLine, diags);
+                if (ex != null && blockOdataType != null && ex.kind() == Example.Kind.RESPONSE) {
+                    ex = ex.withDeclaredType(blockOdataType);
+                }
                 if (ex != null) {
                     examples.add(ex);
                 }
@@ -426,12 +440,17 @@ public final class PageParser {
             // A row whose text runs onto the next line (a line break inside a cell or a span) continues there: with a
             // leading-pipe table, a line that does not start with '|' belongs to the row before it.
             boolean piped = lines[start].stripLeading().startsWith("|");
+            int headerCells = Tables.cells(lines[start]).size();
             List<String> rowText = new ArrayList<>();
             List<Integer> rowLine = new ArrayList<>();
             int j = start + 2;
             while (j < lines.length && !lines[j].isBlank() && !lines[j].stripLeading().startsWith("#")) {
                 String l = lines[j];
-                boolean continues = piped && !rowText.isEmpty() && !l.stripLeading().startsWith("|");
+                // a line without the leading '|' is the rest of the row before it, unless that row is complete and the
+                // line is a whole row of its own ("toneInfo | [toneInfo](toneinfo.md) | ..." on call.md)
+                boolean continues = piped && !rowText.isEmpty() && !l.stripLeading().startsWith("|")
+                        && !(Tables.cells(rowText.get(rowText.size() - 1)).size() >= headerCells
+                                && Tables.cells(l).size() >= headerCells);
                 if (continues) {
                     int last = rowText.size() - 1;
                     rowText.set(last, rowText.get(last) + " " + l.strip());
@@ -455,7 +474,8 @@ public final class PageParser {
             }
             String first = headerEnglish.isEmpty() ? "" : headerEnglish.get(0);
             int cols = header.size();
-            TableKind kind = TableKind.of(first, englishHeader, h2Anchor, h2Section, cols);
+            TableKind kind = TableKind.of(first, headerEnglish.size() > 1 ? headerEnglish.get(1) : "", englishHeader, h2Anchor,
+                    h2Section, cols);
             for (int k = 0; k < rowText.size(); k++) {
                 int r = rowLine.get(k) - 1;
                 List<String> cells = Tables.cells(rowText.get(k));

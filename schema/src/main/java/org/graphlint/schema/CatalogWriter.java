@@ -116,19 +116,48 @@ public final class CatalogWriter {
         ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
         List<String> names = new ArrayList<>();
         List<SchemaVersion> versions = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
         for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
             for (SchemaVersion v : a.getValue().allVersions()) {
                 names.add(Catalog.schemaFile(a.getKey(), v));
                 versions.add(v);
+                apis.add(a.getKey());
             }
         }
         byte[][] bytes = new byte[names.size()][];
         java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(versions.get(i).schema())));
+                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withId(apis.get(i), versions.get(i)))));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);
         }
+        return out;
+    }
+
+    /**
+     * The {@code $id} of a schema file: {@code urn:graphlint:beta:vppToken:resource:2019-01-23}, the location the
+     * validator compiles the schema under, so that tools that key schemas by {@code $id} (ajv) can load a whole catalog.
+     */
+    public static String schemaId(String apiVersion, SchemaVersion v) {
+        return "urn:graphlint:" + apiVersion + ":" + v.entity() + ":" + v.operation().id() + ":" + v.id();
+    }
+
+    /** The schema as written: {@code $schema}, then its {@code $id}, then the rest (an {@code $id} it has is replaced). */
+    static JsonNode withId(String apiVersion, SchemaVersion v) {
+        JsonNode s = v.schema();
+        if (!(s instanceof tools.jackson.databind.node.ObjectNode o)) {
+            return s;
+        }
+        tools.jackson.databind.node.ObjectNode out = Catalog.JSON.createObjectNode();
+        if (o.has("$schema")) {
+            out.set("$schema", o.get("$schema"));
+        }
+        out.put("$id", schemaId(apiVersion, v));
+        o.properties().forEach(e -> {
+            if (!e.getKey().equals("$schema") && !e.getKey().equals("$id")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
         return out;
     }
 
