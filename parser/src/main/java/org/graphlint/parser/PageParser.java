@@ -42,6 +42,8 @@ public final class PageParser {
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"
                     + "[^\\[.]{0,40}\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
 
+    /** Marks a Methods table that lists methods of the type itself, of several types, or rows it cannot read. */
+    private static final BaseType MIXED = new BaseType("", null, 0);
     private static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
     private static final Pattern BLOCK_KEY = Pattern.compile("\"keyProperty\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
     private static final Pattern BLOCK_BASE_TYPE = Pattern.compile("\"baseType\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
@@ -124,6 +126,8 @@ public final class PageParser {
         private final Map<String, String> linkRefs = new java.util.HashMap<>();
         private BaseType baseType;
         private BaseType blockBaseType;
+        /** The one other type whose methods the Methods table lists (see {@link #methodRow}), or MIXED. */
+        private BaseType methodsOf;
         private String declaredType;
         private String declaredKey;
 
@@ -166,6 +170,10 @@ public final class PageParser {
             PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
             settleMembers();
             List<PropertyRow> properties = new NameRecovery(rows, examples, diags, format == PageFormat.SXS, linkRefs).resolve();
+            if (baseType == null && blockBaseType == null && methodsOf != null && methodsOf.link() != null
+                    && !ownSlug().equals(slugName(methodsOf.link()))) {
+                baseType = methodsOf;
+            }
             if (baseType == null && blockBaseType != null) {
                 String b = blockBaseType.name();
                 int dot = b.lastIndexOf('.');
@@ -489,6 +497,10 @@ public final class PageParser {
                     diags.add(Diagnostic.warning("table-row-long", r + 1,
                             "table row has " + cells.size() + " cells but the header has " + cols + "; the extra cells were ignored"));
                 }
+                if (kind == TableKind.OTHER && methodsOf != MIXED && ("methods".equals(h2Anchor) || "Methods".equalsIgnoreCase(h2Section))
+                        && cells.size() >= 2) {
+                    methodRow(cells, r + 1);
+                }
                 switch (kind) {
                     case PROPERTY -> propertyRow(cells, r + 1);
                     case MEMBER -> memberRow(cells, r + 1, headerEnglish.indexOf("value"));
@@ -504,6 +516,45 @@ public final class PageParser {
                 }
             }
             return j;
+        }
+
+        /**
+         * A row of a type page's Methods table. When every method the page lists is another type's, documented on that
+         * type's pages and returning it ("| [Update educationOutcome](../api/educationoutcome-update.md) |
+         * [educationOutcome](educationoutcome.md) |" on educationFeedbackOutcome), the page documents a kind of that
+         * type: it is the base where the page states none otherwise.
+         */
+        private void methodRow(List<String> cells, int line) {
+            String method = split(cells.get(0), line).english();
+            String ret = split(cells.get(1), line).english();
+            String methodLink = InlineText.firstLinkTarget(method);
+            String retLink = InlineText.firstLinkTarget(ret);
+            String retName = InlineText.firstLinkText(ret);
+            String api = methodLink == null ? null : slugName(methodLink);
+            String type = retLink == null ? null : slugName(retLink);
+            if (api == null || type == null || retName == null || !InlineText.isIdentifier(retName.strip())
+                    || !api.startsWith(type + "-") || (methodsOf != null && !methodsOf.name().equals(retName.strip()))) {
+                methodsOf = MIXED;
+                return;
+            }
+            methodsOf = new BaseType(retName.strip(), retLink, line);
+        }
+
+        /** The page's file name without folder and {@code .md}, lower case. */
+        private String ownSlug() {
+            String f = file == null ? "" : file.toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+            f = f.substring(f.lastIndexOf('/') + 1);
+            return f.endsWith(".md") ? f.substring(0, f.length() - 3) : f;
+        }
+
+        private static String slugName(String link) {
+            String l = link.strip();
+            int cut = l.indexOf('#');
+            l = (cut >= 0 ? l.substring(0, cut) : l).toLowerCase(Locale.ROOT);
+            if (!l.endsWith(".md")) {
+                return null;
+            }
+            return l.substring(l.lastIndexOf('/') + 1, l.length() - 3);
         }
 
         private void propertyRow(List<String> cells, int line) {

@@ -294,7 +294,9 @@ public final class SchemaBuilder {
                 continue;
             }
             boolean declaredEntity = entity != null && declared != null;
-            if (entity != null && !declaredEntity) {
+            if (entity != null) {
+                // an explicit @odata.type of the body (or its first item) naming another type wins over the comment
+                // (a list of threatAssessmentRequest showing a mailAssessmentRequest)
                 java.util.Optional<String> t = PageFacts.odataType(e.body());
                 JsonNode first = e.body().get("value") instanceof ArrayNode a && !a.isEmpty() ? a.get(0) : null;
                 if (t.isEmpty() && first != null) {
@@ -316,6 +318,10 @@ public final class SchemaBuilder {
                 if (!o.isObject()) {
                     continue;
                 }
+                java.util.Optional<String> own = PageFacts.odataType(o);
+                if (entity != null && own.isPresent() && !own.get().equalsIgnoreCase(entity)) {
+                    continue; // an item of a derived type: its properties are its type's
+                }
                 if (entity != null && !declaredEntity) {
                     // another page's response may show something else (a user's mailboxSettings on a user page, a
                     // channel's messages): it is this entity only when most of its keys are the entity's documented ones
@@ -336,7 +342,9 @@ public final class SchemaBuilder {
                 }
                 for (Map.Entry<String, JsonNode> f : o.properties()) {
                     String k = f.getKey();
-                    if (k.contains("@") || po.has(k) || k.isBlank()) {
+                    if (k.contains("@") || po.has(k) || k.isBlank() || hasIgnoringCase(po, k)) {
+                        // a documented property spelt otherwise in an example ("Manufacturer" in device-list's
+                        // response, "manufacturer" in device's table) is that property, not another
                         continue;
                     }
                     ObjectNode s = withNull(widen(inferValue(f.getValue())));
@@ -347,6 +355,15 @@ public final class SchemaBuilder {
                 }
             }
         }
+    }
+
+    private static boolean hasIgnoringCase(ObjectNode props, String name) {
+        for (String n : props.propertyNames()) {
+            if (n.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasRequestBody(PageFacts p) {
@@ -574,6 +591,15 @@ public final class SchemaBuilder {
                 && !linked.get().typeName().equalsIgnoreCase(type)) {
             // a section of a page about something else (enums.md#chattype-values): not this type's own page
             linked = Optional.empty();
+        }
+        if (linked.isPresent() && linked.get().typeName() != null && !type.isEmpty() && IDENTIFIER.matcher(type).matches()
+                && !linked.get().typeName().equalsIgnoreCase(type) && prim.isEmpty()) {
+            // the link goes to another type's page than the one it names ("[invitationParticipantInfo](participantinfo.md)"
+            // on call.md, whose JSON says invitationParticipantInfo): the named type's own page, when the build has it
+            Optional<PageFacts> named = index.find(cx.top, null, type);
+            if (named.isPresent() && named.get().typeName() != null && named.get().typeName().equalsIgnoreCase(type)) {
+                linked = named;
+            }
         }
         if (prim.isPresent() && (linked.isEmpty() || linked.get().kind() != PageKind.ENUM)) {
             // a primitive linked to a page about it ([DateTimeOffset](../resources/timestamp.md)): the primitive

@@ -218,6 +218,16 @@ class WholeGraphTest {
     }
 
     @Test
+    void aLinkToAnotherTypesPageTakesTheTypeItNames() {
+        // call.md: targets is "[invitationParticipantInfo](participantinfo.md) collection"; the JSON representation and
+        // the service say invitationParticipantInfo, which has a page of its own (replacesCallId)
+        Catalog c = v1("call.md", "invitationparticipantinfo.md", "participantinfo.md");
+        JsonNode s = resource(c, "call");
+        assertEquals(List.of(), check(s, "{\"targets\": [{\"replacesCallId\": \"1\"}]}"));
+        assertFalse(check(s, "{\"targets\": [{\"replacesCallIds\": \"1\"}]}").isEmpty());
+    }
+
+    @Test
     void collectionInsideATypeNameIsNotTheWordCollection() {
         // site.md: | siteCollection | [siteCollection](sitecollection.md) |: one siteCollection, not a collection of site
         Catalog c = v1("site.md", "sitecollection.md");
@@ -257,6 +267,18 @@ class WholeGraphTest {
         assertEquals(List.of(), check(s, "{\"lastModifiedDateTime\": \"2021-08-27T10:00:00Z\", \"points\": {\"points\": 10,"
                 + " \"gradedDateTime\": \"2021-08-27T10:00:00Z\"}}"));
         assertFalse(check(s, "{\"points\": {\"gradedDateTimes\": \"2021-08-27T10:00:00Z\"}}").isEmpty());
+    }
+
+    @Test
+    void aTypeWhoseMethodsAreAllAnotherTypesIsOfThatType() {
+        // educationfeedbackoutcome.md states no base, but its Methods table lists only
+        // "[Update educationOutcome](../api/educationoutcome-update.md) | [educationOutcome](educationoutcome.md)"
+        assertEquals("educationOutcome", PageParser.parse(ROOT.resolve("v1.0/resources/educationfeedbackoutcome.md")).baseType().name());
+        // a page listing its own methods gets no base from them
+        assertEquals(null, PageParser.parse(ROOT.resolve("v1.0/resources/offershiftrequest.md")).baseType());
+        Catalog c = v1("educationfeedbackoutcome.md", "educationfeedback.md", "educationoutcome.md", "identityset.md", "identity.md");
+        JsonNode s = resource(c, "educationFeedbackOutcome");
+        assertEquals(List.of(), check(s, "{\"lastModifiedDateTime\": \"2021-08-27T10:00:00Z\", \"feedback\": {}}"));
     }
 
     @Test
