@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14: the committed schemas (schema/catalog/, the export of the samples' catalog) each carry an $id and compile
 # under ajv's strict mode (ajv-cli 5, draft 2020-12, --strict=true: strictSchema, strictTypes, strictTuples,
-# strictRequired). graphlint's own annotations (x-graphlint-inferred, -flags, -members, -entity) are declared to ajv as
+# strictRequired). graphlint's own annotations (x-graphlint-inferred, -flags, -members, -entity, -type) are declared to ajv as
 # annotation keywords (a vocabulary, as ajv's docs ask for extension keywords), not switched off.
 #
 #   scripts/ajv-strict.sh [SCHEMA_DIR=schema/catalog]
@@ -22,7 +22,7 @@ fi
 cat > "$ajv_dir/graphlint-keywords.js" <<'JS'
 // graphlint's schema annotations: informative, never asserting (as "description" or "readOnly").
 module.exports = (ajv) => ajv.addVocabulary(["x-graphlint-inferred", "x-graphlint-flags", "x-graphlint-members",
-    "x-graphlint-entity"]);
+    "x-graphlint-entity", "x-graphlint-type"]);
 JS
 mapfile -t files < <(find "$dir" -name '*.schema.json' | sort)
 [ ${#files[@]} -gt 0 ] || { echo "ajv-strict: no *.schema.json under $dir" >&2; exit 2; }

@@ -532,8 +532,12 @@ public final class PageParser {
             String retName = InlineText.firstLinkText(ret);
             String api = methodLink == null ? null : slugName(methodLink);
             String type = retLink == null ? null : slugName(retLink);
-            if (api == null || type == null || retName == null || !InlineText.isIdentifier(retName.strip())
-                    || !api.startsWith(type + "-") || (methodsOf != null && !methodsOf.name().equals(retName.strip()))) {
+            // only the type's own get/update/delete, returning one of it: a function of the other type
+            // ("[getRecentNotebooks](../api/notebook-getrecentnotebooks.md) | Collection of [notebook]") says nothing
+            boolean crud = api != null && type != null && (api.equals(type + "-get") || api.equals(type + "-update")
+                    || api.equals(type + "-delete"));
+            if (!crud || retName == null || !InlineText.isIdentifier(retName.strip()) || NameRecovery.hasCollectionWord(ret)
+                    || (methodsOf != null && !methodsOf.name().equals(retName.strip()))) {
                 methodsOf = MIXED;
                 return;
             }

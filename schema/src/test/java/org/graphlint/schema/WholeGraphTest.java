@@ -282,6 +282,36 @@ class WholeGraphTest {
     }
 
     @Test
+    void aTitleWordNoPageDocumentsGivesWayToTheTypeTheResponseDeclares() {
+        // worksheet-post-charts.md: "Create Chart"; its response's metadata comment names microsoft.graph.workbookChart,
+        // the type chart.md documents ("Chart resource type", resource block microsoft.graph.workbookChart)
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("v1.0/api/worksheet-post-charts.md", "v1.0/resources/chart.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        java.util.Set<String> entities = CatalogBuilder.build(in).catalog().forApiVersion("v1.0").entities();
+        assertFalse(entities.contains("Chart"), entities.toString());
+        assertTrue(entities.contains("workbookChart"), entities.toString());
+        assertTrue(CatalogBuilder.build(in).catalog().forApiVersion("v1.0").operationKinds("workbookChart").contains(OperationKind.CREATE),
+                entities.toString());
+    }
+
+    @Test
+    void anActionParameterOfATypeWithoutASchemaStillGivesTheBodyASchema() throws IOException {
+        // call-answer.md: callbackUri (String), acceptedModalities (modality collection), mediaConfig (mediaConfig),
+        // participantCapacity (Int32): the body's parameter names are checked even where a type has no schema
+        String text = Files.readString(ROOT.resolve("v1.0/api/call-answer.md"));
+        List<ActionBodies.Param> params = ActionBodies.parameters(text);
+        assertTrue(params.stream().anyMatch(p -> p.name().equals("mediaConfig")), params.toString());
+        JsonNode s = ActionBodies.schema(params, Catalog.of("v1.0", List.of(), List.of(), java.util.Map.of()), java.util.Map.of())
+                .orElseThrow();
+        assertEquals(List.of(), check(s, "{\"callbackUri\": \"https://bot.contoso.com/callback\", \"acceptedModalities\": [\"audio\"],"
+                + " \"mediaConfig\": {\"@odata.type\": \"#microsoft.graph.appHostedMediaConfig\", \"blob\": \"<b>\"}}"));
+        assertFalse(check(s, "{\"callbackUrl\": \"https://bot.contoso.com/callback\"}").isEmpty());
+        assertFalse(check(s, "{\"callbackUri\": 1}").isEmpty());
+    }
+
+    @Test
     void aResponseWhoseMetadataNamesTheTypeShowsItsProperties() {
         // offershiftrequest.md lists four properties; the create page's response, declared
         // "@odata.type": "microsoft.graph.offerShiftRequest" in its metadata comment, shows id, createdDateTime, state ...
