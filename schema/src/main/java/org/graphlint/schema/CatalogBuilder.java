@@ -178,8 +178,10 @@ public final class CatalogBuilder {
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
-            if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD
+            if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD && p.operation() != OperationKind.RESOURCE
                     && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
+                // (creates and updates only: a GET page's response may be a list of the type's relatives, "Get member
+                // groups" declaring directoryObject, and its title word says nothing about the body)
                 // "Create Chart", "Create TableRow", "Create Outlook category": a title word no page documents as a
                 // type; the response's metadata comment names the type in English ("microsoft.graph.workbookChart")
                 String declared = declaredResponseType(p);
