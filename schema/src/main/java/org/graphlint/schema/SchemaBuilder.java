@@ -241,14 +241,18 @@ public final class SchemaBuilder {
      */
     private final Set<PropertyRow> eitherShape = java.util.Collections.newSetFromMap(
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    /** String rows whose JSON representation shows a boolean or a number instead: that JSON type is accepted too. */
+    private final Map<PropertyRow, String> eitherKind = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private void markShapeDisagreements(PageFacts page, List<String> notes) {
         Map<String, Boolean> arrays = new java.util.HashMap<>();
+        Map<String, JsonNode> shownValues = new java.util.HashMap<>();
         for (Example e : page.page().examples()) {
             if (e.kind() == Example.Kind.REPRESENTATION && e.body() != null && e.body().isObject()) {
                 for (Map.Entry<String, JsonNode> f : e.body().properties()) {
                     if (!f.getValue().isNull()) {
                         arrays.putIfAbsent(f.getKey(), f.getValue().isArray());
+                        shownValues.putIfAbsent(f.getKey(), f.getValue());
                     }
                 }
             }
@@ -257,6 +261,15 @@ public final class SchemaBuilder {
             return;
         }
         for (PropertyRow r : page.propertyRows()) {
+            JsonNode shown = shownValues.get(r.name());
+            if (shown != null && !r.collection() && (shown.isBoolean() || shown.isNumber())
+                    && GraphTypes.primitive(r.type()).orElse(null) == GraphTypes.Primitive.STRING && !r.name().isEmpty()
+                    && !eitherKind.containsKey(r)) {
+                // textColumn.allowMultipleLines: "string" in the table, true in the JSON representation
+                eitherKind.put(r, shown.isBoolean() ? "boolean" : "number");
+                notes.add(page.file() + ":" + r.line() + ": '" + r.name() + "' is a string in the table but a "
+                        + eitherKind.get(r) + " in the JSON representation: both accepted");
+            }
             Boolean array = arrays.get(r.name());
             if (array != null && array != r.collection() && !eitherShape.contains(r)) {
                 eitherShape.add(r);
@@ -486,6 +499,12 @@ public final class SchemaBuilder {
         // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
         // the linked entity type whose own properties are not checked here.
         ObjectNode s = relationship ? shallowEntity(r) : valueSchema(cx, r);
+        String alsoKind = eitherKind.get(r);
+        if (alsoKind != null && "string".equals(s.path("type").asString(null)) && !s.has("enum") && !s.has("pattern")
+                && !s.has("format")) {
+            s = s.deepCopy();
+            s.putArray("type").add("string").add(alsoKind);
+        }
         String lname = r.name().toLowerCase(Locale.ROOT);
         String desc = r.description() == null ? "" : r.description();
         boolean readOnly = AUDIT.contains(lname) || READ_ONLY.matcher(desc).find();
@@ -616,9 +635,10 @@ public final class SchemaBuilder {
                 return enumSchema(cx, r, lp.page().enumMembers());
             }
             List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
-            if (!rows.isEmpty() || hasEmptyRepresentation(lp)) {
+            if (!rows.isEmpty() || (hasEmptyRepresentation(lp) && index.descendants(cx.top, lp).isEmpty())) {
                 // a type without properties ("This resource type has no properties", JSON representation {}: the
-                // accessAction of an itemActivity) is an object with none: its presence is the information
+                // accessAction of an itemActivity) is an object with none: its presence is the information. (An empty
+                // base that other types derive from, mobileAppAssignmentSettings, stays as before: inferred, open.)
                 String defName = defName(lp.typeName() != null ? lp.typeName() : type);
                 ensureDef(cx, lp, rows, defName);
                 return F.objectNode().put("$ref", "#/$defs/" + defName);

@@ -248,6 +248,18 @@ class WholeGraphTest {
     }
 
     @Test
+    void aStringRowShownAsABooleanInTheJsonAcceptsBoth() {
+        // beta textColumn.md: | **allowMultipleLines** | string | ...; its JSON representation: "allowMultipleLines": true
+        // (a complex type: built as the builder builds a linked type's page)
+        String f = "beta/resources/textColumn.md";
+        PageFacts page = PageFacts.of(PageParser.parse(ROOT.resolve(f)), f);
+        JsonNode s = new SchemaBuilder(new PageIndex(List.of(page))).build(page).orElseThrow().schema();
+        assertEquals(List.of(), check(s, "{\"allowMultipleLines\": true}"));
+        assertEquals(List.of(), check(s, "{\"allowMultipleLines\": \"true\"}"));
+        assertFalse(check(s, "{\"allowMultipleLines\": [true]}").isEmpty());
+    }
+
+    @Test
     void aTypeWithoutPropertiesIsAnEmptyObject() {
         // itemactivity.md: | access | [accessAction][] |; accessaction.md: "no properties", JSON representation {}
         Catalog c = v1("itemactivity.md", "accessaction.md");

@@ -46,7 +46,9 @@ final class QuickCheck {
     }
 
     /** Keywords that never change a verdict in draft 2020-12 (annotations) or only hold subschemas for {@code $ref}. */
-    private static final Set<String> IGNORED = Set.of("$schema", "$comment", "$defs", "definitions", "title",
+    // "$id": the builder writes one at the root only, the location the schema is compiled under: local "#/$defs/…"
+    // references resolve as without it
+    private static final Set<String> IGNORED = Set.of("$schema", "$id", "$comment", "$defs", "definitions", "title",
             "description", "readOnly", "writeOnly", "deprecated", "default", "examples", "contentEncoding",
             "contentMediaType");
 
