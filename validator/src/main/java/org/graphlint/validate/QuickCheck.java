@@ -46,9 +46,7 @@ final class QuickCheck {
     }
 
     /** Keywords that never change a verdict in draft 2020-12 (annotations) or only hold subschemas for {@code $ref}. */
-    // "$id": the builder writes one at the root only, the location the schema is compiled under: local "#/$defs/…"
-    // references resolve as without it
-    private static final Set<String> IGNORED = Set.of("$schema", "$id", "$comment", "$defs", "definitions", "title",
+    private static final Set<String> IGNORED = Set.of("$schema", "$comment", "$defs", "definitions", "title",
             "description", "readOnly", "writeOnly", "deprecated", "default", "examples", "contentEncoding",
             "contentMediaType");
 
@@ -265,7 +263,10 @@ final class QuickCheck {
                     case "if" -> ifSchema = x;
                     case "then", "else" -> { /* with "if" */ }
                     default -> {
-                        if (!IGNORED.contains(k) && !k.startsWith("x-")) { // x-…: the builder's annotations
+                        // x-…: the builder's annotations; "$id": the builder's own (urn:graphlint:…), the location the
+                        // schema is compiled under, so "#/$defs/…" resolves as without it (any other $id may move it)
+                        boolean ownId = k.equals("$id") && x.isString() && x.asString().startsWith("urn:graphlint:");
+                        if (!IGNORED.contains(k) && !k.startsWith("x-") && !ownId) {
                             throw new Unsupported("keyword '" + k + "'");
                         }
                     }
