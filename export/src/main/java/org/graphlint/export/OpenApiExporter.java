@@ -207,6 +207,7 @@ public final class OpenApiExporter {
         JsonNode hoist(JsonNode schema, String owner) {
             ObjectNode s = (ObjectNode) schema.deepCopy();
             s.remove("$schema");
+            s.remove("$id"); // the catalog's urn:graphlint:… id would move the base of the component's "#/…" references
             JsonNode d = s.remove("$defs");
             Map<String, String> renamed = new LinkedHashMap<>();
             if (d != null && d.isObject()) {
