@@ -16,8 +16,10 @@ if [ ! -d "$dest/$locale" ]; then
   mkdir -p "$dest"
   tar -xzf "$snap" -C "$dest"
 fi
-if [ ! -f schema/target/classes/org/graphlint/schema/Acceptance.class ] || [ ! -f schema/target/acceptance.cp ]; then
-  mvn -B -q -pl schema -am install -DskipTests
-  mvn -B -q -pl schema dependency:build-classpath -Dmdep.outputFile=target/acceptance.cp
+if [ ! -f schema/target/classes/org/graphlint/schema/Acceptance.class ] || [ ! -f schema/target/acceptance.cp ] \
+   || [ -n "$(find parser/src schema/src -newer schema/target/acceptance.cp -name '*.java' | head -1)" ]; then
+  # the reactor resolves parser to parser/target/classes: nothing is installed into ~/.m2
+  mvn -B -q -pl parser,schema compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.outputFile=target/acceptance.cp -Dmdep.includeScope=runtime >&2
 fi
 exec java -Xss8m -cp "schema/target/classes:$(cat schema/target/acceptance.cp)" org.graphlint.schema.Acceptance "$@" "$dest/$locale"

@@ -329,13 +329,19 @@ public final class TruthCheck {
         // what the docs say, for the doc-gap test: each type page's raw text by type name, and every word of the docs
         Map<String, List<String>> pagesByType = new HashMap<>();
         Map<String, String> rawByFile = new HashMap<>();
+        // with the metadata comments, whose "baseType" states a type's base in English
+        Map<String, String> fullByFile = new HashMap<>();
+        Map<String, PageModel> modelByFile = new HashMap<>();
         Set<String> docWords = new HashSet<>();
         Pattern word = Pattern.compile("[A-Za-z_@][A-Za-z0-9_.@]*");
         for (CatalogBuilder.Input in : inputs) {
             // what a page documents: its text, tables and JSON, not its front matter (description: ...) nor the
             // metadata comments (<!-- { "blockType": ..., "description": ... } -->)
-            String raw = documentText(Files.readString(root.resolve(in.file()), StandardCharsets.UTF_8));
+            String full = Files.readString(root.resolve(in.file()), StandardCharsets.UTF_8);
+            String raw = documentText(full);
             rawByFile.put(in.file(), raw);
+            fullByFile.put(in.file(), full);
+            modelByFile.put(in.file(), in.page());
             Matcher m = word.matcher(raw);
             while (m.find()) {
                 docWords.add(m.group());
@@ -386,7 +392,7 @@ public final class TruthCheck {
                 rejectedPayloads.add(t.name);
                 Set<String> seen = new HashSet<>();
                 for (Error e : errors) {
-                    Rejection r = classify(types, t, payload, e, pagesByType, rawByFile, docWords, v);
+                    Rejection r = classify(types, t, payload, e, pagesByType, rawByFile, fullByFile, modelByFile, docWords, v);
                     if (r != null && seen.add(r.pointer() + " " + r.subject())) {
                         rejections.add(r);
                         if (!r.docGap()) {
@@ -613,7 +619,8 @@ public final class TruthCheck {
      * pointer (following the generated payload).
      */
     static Rejection classify(Map<String, Type> types, Type top, JsonNode payload, Error e, Map<String, List<String>> pagesByType,
-            Map<String, String> rawByFile, Set<String> docWords, SchemaVersion v) {
+            Map<String, String> rawByFile, Map<String, String> fullByFile, Map<String, PageModel> modelByFile, Set<String> docWords,
+            SchemaVersion v) {
         String kw = e.getKeyword() == null ? "schema" : e.getKeyword();
         if (kw.equals("if") || kw.equals("then") || kw.equals("else") || kw.equals("allOf") || kw.equals("anyOf")) {
             return null; // the branch errors are reported on their own
@@ -672,19 +679,55 @@ public final class TruthCheck {
             cause = "docs type the value otherwise (" + kw + ")";
             where = "the docs' type of " + prop + " is narrower than the service's " + (propType == null ? "?" : propType.name);
         } else if (kw.equals("type")) {
-            // the docs give the property another JSON type than the service: reported apart, counted as a defect
-            documentedSomewhere = true;
-            cause = "JSON type differs from the service";
-            where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
+            // the docs give the property another JSON type than the service: a defect, unless the JSON representation of
+            // the type's own page shows the value with the JSON type graphlint took (group.licenseProcessingState
+            // "string" where the service has an object): then the docs say it twice, and say it otherwise
+            Type subjectType = nested ? owner : top;
+            String shown = null;
+            String shownIn = null;
+            JsonNode value = payload.at(ptr);
+            if (subjectType != null) {
+                for (String f : pagesByType.getOrDefault(subjectType.name.toLowerCase(Locale.ROOT), List.of())) {
+                    PageModel m = modelByFile.get(f);
+                    for (org.graphlint.parser.Example ex : m == null ? List.<org.graphlint.parser.Example>of() : m.examples()) {
+                        if (ex.kind() == org.graphlint.parser.Example.Kind.REPRESENTATION && ex.body() != null
+                                && ex.body().get(prop) != null && !ex.body().get(prop).isNull() && shown == null) {
+                            shown = jsonKind(ex.body().get(prop));
+                            shownIn = f;
+                        }
+                    }
+                }
+            }
+            if (shown != null && !shown.equals(jsonKind(value))) {
+                documentedSomewhere = false;
+                cause = "docs type the value otherwise (type)";
+                where = "the JSON representation in " + shownIn + " shows " + prop + " as " + shown + ", the service sends "
+                        + jsonKind(value);
+            } else {
+                documentedSomewhere = true;
+                cause = "JSON type differs from the service";
+                where = "page(s) " + v.pages().stream().map(PageRef::file).distinct().limit(2).toList();
+            }
         } else if (!nested || (owner != null && pagesByType.containsKey(owner.name.toLowerCase(Locale.ROOT)))) {
             // a property or value: the pages of its type and that type's bases (a nested object's type where the docs
             // have a page for it; for a value also its enum type's page); a nested property or value of a type without
             // a page: anywhere in the docs
+            // The service's base chain, as far as the docs state it: a type's pages name its base ("Inherits from
+            // [entity](entity.md)", or "baseType" in the resource block); past a link the docs never state, a property
+            // of the base is not documented for this type (graphlint cannot know the type inherits it).
             Type subjectType = nested ? owner : top;
             List<String> files = new ArrayList<>();
+            List<String> unstatedFiles = new ArrayList<>();
+            String unstated = null;
             Set<String> seen = new HashSet<>();
             for (Type x = subjectType; x != null && seen.add(x.name); x = lookup(types, x.base)) {
-                files.addAll(pagesByType.getOrDefault(x.name.toLowerCase(Locale.ROOT), List.of()));
+                List<String> pages = pagesByType.getOrDefault(x.name.toLowerCase(Locale.ROOT), List.of());
+                (unstated == null ? files : unstatedFiles).addAll(pages);
+                Type b = lookup(types, x.base);
+                if (unstated == null && b != null && !pages.isEmpty()
+                        && pages.stream().noneMatch(f -> containsWord(fullByFile.get(f), b.name))) {
+                    unstated = x.name + " -> " + b.name;
+                }
             }
             if (valueRule && propType != null) {
                 // a value: also the enum type's own page
@@ -692,17 +735,30 @@ public final class TruthCheck {
             }
             documentedSomewhere = false;
             for (String f : files) {
-                if (containsWord(rawByFile.get(f), lookFor)) {
+                if (valueRule ? containsWord(rawByFile.get(f), lookFor) : mentionsProperty(rawByFile.get(f), lookFor)) {
                     documentedSomewhere = true;
                     break;
                 }
             }
- where = "pages of " + subjectType.name + " and its bases: " + (files.isEmpty() ? "none" : files.stream().limit(3).toList());
+            where = "pages of " + subjectType.name + " and its bases: " + (files.isEmpty() ? "none" : files.stream().limit(3).toList());
+            if (!documentedSomewhere && unstated != null
+                    && unstatedFiles.stream().anyMatch(f -> mentionsProperty(rawByFile.get(f), lookFor))) {
+                cause = cause + ", on a base the docs never name (" + unstated + ")";
+                where = where + "; on " + unstatedFiles.stream().limit(2).toList() + ", a base the type's pages never state";
+            }
         } else {
             documentedSomewhere = docWords.contains(lookFor);
             where = (owner == null ? "?" : owner.name) + ": " + (documentedSomewhere ? "in the docs" : "nowhere in the docs");
         }
         return new Rejection(top.name, ptr, kw, subject, cause + (nested ? " (nested)" : ""), !documentedSomewhere, where);
+    }
+
+    /** The JSON kind of a value: string, number, boolean, object, array or null. */
+    static String jsonKind(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return "null";
+        }
+        return v.isString() ? "string" : v.isNumber() ? "number" : v.isBoolean() ? "boolean" : v.isArray() ? "array" : "object";
     }
 
     static String documentText(String raw) {
@@ -714,6 +770,46 @@ public final class TruthCheck {
             }
         }
         return t.replaceAll("(?s)<!--.*?-->", " ");
+    }
+
+    /**
+     * True when a page names a property as the docs name properties: a table's name cell ({@code |name|}, an English
+     * span {@code >name<}), a JSON key ({@code "name":}), code ({@code `name`}) or bold ({@code **name**}); a word of a
+     * sentence ("reviewers can act on it") documents no property.
+     */
+    static boolean mentionsProperty(String raw, String w) {
+        if (raw == null || w == null || w.isEmpty()) {
+            return false;
+        }
+        int i = raw.indexOf(w);
+        while (i >= 0) {
+            int end = i + w.length();
+            char before = i == 0 ? '\n' : raw.charAt(i - 1);
+            char after = end >= raw.length() ? '\n' : raw.charAt(end);
+            boolean word = !Character.isLetterOrDigit(before) && !Character.isLetterOrDigit(after);
+            if (word && ((before == '"' && after == '"') || (before == '>' && after == '<') || (before == '`' && after == '`')
+                    || (before == '*' && after == '*') || cellStart(raw, i) && cellEnd(raw, end))) {
+                return true;
+            }
+            i = raw.indexOf(w, i + 1);
+        }
+        return false;
+    }
+
+    private static boolean cellStart(String raw, int i) {
+        int k = i - 1;
+        while (k >= 0 && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) {
+            k--;
+        }
+        return k < 0 || raw.charAt(k) == '|' || raw.charAt(k) == '\n';
+    }
+
+    private static boolean cellEnd(String raw, int end) {
+        int k = end;
+        while (k < raw.length() && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) {
+            k++;
+        }
+        return k < raw.length() && raw.charAt(k) == '|';
     }
 
     static boolean containsWord(String raw, String w) {

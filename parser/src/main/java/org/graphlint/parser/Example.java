@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  *                  Treat it as read-only.
  * @param line      1-based line of the request/status line
  * @param bodyLine  1-based line where the body starts (0 when there is none)
+ * @param declaredType the type the example's metadata comment names ({@code <!-- { "blockType": "response",
+ *                  "@odata.type": "microsoft.graph.offerShiftRequest" } -->}), as written without {@code #}; null when
+ *                  it names none. English on every page: the response shows an object of that type.
  */
 public record Example(
         Kind kind,
@@ -27,7 +30,8 @@ public record Example(
         String bodyText,
         JsonNode body,
         int line,
-        int bodyLine) {
+        int bodyLine,
+        String declaredType) {
 
     public enum Kind {
         REQUEST, RESPONSE,
@@ -41,6 +45,17 @@ public record Example(
 
     public Example {
         headers = List.copyOf(headers);
+    }
+
+    /** An example whose metadata comment names no type. */
+    public Example(Kind kind, String method, String url, Integer status, List<Header> headers, String bodyText, JsonNode body,
+            int line, int bodyLine) {
+        this(kind, method, url, status, headers, bodyText, body, line, bodyLine, null);
+    }
+
+    /** The same example with the type its metadata comment names. */
+    public Example withDeclaredType(String type) {
+        return new Example(kind, method, url, status, headers, bodyText, body, line, bodyLine, type);
     }
 
     /** The first header with this name, compared case-insensitively. */

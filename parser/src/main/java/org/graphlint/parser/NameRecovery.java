@@ -295,11 +295,34 @@ final class NameRecovery {
     static boolean hasCollectionWord(String s) {
         String l = s.toLowerCase(Locale.ROOT);
         for (String w : COLLECTION_WORDS) {
-            if (l.contains(w)) {
+            if (collectionWordAt(l, w, 0) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Where the word stands on its own in {@code l} (lower case), from {@code from}; -1 when it does not. "collection" inside
+     * an identifier ({@code siteCollection}, {@code teamsAppCollection}) is part of a type's name, not the word.
+     */
+    static int collectionWordAt(String l, String w, int from) {
+        int at = l.indexOf(w, from);
+        while (at >= 0) {
+            int end = at + w.length();
+            boolean before = at == 0 || !isWordChar(l.charAt(at - 1));
+            boolean after = end >= l.length() || !isWordChar(l.charAt(end));
+            if (before && after) {
+                return at;
+            }
+            at = l.indexOf(w, at + 1);
+        }
+        return -1;
+    }
+
+    private static boolean isWordChar(char c) {
+        // CJK words are written without spaces (文字列コレクション): only letters of alphabetic scripts join a word
+        return c < 0x3000 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     static String withoutCollection(String s) {
@@ -309,7 +332,7 @@ final class NameRecovery {
             return t.substring("collection(".length(), t.length() - 1).strip();
         }
         for (String w : COLLECTION_WORDS) {
-            int at = l.indexOf(w);
+            int at = collectionWordAt(l, w, 0);
             if (at >= 0) {
                 t = (t.substring(0, at) + t.substring(at + w.length())).strip();
                 l = t.toLowerCase(Locale.ROOT);

@@ -29,14 +29,21 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class PageParser {
-    /** "Inherits from [x](x.md)" and its English variants; the link may be reference-style ([x][]). */
+    /**
+     * "Inherits from [x](x.md)" and its English variants ("This creates a subclass from [x](x.md)", a description that
+     * opens "An [educationOutcome](educationoutcome.md) that gives a numerical grade"); the link may be reference-style
+     * ([x][]).
+     */
     private static final Pattern INHERITS_EN = Pattern.compile(
-            "\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
+            "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|\\b[Ss]ubclass\\s+(?:of|from)|^\\s*An?(?=\\s+\\[[^\\]]+\\]\\([^)]*\\)\\s+(?:that|which)\\b))"
+                    + "\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
     /** The same on plain pages: the English phrase or a localized verb, then a link (its text may be translated). */
     private static final Pattern INHERITS_ANY = Pattern.compile(
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"
                     + "[^\\[.]{0,40}\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
 
+    /** Marks a Methods table that lists methods of the type itself, of several types, or rows it cannot read. */
+    private static final BaseType MIXED = new BaseType("", null, 0);
     private static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
     private static final Pattern BLOCK_KEY = Pattern.compile("\"keyProperty\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
     private static final Pattern BLOCK_BASE_TYPE = Pattern.compile("\"baseType\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
@@ -113,10 +120,14 @@ public final class PageParser {
         private String h3Anchor = "";
         private String h3Text = "";
         private String pendingBlockType;
+        /** The {@code @odata.type} the pending metadata comment of a response names. */
+        private String pendingBlockOdataType;
         /** Reference-style link definitions ({@code [audio]: audio.md}), label lower case to target. */
         private final Map<String, String> linkRefs = new java.util.HashMap<>();
         private BaseType baseType;
         private BaseType blockBaseType;
+        /** The one other type whose methods the Methods table lists (see {@link #methodRow}), or MIXED. */
+        private BaseType methodsOf;
         private String declaredType;
         private String declaredKey;
 
@@ -159,6 +170,10 @@ public final class PageParser {
             PageFormat format = sawSpans ? PageFormat.SXS : PageFormat.PLAIN;
             settleMembers();
             List<PropertyRow> properties = new NameRecovery(rows, examples, diags, format == PageFormat.SXS, linkRefs).resolve();
+            if (baseType == null && blockBaseType == null && methodsOf != null && methodsOf.link() != null
+                    && !ownSlug().equals(slugName(methodsOf.link()))) {
+                baseType = methodsOf;
+            }
             if (baseType == null && blockBaseType != null) {
                 String b = blockBaseType.name();
                 int dot = b.lastIndexOf('.');
@@ -315,6 +330,8 @@ public final class PageParser {
                 int q1 = c.indexOf('"', c.indexOf(':', bt) + 1);
                 int q2 = q1 < 0 ? -1 : c.indexOf('"', q1 + 1);
                 pendingBlockType = q2 > q1 ? c.substring(q1 + 1, q2) : null;
+                Matcher dt = BLOCK_ODATA_TYPE.matcher(c);
+                pendingBlockOdataType = "response".equals(pendingBlockType) && dt.find() ? dt.group(1) : null;
                 if ("resource".equals(pendingBlockType) && declaredType == null) {
                     // the type's own metadata block: its @odata.type and base type, in English on every page
                     Matcher t = BLOCK_ODATA_TYPE.matcher(c);
@@ -357,12 +374,14 @@ public final class PageParser {
                 diags.add(Diagnostic.error("fence-unclosed", start + 1, "a code block opened here is never closed; read to the end of the file"));
             }
             String blockType = pendingBlockType;
+            String blockOdataType = pendingBlockOdataType;
             pendingBlockType = null;
-            onFence(info, start + 1, start + 1, end, blockType);
+            pendingBlockOdataType = null;
+            onFence(info, start + 1, start + 1, end, blockType, blockOdataType);
             return end + 1;
         }
 
-        private void onFence(String info, int fenceLine, int from, int to, String blockType) {
+        private void onFence(String info, int fenceLine, int from, int to, String blockType, String blockOdataType) {
             boolean http = info.startsWith("http");
             boolean json = info.startsWith("json") || info.startsWith("javascript");
             if ((http || info.isEmpty()) && requestSection()) {
@@ -375,6 +394,9 @@ public final class PageParser {
                 }
             } else if (http) {
                 Example ex = Examples.read(lines, from, to, fenceLine, diags);
+                if (ex != null && blockOdataType != null && ex.kind() == Example.Kind.RESPONSE) {
+                    ex = ex.withDeclaredType(blockOdataType);
+                }
                 if (ex != null) {
                     examples.add(ex);
                 }
@@ -443,12 +465,17 @@ public final class PageParser {
             // A row whose text runs onto the next line (a line break inside a cell or a span) continues there: with a
             // leading-pipe table, a line that does not start with '|' belongs to the row before it.
             boolean piped = lines[start].stripLeading().startsWith("|");
+            int headerCells = Tables.cells(lines[start]).size();
             List<String> rowText = new ArrayList<>();
             List<Integer> rowLine = new ArrayList<>();
             int j = start + 2;
             while (j < lines.length && !lines[j].isBlank() && !lines[j].stripLeading().startsWith("#")) {
                 String l = lines[j];
-                boolean continues = piped && !rowText.isEmpty() && !l.stripLeading().startsWith("|");
+                // a line without the leading '|' is the rest of the row before it, unless that row is complete and the
+                // line is a whole row of its own ("toneInfo | [toneInfo](toneinfo.md) | ..." on call.md)
+                boolean continues = piped && !rowText.isEmpty() && !l.stripLeading().startsWith("|")
+                        && !(Tables.cells(rowText.get(rowText.size() - 1)).size() >= headerCells
+                                && Tables.cells(l).size() >= headerCells);
                 if (continues) {
                     int last = rowText.size() - 1;
                     rowText.set(last, rowText.get(last) + " " + l.strip());
@@ -472,7 +499,8 @@ public final class PageParser {
             }
             String first = headerEnglish.isEmpty() ? "" : headerEnglish.get(0);
             int cols = header.size();
-            TableKind kind = TableKind.of(first, englishHeader, h2Anchor, h2Section, cols);
+            TableKind kind = TableKind.of(first, headerEnglish.size() > 1 ? headerEnglish.get(1) : "", englishHeader, h2Anchor,
+                    h2Section, cols);
             for (int k = 0; k < rowText.size(); k++) {
                 int r = rowLine.get(k) - 1;
                 List<String> cells = Tables.cells(rowText.get(k));
@@ -485,6 +513,10 @@ public final class PageParser {
                 } else if (cells.size() > cols) {
                     diags.add(Diagnostic.warning("table-row-long", r + 1,
                             "table row has " + cells.size() + " cells but the header has " + cols + "; the extra cells were ignored"));
+                }
+                if (kind == TableKind.OTHER && methodsOf != MIXED && ("methods".equals(h2Anchor) || "Methods".equalsIgnoreCase(h2Section))
+                        && cells.size() >= 2) {
+                    methodRow(cells, r + 1);
                 }
                 switch (kind) {
                     case PROPERTY -> propertyRow(cells, r + 1);
@@ -501,6 +533,49 @@ public final class PageParser {
                 }
             }
             return j;
+        }
+
+        /**
+         * A row of a type page's Methods table. When every method the page lists is another type's, documented on that
+         * type's pages and returning it ("| [Update educationOutcome](../api/educationoutcome-update.md) |
+         * [educationOutcome](educationoutcome.md) |" on educationFeedbackOutcome), the page documents a kind of that
+         * type: it is the base where the page states none otherwise.
+         */
+        private void methodRow(List<String> cells, int line) {
+            String method = split(cells.get(0), line).english();
+            String ret = split(cells.get(1), line).english();
+            String methodLink = InlineText.firstLinkTarget(method);
+            String retLink = InlineText.firstLinkTarget(ret);
+            String retName = InlineText.firstLinkText(ret);
+            String api = methodLink == null ? null : slugName(methodLink);
+            String type = retLink == null ? null : slugName(retLink);
+            // only the type's own get/update/delete, returning one of it: a function of the other type
+            // ("[getRecentNotebooks](../api/notebook-getrecentnotebooks.md) | Collection of [notebook]") says nothing
+            boolean crud = api != null && type != null && (api.equals(type + "-get") || api.equals(type + "-update")
+                    || api.equals(type + "-delete"));
+            if (!crud || retName == null || !InlineText.isIdentifier(retName.strip()) || NameRecovery.hasCollectionWord(ret)
+                    || (methodsOf != null && !methodsOf.name().equals(retName.strip()))) {
+                methodsOf = MIXED;
+                return;
+            }
+            methodsOf = new BaseType(retName.strip(), retLink, line);
+        }
+
+        /** The page's file name without folder and {@code .md}, lower case. */
+        private String ownSlug() {
+            String f = file == null ? "" : file.toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+            f = f.substring(f.lastIndexOf('/') + 1);
+            return f.endsWith(".md") ? f.substring(0, f.length() - 3) : f;
+        }
+
+        private static String slugName(String link) {
+            String l = link.strip();
+            int cut = l.indexOf('#');
+            l = (cut >= 0 ? l.substring(0, cut) : l).toLowerCase(Locale.ROOT);
+            if (!l.endsWith(".md")) {
+                return null;
+            }
+            return l.substring(l.lastIndexOf('/') + 1, l.length() - 3);
         }
 
         private void propertyRow(List<String> cells, int line) {

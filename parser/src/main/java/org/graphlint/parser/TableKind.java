@@ -7,8 +7,10 @@ enum TableKind {
     PROPERTY, MEMBER, PERMISSION, OTHER;
 
     private static final Set<String> PROPERTY_HEADERS = Set.of("property", "properties", "relationship", "relationships",
-            "свойство", "связь", "отношение", "propriedade", "relação", "relacionamento", "propiedad", "relación",
-            "プロパティ", "リレーションシップ");
+            // "Property name | Type | Description" on the OneDrive/SharePoint pages (listItem, driveItem, audio, ...)
+            "property name", "relationship name",
+            "свойство", "связь", "отношение", "имя свойства", "propriedade", "relação", "relacionamento",
+            "nome da propriedade", "propiedad", "relación", "nombre de la propiedad", "プロパティ", "リレーションシップ");
     private static final Set<String> MEMBER_HEADERS = Set.of("member", "элемент", "член", "membro", "miembro", "メンバー");
     private static final Set<String> PROPERTY_SECTIONS = Set.of("properties", "request-body", "relationships");
 
@@ -18,8 +20,19 @@ enum TableKind {
      *                      pages, whose header is localized, fall back to the section anchor and the table's shape
      */
     static TableKind of(String firstHeader, boolean englishHeader, String anchor, String section, int cols) {
+        return of(firstHeader, "", englishHeader, anchor, section, cols);
+    }
+
+    /** The same, knowing the second header: {@code Name | Type | Description} under Properties is a property table. */
+    static TableKind of(String firstHeader, String secondHeader, boolean englishHeader, String anchor, String section, int cols) {
         String sec = section.toLowerCase(java.util.Locale.ROOT);
         if (PROPERTY_HEADERS.contains(firstHeader) && cols >= 2) {
+            return PROPERTY;
+        }
+        if (englishHeader && firstHeader.equals("name") && secondHeader.equals("type") && cols >= 3
+                && ("properties".equals(anchor) || "relationships".equals(anchor) || sec.equals("properties")
+                        || sec.equals("relationships"))) {
+            // historyItem, and other pages whose property table says "Name"
             return PROPERTY;
         }
         if (MEMBER_HEADERS.contains(firstHeader)) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * then reported as not checked, never checked against something else).
  *
  * <p>A parameter of a primitive type gets that type's schema (nullable, as every Graph value); one of an entity or
- * complex type gets the catalog's resource schema of that type when there is one, else any object. Unknown parameters
+ * complex type gets the catalog's resource schema of that type when there is one, else any value (marked
+ * {@code x-graphlint-inferred}, its documented type in {@code x-graphlint-type}): its name is still checked. Unknown parameters
  * are errors ({@code additionalProperties: false}); none is marked required (the docs' "Required." is not reliable
  * enough to fail a payload on).
  */
@@ -153,7 +154,14 @@ final class ActionBodies {
             } else {
                 String entity = typeOf(p, lowerEntities);
                 if (entity == null) {
-                    return Optional.empty();
+                    // a complex type, enum or entity without a resource schema in the catalog (call-answer's
+                    // mediaConfig): any value, marked inferred; the parameter's name is still checked, and so are the
+                    // others'
+                    one = Catalog.JSON.createObjectNode();
+                    one.put(SchemaBuilder.INFERRED, true);
+                    one.put("x-graphlint-type", p.type());
+                    props.set(p.name(), p.collection() ? collectionOf(one) : one);
+                    continue;
                 }
                 one = Catalog.JSON.createObjectNode();
                 List<SchemaVersion> vs = apiCatalog.versions(entity, OperationKind.RESOURCE);
@@ -194,6 +202,13 @@ final class ActionBodies {
             s.set("$defs", defs);
         }
         return Optional.of(s);
+    }
+
+    private static ObjectNode collectionOf(ObjectNode item) {
+        ObjectNode a = Catalog.JSON.createObjectNode();
+        a.put("type", "array");
+        a.set("items", item);
+        return a;
     }
 
     private static String typeOf(Param p, Map<String, String> lowerEntities) {
@@ -249,7 +264,8 @@ final class ActionBodies {
                 String id = first.toString();
                 if (!byId.containsKey(id)) {
                     Built b0 = same.get(0);
-                    byId.put(id, new SchemaVersion(b0.action(), OperationKind.ACTION, id, b0.schema(), pages, List.of()));
+                    byId.put(id, new SchemaVersion(b0.action(), OperationKind.ACTION, id, CatalogWriter.withId(
+                            CatalogWriter.schemaId(b0.api(), b0.action(), OperationKind.ACTION, id), b0.schema()), pages, List.of()));
                 }
             }
             out.addAll(byId.values());

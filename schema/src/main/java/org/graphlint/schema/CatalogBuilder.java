@@ -178,6 +178,17 @@ public final class CatalogBuilder {
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
+            if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD && p.operation() != OperationKind.RESOURCE
+                    && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
+                // (creates and updates only: a GET page's response may be a list of the type's relatives, "Get member
+                // groups" declaring directoryObject, and its title word says nothing about the body)
+                // "Create Chart", "Create TableRow", "Create Outlook category": a title word no page documents as a
+                // type; the response's metadata comment names the type in English ("microsoft.graph.workbookChart")
+                String declared = declaredResponseType(p);
+                if (declared != null && types.contains(declared.toLowerCase(Locale.ROOT))) {
+                    p = p.withEntity(declared);
+                }
+            }
             if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD
                     && p.entity().equals(p.entity().toLowerCase(Locale.ROOT)) && !types.contains(p.entity())
                     && !slugNames(p, p.entity())) {
@@ -195,6 +206,17 @@ public final class CatalogBuilder {
             out.add(p);
         }
         return out;
+    }
+
+    /** The type the metadata comment of the page's first own response names, without namespace; null when none does. */
+    static String declaredResponseType(PageFacts p) {
+        for (org.graphlint.parser.Example e : PageFacts.ownExamples(p.page())) {
+            if (e.kind() == org.graphlint.parser.Example.Kind.RESPONSE && e.declaredType() != null) {
+                String t = PageFacts.stripNamespace(e.declaredType());
+                return t.matches("[A-Za-z_][A-Za-z0-9_]*") ? t : null;
+            }
+        }
+        return null;
     }
 
     /** True when a segment of the page's slug ({@code api/widget-create}) is the word (or its plural). */
@@ -301,7 +323,8 @@ public final class CatalogBuilder {
                 PageModel m = b.page().page();
                 pages.add(new PageRef(m.locale(), m.lastHandoff(), m.sourceCommit(), b.page().file()));
             }
-            JsonNode schema = g.built().get(0).schema();
+            JsonNode schema = CatalogWriter.withId(CatalogWriter.schemaId(key.api(), key.entity(), key.op(), id),
+                    g.built().get(0).schema());
             List<SchemaChange> changes = prev == null ? List.of() : SchemaDiff.diff(prev.schema(), schema);
             SchemaVersion v = new SchemaVersion(key.entity(), key.op(), id, schema, pages, changes);
             out.add(v);

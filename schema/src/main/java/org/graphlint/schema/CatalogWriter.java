@@ -125,19 +125,60 @@ public final class CatalogWriter {
         ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
         List<String> names = new ArrayList<>();
         List<SchemaVersion> versions = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
         for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
             for (SchemaVersion v : a.getValue().allVersions()) {
                 names.add(Catalog.schemaFile(a.getKey(), v));
                 versions.add(v);
+                apis.add(a.getKey());
             }
         }
         byte[][] bytes = new byte[names.size()][];
         java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(versions.get(i).schema())));
+                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withId(schemaId(apis.get(i), versions.get(i)),
+                        versions.get(i).schema()))));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);
         }
+        return out;
+    }
+
+    /**
+     * The {@code $id} of a schema file: {@code urn:graphlint:beta:vppToken:resource:2019-01-23}, the location the
+     * validator compiles the schema under, so that tools that key schemas by {@code $id} (ajv) can load a whole catalog.
+     */
+    public static String schemaId(String apiVersion, SchemaVersion v) {
+        return schemaId(apiVersion, v.entity(), v.operation(), v.id());
+    }
+
+    /** The same from its parts. */
+    public static String schemaId(String apiVersion, String entity, OperationKind op, String versionId) {
+        return "urn:graphlint:" + apiVersion + ":" + entity + ":" + op.id() + ":" + versionId;
+    }
+
+    /**
+     * The schema with an {@code $id}: {@code $schema}, then the {@code $id}, then the rest (an {@code $id} it has is
+     * replaced); the schema itself is not changed. The builder gives every schema version its id this way, and the
+     * writer makes sure of it for catalogs read from elsewhere.
+     */
+    static JsonNode withId(String id, JsonNode s) {
+        if (!(s instanceof tools.jackson.databind.node.ObjectNode o)) {
+            return s;
+        }
+        if (id.equals(o.path("$id").asString(null))) {
+            return s;
+        }
+        tools.jackson.databind.node.ObjectNode out = Catalog.JSON.createObjectNode();
+        if (o.has("$schema")) {
+            out.set("$schema", o.get("$schema"));
+        }
+        out.put("$id", id);
+        o.properties().forEach(e -> {
+            if (!e.getKey().equals("$schema") && !e.getKey().equals("$id")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
         return out;
     }
 

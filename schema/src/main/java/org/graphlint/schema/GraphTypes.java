@@ -45,6 +45,8 @@ public final class GraphTypes {
             Map.entry("double", Primitive.DOUBLE), Map.entry("number", Primitive.DOUBLE),
             Map.entry("decimal", Primitive.DECIMAL),
             Map.entry("datetimeoffset", Primitive.DATE_TIME_OFFSET), Map.entry("datetime", Primitive.DATE_TIME_OFFSET),
+            // "Timestamp" in the OneDrive pages' tables (remoteItem.createdDateTime): the docs' name for DateTimeOffset
+            Map.entry("timestamp", Primitive.DATE_TIME_OFFSET),
             Map.entry("date", Primitive.DATE),
             Map.entry("timeofday", Primitive.TIME_OF_DAY), Map.entry("time", Primitive.TIME_OF_DAY),
             Map.entry("duration", Primitive.DURATION), Map.entry("timespan", Primitive.DURATION),
@@ -91,7 +93,7 @@ public final class GraphTypes {
             case DECIMAL -> {
                 s.putArray("type").add("number").add("string");
                 s.putObject("if").put("type", "string");
-                s.putObject("then").put("pattern", DECIMAL_STRING_PATTERN);
+                s.putObject("then").put("type", "string").put("pattern", DECIMAL_STRING_PATTERN); // "type" for ajv's strictTypes
             }
             case DATE_TIME_OFFSET -> s.put("type", "string").put("format", "date-time");
             case DATE -> s.put("type", "string").put("format", "date");

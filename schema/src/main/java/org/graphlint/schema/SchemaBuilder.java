@@ -213,6 +213,9 @@ public final class SchemaBuilder {
             }
         }
         for (PageFacts page : chain) {
+            markShapeDisagreements(page, notes);
+        }
+        for (PageFacts page : chain) {
             for (Example e : page.page().examples()) {
                 if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
                     continue;
@@ -229,6 +232,51 @@ public final class SchemaBuilder {
             }
         }
         return out;
+    }
+
+    /**
+     * Rows whose table and the same page's JSON representation disagree on one value or a collection ("string
+     * collection" in the table, {@code "availability": "string"} in the JSON of presence): the docs say both, so both
+     * shapes are accepted. Keyed by identity: the decision depends only on the row's own page.
+     */
+    private final Set<PropertyRow> eitherShape = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    /** String rows whose JSON representation shows a boolean or a number instead: that JSON type is accepted too. */
+    private final Map<PropertyRow, String> eitherKind = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private void markShapeDisagreements(PageFacts page, List<String> notes) {
+        Map<String, Boolean> arrays = new java.util.HashMap<>();
+        Map<String, JsonNode> shownValues = new java.util.HashMap<>();
+        for (Example e : page.page().examples()) {
+            if (e.kind() == Example.Kind.REPRESENTATION && e.body() != null && e.body().isObject()) {
+                for (Map.Entry<String, JsonNode> f : e.body().properties()) {
+                    if (!f.getValue().isNull()) {
+                        arrays.putIfAbsent(f.getKey(), f.getValue().isArray());
+                        shownValues.putIfAbsent(f.getKey(), f.getValue());
+                    }
+                }
+            }
+        }
+        if (arrays.isEmpty()) {
+            return;
+        }
+        for (PropertyRow r : page.propertyRows()) {
+            JsonNode shown = shownValues.get(r.name());
+            if (shown != null && !r.collection() && (shown.isBoolean() || shown.isNumber())
+                    && GraphTypes.primitive(r.type()).orElse(null) == GraphTypes.Primitive.STRING && !r.name().isEmpty()
+                    && !eitherKind.containsKey(r)) {
+                // textColumn.allowMultipleLines: "string" in the table, true in the JSON representation
+                eitherKind.put(r, shown.isBoolean() ? "boolean" : "number");
+                notes.add(page.file() + ":" + r.line() + ": '" + r.name() + "' is a string in the table but a "
+                        + eitherKind.get(r) + " in the JSON representation: both accepted");
+            }
+            Boolean array = arrays.get(r.name());
+            if (array != null && array != r.collection() && !eitherShape.contains(r)) {
+                eitherShape.add(r);
+                notes.add(page.file() + ":" + r.line() + ": '" + r.name() + "' is " + (r.collection() ? "a collection" : "one value")
+                        + " in the table but " + (array ? "an array" : "one value") + " in the JSON representation: both accepted");
+            }
+        }
     }
 
     /**
@@ -253,7 +301,15 @@ public final class SchemaBuilder {
             if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
                 continue;
             }
+            // the response's metadata comment names its type in English ("@odata.type": "microsoft.graph.offerShiftRequest")
+            String declared = e.declaredType() == null ? null : PageFacts.stripNamespace(e.declaredType());
+            if (entity != null && declared != null && !declared.equalsIgnoreCase(entity)) {
+                continue;
+            }
+            boolean declaredEntity = entity != null && declared != null;
             if (entity != null) {
+                // an explicit @odata.type of the body (or its first item) naming another type wins over the comment
+                // (a list of threatAssessmentRequest showing a mailAssessmentRequest)
                 java.util.Optional<String> t = PageFacts.odataType(e.body());
                 JsonNode first = e.body().get("value") instanceof ArrayNode a && !a.isEmpty() ? a.get(0) : null;
                 if (t.isEmpty() && first != null) {
@@ -275,7 +331,11 @@ public final class SchemaBuilder {
                 if (!o.isObject()) {
                     continue;
                 }
-                if (entity != null) {
+                java.util.Optional<String> own = PageFacts.odataType(o);
+                if (entity != null && own.isPresent() && !own.get().equalsIgnoreCase(entity)) {
+                    continue; // an item of a derived type: its properties are its type's
+                }
+                if (entity != null && !declaredEntity) {
                     // another page's response may show something else (a user's mailboxSettings on a user page, a
                     // channel's messages): it is this entity only when most of its keys are the entity's documented ones
                     int known = 0;
@@ -295,7 +355,9 @@ public final class SchemaBuilder {
                 }
                 for (Map.Entry<String, JsonNode> f : o.properties()) {
                     String k = f.getKey();
-                    if (k.contains("@") || po.has(k) || k.isBlank()) {
+                    if (k.contains("@") || po.has(k) || k.isBlank() || hasIgnoringCase(po, k)) {
+                        // a documented property spelt otherwise in an example ("Manufacturer" in device-list's
+                        // response, "manufacturer" in device's table) is that property, not another
                         continue;
                     }
                     ObjectNode s = withNull(widen(inferValue(f.getValue())));
@@ -306,6 +368,15 @@ public final class SchemaBuilder {
                 }
             }
         }
+    }
+
+    private static boolean hasIgnoringCase(ObjectNode props, String name) {
+        for (String n : props.propertyNames()) {
+            if (n.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasRequestBody(PageFacts p) {
@@ -412,7 +483,7 @@ public final class SchemaBuilder {
             // this page does not list: unknown properties are errors unless @odata.type names some other type.
             ObjectNode cond = o.putObject("if");
             cond.putArray("required").add("@odata.type");
-            cond.putObject("properties").putObject("@odata.type").putObject("not")
+            cond.putObject("properties").putObject("@odata.type").putObject("not").put("type", "string")
                     .put("pattern", odataTypePattern(typeName));
             ObjectNode closed = o.putObject("else");
             ObjectNode names = closed.putObject("properties");
@@ -428,19 +499,33 @@ public final class SchemaBuilder {
         // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
         // the linked entity type whose own properties are not checked here.
         ObjectNode s = relationship ? shallowEntity(r) : valueSchema(cx, r);
+        String alsoKind = eitherKind.get(r);
+        if (alsoKind != null && "string".equals(s.path("type").asString(null)) && !s.has("enum") && !s.has("pattern")
+                && !s.has("format")) {
+            s = s.deepCopy();
+            s.putArray("type").add("string").add(alsoKind);
+        }
         String lname = r.name().toLowerCase(Locale.ROOT);
         String desc = r.description() == null ? "" : r.description();
         boolean readOnly = AUDIT.contains(lname) || READ_ONLY.matcher(desc).find();
         boolean nullable = !r.collection() && !lname.equals("id") && !NOT_NULLABLE.matcher(desc).find();
         ObjectNode out;
-        if (r.collection()) {
+        if (eitherShape.contains(r)) {
+            // one value or an array of them (the page says both); a single value is nullable as any other
+            out = F.objectNode();
+            out.putObject("if").put("type", "array");
+            ObjectNode arr = out.putObject("then");
+            arr.put("type", "array");
+            arr.set("items", s);
+            out.set("else", withNull(s));
+        } else if (r.collection()) {
             out = F.objectNode();
             out.put("type", "array");
             out.set("items", s);
         } else {
             out = s;
         }
-        if (nullable) {
+        if (nullable && !eitherShape.contains(r)) {
             out = withNull(out);
         }
         ObjectNode result = F.objectNode();
@@ -526,6 +611,19 @@ public final class SchemaBuilder {
             // a section of a page about something else (enums.md#chattype-values): not this type's own page
             linked = Optional.empty();
         }
+        if (linked.isPresent() && linked.get().typeName() != null && !type.isEmpty() && IDENTIFIER.matcher(type).matches()
+                && !linked.get().typeName().equalsIgnoreCase(type) && prim.isEmpty()) {
+            // the link goes to another type's page than the one it names ("[invitationParticipantInfo](participantinfo.md)"
+            // on call.md, whose JSON says invitationParticipantInfo): the named type's own page, when the build has it
+            Optional<PageFacts> named = index.find(cx.top, null, type);
+            if (named.isPresent() && named.get().typeName() != null && named.get().typeName().equalsIgnoreCase(type)) {
+                linked = named;
+            }
+        }
+        if (prim.isPresent() && (linked.isEmpty() || linked.get().kind() != PageKind.ENUM)) {
+            // a primitive linked to a page about it ([DateTimeOffset](../resources/timestamp.md)): the primitive
+            return GraphTypes.schema(prim.get());
+        }
         if (linked.isPresent()) {
             PageFacts lp = linked.get();
             if (lp.kind() == PageKind.ENUM) {
@@ -537,7 +635,10 @@ public final class SchemaBuilder {
                 return enumSchema(cx, r, lp.page().enumMembers());
             }
             List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
-            if (!rows.isEmpty()) {
+            if (!rows.isEmpty() || (hasEmptyRepresentation(lp) && index.descendants(cx.top, lp).isEmpty())) {
+                // a type without properties ("This resource type has no properties", JSON representation {}: the
+                // accessAction of an itemActivity) is an object with none: its presence is the information. (An empty
+                // base that other types derive from, mobileAppAssignmentSettings, stays as before: inferred, open.)
                 String defName = defName(lp.typeName() != null ? lp.typeName() : type);
                 ensureDef(cx, lp, rows, defName);
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
@@ -586,6 +687,28 @@ public final class SchemaBuilder {
         ObjectNode s = inferValue(items.isEmpty() ? values.get(0) : items.get(0));
         s.put(INFERRED, true);
         return s;
+    }
+
+    /** True for a type page whose JSON representation is an object without properties ({@code {}}). */
+    private static boolean hasEmptyRepresentation(PageFacts lp) {
+        if (lp.kind() == PageKind.ENUM) {
+            return false;
+        }
+        boolean any = false;
+        for (Example e : lp.page().examples()) {
+            if (e.kind() == Example.Kind.REPRESENTATION) {
+                if (e.body() == null || !e.body().isObject()) {
+                    return false;
+                }
+                for (String k : e.body().propertyNames()) {
+                    if (!k.startsWith("@")) {
+                        return false;
+                    }
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Builds the $defs entry of a linked type once (a placeholder keeps the order and stops cycles). */
@@ -638,7 +761,8 @@ public final class SchemaBuilder {
             ObjectNode branch = all.addObject();
             ObjectNode cond = branch.putObject("if");
             cond.putArray("required").add("@odata.type");
-            cond.putObject("properties").putObject("@odata.type").put("pattern", odataTypePattern(d.typeName()));
+            cond.putObject("properties").putObject("@odata.type").put("type", "string")
+                    .put("pattern", odataTypePattern(d.typeName()));
             branch.putObject("then").put("$ref", "#/$defs/" + dn);
         }
         if (!all.isEmpty()) {

@@ -185,4 +185,170 @@ class WholeGraphTest {
         java.util.Set<String> entities = r.catalog().forApiVersion("beta").entities();
         assertFalse(entities.contains("and") || entities.contains("or"), entities.toString());
     }
+
+    // ---- the truth check's graphlint defects (both snapshots), one cause each
+
+    @Test
+    void aPropertyNameHeaderMakesAPropertyTable() {
+        // listitem.md: "| Property name | Type | Description |", contentType ([contentTypeInfo][]) and the inherited
+        // rows of baseItem in a second table of the same section
+        Catalog c = v1("listitem.md", "baseitem.md", "identityset.md", "identity.md");
+        JsonNode s = resource(c, "listItem");
+        assertTrue(s.path("properties").has("contentType"), s.path("properties").toString());
+        assertTrue(s.path("properties").has("sharepointIds"), s.path("properties").toString());
+        assertEquals(List.of(), check(s, "{\"id\": \"1\", \"contentType\": {\"id\": \"0x01\", \"name\": \"Item\"}}"));
+    }
+
+    @Test
+    void aNameTypeHeaderUnderPropertiesMakesAPropertyTable() {
+        // projectrome-historyitem.md: "| Name | Type | Description |" under Properties: activeDurationSeconds is an int
+        Catalog c = v1("projectrome-historyitem.md");
+        JsonNode s = resource(c, "activityHistoryItem");
+        assertEquals(List.of(), check(s, "{\"activeDurationSeconds\": 12}"));
+        assertFalse(check(s, "{\"activeDurationSeconds\": \"12\"}").isEmpty());
+    }
+
+    @Test
+    void aRowWithoutTheLeadingPipeAfterACompleteRowIsARowOfItsOwn() {
+        // call.md: "<span>toneInfo</span> | [toneInfo](toneinfo.md) | ..." and the incomingContext row, no leading '|'
+        Catalog c = v1("call.md");
+        JsonNode s = resource(c, "call");
+        assertTrue(s.path("properties").has("toneInfo"), s.path("properties").toString());
+        assertTrue(s.path("properties").has("incomingContext"), s.path("properties").toString());
+    }
+
+    @Test
+    void aLinkToAnotherTypesPageTakesTheTypeItNames() {
+        // call.md: targets is "[invitationParticipantInfo](participantinfo.md) collection"; the JSON representation and
+        // the service say invitationParticipantInfo, which has a page of its own (replacesCallId)
+        Catalog c = v1("call.md", "invitationparticipantinfo.md", "participantinfo.md");
+        JsonNode s = resource(c, "call");
+        assertEquals(List.of(), check(s, "{\"targets\": [{\"replacesCallId\": \"1\"}]}"));
+        assertFalse(check(s, "{\"targets\": [{\"replacesCallIds\": \"1\"}]}").isEmpty());
+    }
+
+    @Test
+    void collectionInsideATypeNameIsNotTheWordCollection() {
+        // site.md: | siteCollection | [siteCollection](sitecollection.md) |: one siteCollection, not a collection of site
+        Catalog c = v1("site.md", "sitecollection.md");
+        JsonNode s = resource(c, "site");
+        assertEquals(List.of(), check(s, "{\"siteCollection\": {\"hostname\": \"contoso.sharepoint.com\"}}"));
+        assertFalse(check(s, "{\"siteCollection\": [{\"hostname\": \"contoso.sharepoint.com\"}]}").isEmpty());
+    }
+
+    @Test
+    void aTableAndItsJsonRepresentationDisagreeingOnCollectionAcceptBoth() {
+        // presence.md: availability is "string collection" in the table and "availability": "string" in the JSON
+        Catalog c = v1("presence.md");
+        JsonNode s = resource(c, "presence");
+        assertEquals(List.of(), check(s, "{\"availability\": \"Available\", \"activity\": \"Available\"}"));
+        assertEquals(List.of(), check(s, "{\"availability\": [\"Available\"]}"));
+        assertFalse(check(s, "{\"availability\": 1}").isEmpty());
+        assertFalse(check(s, "{\"availability\": [1]}").isEmpty());
+    }
+
+    @Test
+    void aStringRowShownAsABooleanInTheJsonAcceptsBoth() {
+        // beta textColumn.md: | **allowMultipleLines** | string | ...; its JSON representation: "allowMultipleLines": true
+        // (a complex type: built as the builder builds a linked type's page)
+        String f = "beta/resources/textColumn.md";
+        PageFacts page = PageFacts.of(PageParser.parse(ROOT.resolve(f)), f);
+        JsonNode s = new SchemaBuilder(new PageIndex(List.of(page))).build(page).orElseThrow().schema();
+        assertEquals(List.of(), check(s, "{\"allowMultipleLines\": true}"));
+        assertEquals(List.of(), check(s, "{\"allowMultipleLines\": \"true\"}"));
+        assertFalse(check(s, "{\"allowMultipleLines\": [true]}").isEmpty());
+    }
+
+    @Test
+    void aTypeWithoutPropertiesIsAnEmptyObject() {
+        // itemactivity.md: | access | [accessAction][] |; accessaction.md: "no properties", JSON representation {}
+        Catalog c = v1("itemactivity.md", "accessaction.md");
+        JsonNode s = resource(c, "itemActivity");
+        assertEquals(List.of(), check(s, "{\"access\": {}}"));
+        assertFalse(check(s, "{\"access\": \"microsoft.graph.accessAction\"}").isEmpty());
+        assertFalse(check(s, "{\"access\": {\"x\": 1}}").isEmpty());
+    }
+
+    @Test
+    void aBaseStatedInProseIsTheBase() {
+        // educationpointsoutcome.md: "An [educationOutcome](educationoutcome.md) that gives a numerical grade.";
+        // educationassignmentpointsgrade.md: "This creates a subclass from [educationAssignmentGrade](...)"
+        Catalog c = v1("educationpointsoutcome.md", "educationoutcome.md", "educationassignmentpointsgrade.md",
+                "educationassignmentgrade.md", "identityset.md", "identity.md");
+        JsonNode s = resource(c, "educationPointsOutcome");
+        assertEquals(List.of(), check(s, "{\"lastModifiedDateTime\": \"2021-08-27T10:00:00Z\", \"points\": {\"points\": 10,"
+                + " \"gradedDateTime\": \"2021-08-27T10:00:00Z\"}}"));
+        assertFalse(check(s, "{\"points\": {\"gradedDateTimes\": \"2021-08-27T10:00:00Z\"}}").isEmpty());
+    }
+
+    @Test
+    void aTypeWhoseMethodsAreAllAnotherTypesIsOfThatType() {
+        // educationfeedbackoutcome.md states no base, but its Methods table lists only
+        // "[Update educationOutcome](../api/educationoutcome-update.md) | [educationOutcome](educationoutcome.md)"
+        assertEquals("educationOutcome", PageParser.parse(ROOT.resolve("v1.0/resources/educationfeedbackoutcome.md")).baseType().name());
+        // a page listing its own methods gets no base from them
+        assertEquals(null, PageParser.parse(ROOT.resolve("v1.0/resources/offershiftrequest.md")).baseType());
+        Catalog c = v1("educationfeedbackoutcome.md", "educationfeedback.md", "educationoutcome.md", "identityset.md", "identity.md");
+        JsonNode s = resource(c, "educationFeedbackOutcome");
+        assertEquals(List.of(), check(s, "{\"lastModifiedDateTime\": \"2021-08-27T10:00:00Z\", \"feedback\": {}}"));
+    }
+
+    @Test
+    void aTitleWordNoPageDocumentsGivesWayToTheTypeTheResponseDeclares() {
+        // worksheet-post-charts.md: "Create Chart"; its response's metadata comment names microsoft.graph.workbookChart,
+        // the type chart.md documents ("Chart resource type", resource block microsoft.graph.workbookChart)
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("v1.0/api/worksheet-post-charts.md", "v1.0/resources/chart.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        java.util.Set<String> entities = CatalogBuilder.build(in).catalog().forApiVersion("v1.0").entities();
+        assertFalse(entities.contains("Chart"), entities.toString());
+        assertTrue(entities.contains("workbookChart"), entities.toString());
+        assertTrue(CatalogBuilder.build(in).catalog().forApiVersion("v1.0").operationKinds("workbookChart").contains(OperationKind.CREATE),
+                entities.toString());
+    }
+
+    @Test
+    void anActionParameterOfATypeWithoutASchemaStillGivesTheBodyASchema() throws IOException {
+        // call-answer.md: callbackUri (String), acceptedModalities (modality collection), mediaConfig (mediaConfig),
+        // participantCapacity (Int32): the body's parameter names are checked even where a type has no schema
+        String text = Files.readString(ROOT.resolve("v1.0/api/call-answer.md"));
+        List<ActionBodies.Param> params = ActionBodies.parameters(text);
+        assertTrue(params.stream().anyMatch(p -> p.name().equals("mediaConfig")), params.toString());
+        JsonNode s = ActionBodies.schema(params, Catalog.of("v1.0", List.of(), List.of(), java.util.Map.of()), java.util.Map.of())
+                .orElseThrow();
+        assertEquals(List.of(), check(s, "{\"callbackUri\": \"https://bot.contoso.com/callback\", \"acceptedModalities\": [\"audio\"],"
+                + " \"mediaConfig\": {\"@odata.type\": \"#microsoft.graph.appHostedMediaConfig\", \"blob\": \"<b>\"}}"));
+        assertFalse(check(s, "{\"callbackUrl\": \"https://bot.contoso.com/callback\"}").isEmpty());
+        assertFalse(check(s, "{\"callbackUri\": 1}").isEmpty());
+    }
+
+    @Test
+    void aResponseWhoseMetadataNamesTheTypeShowsItsProperties() {
+        // offershiftrequest.md lists four properties; the create page's response, declared
+        // "@odata.type": "microsoft.graph.offerShiftRequest" in its metadata comment, shows id, createdDateTime, state ...
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/resources/offershiftrequest.md")),
+                "v1.0/resources/offershiftrequest.md"));
+        JsonNode without = resource(CatalogBuilder.build(in).catalog().forApiVersion("v1.0"), "offerShiftRequest");
+        assertFalse(without.path("properties").has("createdDateTime"), without.path("properties").toString());
+        in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/api/offershiftrequest-post.md")),
+                "v1.0/api/offershiftrequest-post.md"));
+        JsonNode s = resource(CatalogBuilder.build(in).catalog().forApiVersion("v1.0"), "offerShiftRequest");
+        assertEquals(List.of(), check(s, "{\"id\": \"SREQ_1\", \"createdDateTime\": \"2019-09-27T01:01:04.566Z\","
+                + " \"state\": \"pending\", \"senderShiftId\": \"SHFT_1\"}"));
+    }
+
+    @Test
+    void aPrimitiveLinkedToAPageAboutItStaysThatPrimitive() {
+        // baseItemVersion.md: | lastModifiedDateTime | [DateTimeOffset](../resources/timestamp.md) |;
+        // remoteitem.md: | createdDateTime | Timestamp |
+        Catalog c = v1("baseItemVersion.md", "timestamp.md", "remoteitem.md");
+        assertEquals(List.of(), check(resource(c, "baseItemVersion"), "{\"lastModifiedDateTime\": \"2021-08-27T10:00:00Z\"}"));
+        assertFalse(check(resource(c, "baseItemVersion"), "{\"lastModifiedDateTime\": \"yesterday\"}").isEmpty());
+        assertEquals(java.util.Optional.of(GraphTypes.Primitive.DATE_TIME_OFFSET), GraphTypes.primitive("Timestamp"));
+        String remoteType = PageParser.parse(ROOT.resolve("v1.0/resources/remoteitem.md")).properties().stream()
+                .filter(r -> r.name().equals("createdDateTime")).findFirst().map(r -> r.type()).orElseThrow();
+        assertEquals("Timestamp", remoteType);
+    }
 }

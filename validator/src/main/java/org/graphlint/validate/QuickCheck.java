@@ -234,7 +234,10 @@ final class QuickCheck {
                     case "if" -> ifSchema = x;
                     case "then", "else" -> { /* with "if" */ }
                     default -> {
-                        if (!IGNORED.contains(k) && !k.startsWith("x-")) { // x-…: the builder's annotations
+                        // x-…: the builder's annotations; "$id": the builder's own (urn:graphlint:…), the location the
+                        // schema is compiled under, so "#/$defs/…" resolves as without it (any other $id may move it)
+                        boolean ownId = k.equals("$id") && x.isString() && x.asString().startsWith("urn:graphlint:");
+                        if (!IGNORED.contains(k) && !k.startsWith("x-") && !ownId) {
                             throw new Unsupported("keyword '" + k + "'");
                         }
                     }
