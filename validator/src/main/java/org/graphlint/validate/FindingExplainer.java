@@ -4,7 +4,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks one parsed body against one target and words what is wrong: the pre-check's proof where it has one, else
@@ -72,7 +68,7 @@ final class FindingExplainer {
         // A body with more errors than are kept is judged in the other versions only as far as its listed errors
         // reach: each array on the way to one is cut after the last item holding one (the items before keep their
         // indices, so the keys still match). The other versions' runs then cost what the listed part costs.
-        OtherVersions others = new OtherVersions(catalog, schemas, t, errors.size() > first.size() ? prefix(node, first) : node, wanted);
+        OtherVersions others = new OtherVersions(catalog, schemas, t, errors.size() > first.size() ? OtherVersions.prefix(node, first) : node, wanted);
         List<Finding> out = new ArrayList<>(Math.min(errors.size(), PayloadValidator.MAX_FINDINGS) + readOnly.size() + 1);
         out.addAll(readOnly);
         Set<String> seen = new HashSet<>();
@@ -87,59 +83,6 @@ final class FindingExplainer {
             out.add(capped(errors.size() - i, t));
         }
         return out;
-    }
-
-    /**
-     * The body with every array on the way to one of {@code errors}' instances cut after the last item such a way
-     * passes through; nothing else changes, and the body itself is not modified.
-     */
-    static JsonNode prefix(JsonNode node, List<Error> errors) {
-        Map<String, Integer> last = new HashMap<>();
-        Set<String> ways = new HashSet<>();
-        for (Error e : errors) {
-            NodePath p = e.getInstanceLocation();
-            if (p == null) {
-                continue;
-            }
-            StringBuilder at = new StringBuilder();
-            for (int i = 0; i < p.getNameCount(); i++) {
-                ways.add(at.toString());
-                Object el = p.getElement(i);
-                if (el instanceof Number n) {
-                    last.merge(at.toString(), n.intValue(), Math::max);
-                    at.append('/').append(n);
-                } else {
-                    at.append('/').append(escape(String.valueOf(el)));
-                }
-            }
-        }
-        return last.isEmpty() ? node : cut(node, "", last, ways);
-    }
-
-    /** {@code n} (at pointer {@code at}) with its arrays cut after {@code last}; {@code ways}: the pointers on the way. */
-    private static JsonNode cut(JsonNode n, String at, Map<String, Integer> last, Set<String> ways) {
-        if (n.isArray()) {
-            Integer max = last.get(at);
-            if (max == null) {
-                return n;
-            }
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i <= max && i < n.size(); i++) {
-                a.add(cut(n.get(i), at + '/' + i, last, ways));
-            }
-            return a;
-        }
-        if (n.isObject()) {
-            if (!ways.contains(at)) {
-                return n;
-            }
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                o.set(e.getKey(), cut(e.getValue(), at + '/' + escape(e.getKey()), last, ways));
-            }
-            return o;
-        }
-        return n;
     }
 
     /** The rule of a value that equals an enum member but for letter case (a warning: the service accepts it). */

@@ -93,7 +93,7 @@ class ReliabilityTest {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/tokenActionResults/(\\d+)").matcher(p);
             return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }).max().orElseThrow();
-        tools.jackson.databind.JsonNode cut = FindingExplainer.prefix(body, first);
+        tools.jackson.databind.JsonNode cut = OtherVersions.prefix(body, first);
         assertEquals(lastItem + 1, cut.get("tokenActionResults").size());
         assertEquals(body.get("tokenActionResults").get(lastItem), cut.get("tokenActionResults").get(lastItem));
         assertEquals(3, cut.get("a").size(), "an array no listed error is in is kept whole");
