@@ -129,6 +129,17 @@ public final class GraphlintCommand implements Runnable {
             commandLine.getErr().flush();
             return ExitCode.USAGE_OR_INPUT;
         });
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, given) -> {
+            if (ex.getCause() instanceof ValidateCommand.UnknownChoice c) {
+                // validate's enum-typed options: one line naming the accepted values, no usage.
+                ex.getCommandLine().getErr().println("graphlint " + ex.getCommandLine().getCommandName() + ": "
+                        + c.getMessage());
+                ex.getCommandLine().getErr().flush();
+                return ExitCode.USAGE_OR_INPUT;
+            }
+            return usage.handleParseException(ex, given);
+        });
         try {
             return cl.execute(args);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -36,10 +36,10 @@ public final class ValidateCommand implements Callable<Integer> {
     String entity;
     String operation;
     Path catalogDir;
-    String format;
-    String failOn;
+    ReportFormat format;
+    FailOn failOn;
     String maxSize;
-    String color;
+    ColorMode color;
     boolean allowOutside;
     List<Path> paths;
     List<String> reportValues;
@@ -89,21 +89,21 @@ public final class ValidateCommand implements Callable<Integer> {
         s.addOption(OptionSpec.builder("--catalog").paramLabel("DIR").type(Path.class)
                 .description("Catalog folder written by 'graphlint schemas build --out DIR' (default: the embedded one).")
                 .build());
-        s.addOption(option("--format", "text|json|junit|sarif|github", "text",
+        s.addOption(choice("--format", "text|json|junit|sarif|github", "text", ReportFormat.class, ReportFormat::parse,
                 "Output format on standard output (default: text)."));
         s.addOption(OptionSpec.builder("--report").paramLabel("FORMAT=FILE").type(List.class).auxiliaryTypes(String.class)
                 .arity("1").description("Also write the report in FORMAT to FILE (replaced atomically); repeatable,"
                         + " e.g. --report sarif=graphlint.sarif --report junit=TEST-graphlint.xml.").build());
         s.addOption(OptionSpec.builder("-q", "--quiet").arity("0")
                 .description("Print nothing on standard output (reports named with --report are still written).").build());
-        s.addOption(option("--fail-on", "error|warning|none", "error",
+        s.addOption(choice("--fail-on", "error|warning|none", "error", FailOn.class, FailOn::parse,
                 "Lowest severity that makes the exit code 1, or none to exit 0 whatever is found (default: error)."));
         s.addOption(option("--max-size", "SIZE", "16m",
                 "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
         s.addOption(OptionSpec.builder("--allow-outside").arity("0").type(boolean.class)
                 .description("Read a .http file's '< body' files even where they resolve outside the folder given"
                         + " (default: only inside it; a file given directly: its own folder).").build());
-        s.addOption(option("--color", "auto|always|never", "auto",
+        s.addOption(choice("--color", "auto|always|never", "auto", ColorMode.class, ColorMode::parse,
                 "Colour in text output (default: auto, only on a terminal and without NO_COLOR)."));
         s.addOption(OptionSpec.builder("--var").paramLabel("NAME=VALUE").type(List.class).auxiliaryTypes(String.class)
                 .arity("1").description("A .http variable ({{NAME}}), winning over the file's '@NAME = value'; repeatable.")
@@ -121,6 +121,35 @@ public final class ValidateCommand implements Callable<Integer> {
     private static OptionSpec option(String name, String label, String defaultValue, String description) {
         return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
                 .description(description).build();
+    }
+
+    /**
+     * An enum-typed option: any letter case accepted, and an unknown value refused with {@code parse}'s message (the
+     * one a configuration file's value gets too).
+     */
+    private static <E extends Enum<E>> OptionSpec choice(String name, String label, String defaultValue, Class<E> type,
+            java.util.function.Function<String, E> parse, String description) {
+        picocli.CommandLine.ITypeConverter<E> converter = v -> {
+            try {
+                return parse.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw new UnknownChoice(e.getMessage());
+            }
+        };
+        return OptionSpec.builder(name).paramLabel(label).type(type).converters(converter).defaultValue(defaultValue)
+                .description(description).build();
+    }
+
+    /**
+     * A value outside an enum-typed option's choices. {@link GraphlintCommand} prints its message on one line, as the
+     * command's other usage errors (picocli would add its own prefix and the whole usage).
+     */
+    static final class UnknownChoice extends picocli.CommandLine.TypeConversionException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownChoice(String message) {
+            super(message);
+        }
     }
 
     /** The parsed values, read from the model into the fields the rest of the command uses. */
@@ -188,10 +217,10 @@ public final class ValidateCommand implements Callable<Integer> {
             catalogDir = config.catalog();
         }
         if (!given.test("--format") && config.format() != null) {
-            format = config.format();
+            format = ReportFormat.parse(config.format());
         }
         if (!given.test("--fail-on") && config.failOn() != null) {
-            failOn = config.failOn();
+            failOn = FailOn.parse(config.failOn());
         }
         if (!given.test("--report") && !config.reports().isEmpty()) {
             List<String> r = new ArrayList<>();
@@ -232,7 +261,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The formats {@code --format} and {@code --report} accept. */
-    static final java.util.Set<String> FORMATS = new java.util.LinkedHashSet<>(List.of("text", "json", "junit", "sarif", "github"));
+    static final java.util.Set<String> FORMATS = ReportFormat.ids();
 
     /**
      * Starts loading the embedded catalog on a background thread when the command line is a {@code validate} without
@@ -274,14 +303,9 @@ public final class ValidateCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<PayloadValidator> loading;
         try {
             applyConfig();
-            threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
-                case "error" -> Severity.ERROR;
-                case "warning" -> Severity.WARNING;
-                case "none" -> Severity.ERROR;
-                default -> throw new IllegalArgumentException("unknown --fail-on '" + failOn + "': use error, warning or none");
-            };
-            failNever = failOn.equalsIgnoreCase("none");
-            reporter = Reporter.forFormat(format, colour());
+            threshold = failOn.threshold();
+            failNever = failOn.never();
+            reporter = Reporter.forFormat(format.id(), color.colour());
             reportFiles = ReportFiles.parse(reportValues, FORMATS);
             ReportFiles.checkNotAnInput(reportFiles, paths);
             ReportFiles.checkReplaceable(reportFiles);
@@ -543,16 +567,6 @@ public final class ValidateCommand implements Callable<Integer> {
     private static FileReport problem(String name, String message) {
         return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable", Severity.ERROR,
                 Category.INPUT, message, null)), 0);
-    }
-
-    private boolean colour() {
-        return switch (color.toLowerCase(Locale.ROOT)) {
-            case "always" -> true;
-            case "never" -> false;
-            case "auto" -> System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
-            default -> throw new IllegalArgumentException("unknown --color '" + color + "': use auto, always or never");
-        };
     }
 
     static long parseSize(String s) {

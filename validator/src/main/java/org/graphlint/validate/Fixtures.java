@@ -55,11 +55,11 @@ public final class Fixtures {
 
     /** Reads a fixture as validate does (one read, the {@code --max-size} limit, strict UTF-8, BOM noted). */
     public static Text read(Path file, ValidateOptions options) {
-        Object read = PayloadValidator.readFixture(file, options);
-        if (read instanceof Finding f) {
-            return new Text(null, false, f);
+        FixtureReader.Read read = FixtureReader.read(file, options);
+        if (read instanceof FixtureReader.Unread u) {
+            return new Text(null, false, u.why());
         }
-        SourceText.Decoded d = SourceText.decode((byte[]) read);
+        SourceText.Decoded d = SourceText.decode(((FixtureReader.Bytes) read).bytes());
         return new Text(d.text(), d.bom(), d.problem());
     }
 
@@ -73,7 +73,7 @@ public final class Fixtures {
      * when only the verdict is wanted.
      */
     public static boolean valid(PayloadValidator validator, Target target, JsonNode body) {
-        if (validator.quickCheck(target).certainlyValid(body)) {
+        if (validator.schemas().quickCheck(target).certainlyValid(body)) {
             return true;
         }
         for (Finding f : validator.validate(target, body)) {
@@ -89,7 +89,7 @@ public final class Fixtures {
      * proven" (networknt would decide). Costs a walk of the body, no allocation of findings.
      */
     public static boolean provenValid(PayloadValidator validator, Target target, JsonNode body) {
-        return validator.quickCheck(target).certainlyValid(body);
+        return validator.schemas().quickCheck(target).certainlyValid(body);
     }
 
     /** Parses a body as validate does: duplicate names, nesting deeper than 500 levels and trailing content refused. */
@@ -121,22 +121,24 @@ public final class Fixtures {
         String entity = null;
         OperationKind kind = null;
         if (request != null && request.url() != null) {
-            cat = validator.catalogFor(request.url());
+            cat = validator.targets().catalogFor(request.url());
             DocumentedOperation op = operation(validator, request.method(), request.url());
             if (op != null) {
                 entity = op.entity();
                 kind = op.operation();
             }
         } else if (options.operation() == null) {
-            kind = PayloadValidator.operationInName(fileName);
+            kind = TargetResolver.operationInName(fileName);
         }
-        Object r = validator.chooseTarget(cat, body, entity, kind, options);
-        return r instanceof Target t ? new Route(t, null) : new Route(null, (Finding) r);
+        TargetResolver.Resolution r = validator.targets().choose(cat, body, entity, kind, options);
+        return r instanceof TargetResolver.Found f ? new Route(f.target(), null)
+                : new Route(null, ((TargetResolver.Missing) r).why());
     }
 
     /** The documented operation a request line names in the catalog (API version from the URL), or null. */
     public static DocumentedOperation operation(PayloadValidator validator, String method, String url) {
-        RequestRouter.Route route = validator.router(validator.catalogFor(url)).route(method, url);
+        TargetResolver targets = validator.targets();
+        RequestRouter.Route route = targets.router(targets.catalogFor(url)).route(method, url);
         return route.kind() == RequestRouter.Kind.OPERATION ? route.operation() : null;
     }
 }

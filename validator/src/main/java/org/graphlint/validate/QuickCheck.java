@@ -1,17 +1,18 @@
 package org.graphlint.validate;
 
-import com.networknt.schema.format.Format;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+
+import static org.graphlint.validate.Verdict.INVALID;
+import static org.graphlint.validate.Verdict.UNSURE;
+import static org.graphlint.validate.Verdict.VALID;
 
 /**
  * A pre-check that can only say "certainly valid". Most fixtures a CI run sees are valid, and proving that needs none
@@ -19,26 +20,23 @@ import tools.jackson.databind.JsonNode;
  * evaluator of the schema keywords graphlint's catalogs use; only when it cannot prove the body valid does networknt
  * run, and networknt alone words every finding.
  *
- * <p>Every keyword answers {@link #VALID}, {@link #INVALID} or {@link #UNSURE}, and answers VALID or INVALID only
- * where networknt (with graphlint's registry settings) is known to answer the same: formats and patterns are decided by
- * networknt's own {@link Format} and {@link RegularExpression} objects, and anything else (a keyword this class does
- * not know, a non-local {@code $ref}, an integer written as {@code 1.0}, a number in an {@code enum}) is UNSURE or
- * makes the whole schema unsupported. The tests hold it to that against networknt.
+ * <p>Every keyword answers a {@link Verdict}: VALID, INVALID or UNSURE, and answers VALID or INVALID only where
+ * networknt (with graphlint's registry settings) is known to answer the same: formats and patterns are decided by
+ * networknt's own {@link com.networknt.schema.format.Format} and {@link RegularExpression} objects, and anything else
+ * (a keyword this class does not know, a non-local {@code $ref}, an integer written as {@code 1.0}, a number in an
+ * {@code enum}) is UNSURE or makes the whole schema unsupported. The tests hold it to that against networknt. The
+ * rules of the keywords without subschemas are in {@link QuickRules}.
  */
 final class QuickCheck {
-
-    static final int INVALID = 0;
-    static final int VALID = 1;
-    static final int UNSURE = 2;
 
     /** A compiled keyword (or schema): VALID, INVALID or UNSURE for one value. */
     @FunctionalInterface
     interface Rule {
-        int test(JsonNode v);
+        Verdict test(JsonNode v);
     }
 
     /** A schema with a keyword this class does not evaluate. */
-    private static final class Unsupported extends RuntimeException {
+    static final class Unsupported extends RuntimeException {
         Unsupported(String what) {
             super(what, null, false, false);
         }
@@ -52,30 +50,6 @@ final class QuickCheck {
     private static final Rule ALWAYS = v -> VALID;
     private static final Rule NEVER = v -> INVALID;
     private static final QuickCheck NONE = new QuickCheck(null, "no schema");
-
-    /** The formats networknt checks, with graphlint's own in their place (see {@link Formats}). */
-    private static final Map<String, Format> FORMATS = Formats.all();
-
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String DUR_TIME = "T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S)";
-    /** RFC 3339 appendix A. */
-    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("P(?:(?:[0-9]+D|[0-9]+M(?:[0-9]+D)?"
-            + "|[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?)(?:" + DUR_TIME + ")?|" + DUR_TIME + "|[0-9]+W)");
-
-    /**
-     * RFC 3339 (and the suite) for the formats graphlint's schemas use, matched on the whole string (no trailing
-     * newline): a value is proven valid only when both the format networknt runs and these accept it.
-     */
-    private static final Map<String, java.util.function.Predicate<String>> STRICT = Map.of(
-            "date-time", Formats::rfc3339DateTime,
-            "date", t -> {
-                java.util.regex.Matcher m = DATE.matcher(t);
-                return m.matches() && Formats.validDate(m.group(1), m.group(2), m.group(3));
-            },
-            "uuid", t -> UUID.matcher(t).matches(),
-            "duration", t -> DURATION.matcher(t).matches());
 
     private final Rule root;
     private final String unsupported;
@@ -110,7 +84,7 @@ final class QuickCheck {
     }
 
     /** The verdict itself (for tests). */
-    int verdict(JsonNode value) {
+    Verdict verdict(JsonNode value) {
         if (root == null) {
             return UNSURE;
         }
@@ -128,60 +102,15 @@ final class QuickCheck {
 
     // ------------------------------------------------------------------ combining verdicts
 
-    private static int all(Rule[] rules, JsonNode v) {
-        int out = VALID;
+    private static Verdict all(Rule[] rules, JsonNode v) {
+        Verdict out = VALID;
         for (Rule r : rules) {
-            out = and(out, r.test(v));
+            out = out.and(r.test(v));
             if (out == INVALID) {
                 return INVALID;
             }
         }
         return out;
-    }
-
-    /** False for a number read as infinity or NaN (a literal beyond double range). */
-    private static boolean finite(JsonNode v) {
-        return !v.isFloatingPointNumber() || v.isBigDecimal() || Double.isFinite(v.doubleValue());
-    }
-
-    /** Both verdicts at once: INVALID if either is, else UNSURE if either is, else VALID. */
-    private static int and(int a, int b) {
-        return a == INVALID || b == INVALID ? INVALID : a == UNSURE || b == UNSURE ? UNSURE : VALID;
-    }
-
-    private static int not(int x) {
-        return x == UNSURE ? UNSURE : x == VALID ? INVALID : VALID;
-    }
-
-    /**
-     * A pattern that remembers its answers for short strings. Fixtures repeat the same property names and
-     * {@code @odata.type} values thousands of times, and a {@code patternProperties} pattern such as
-     * {@code ^[A-Za-z0-9_.]*@odata\.[A-Za-z]+$} backtracks over every name it does not match.
-     */
-    private static final class Remembered implements RegularExpression {
-        private static final int MAX_LENGTH = 128;
-        private static final int MAX_ENTRIES = 4096;
-        private final RegularExpression re;
-        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> seen = new java.util.concurrent.ConcurrentHashMap<>();
-
-        Remembered(RegularExpression re) {
-            this.re = re;
-        }
-
-        @Override
-        public boolean matches(String value) {
-            if (value.length() > MAX_LENGTH) {
-                return re.matches(value);
-            }
-            Boolean b = seen.get(value);
-            if (b == null) {
-                b = re.matches(value);
-                if (seen.size() < MAX_ENTRIES) {
-                    seen.put(value, b);
-                }
-            }
-            return b;
-        }
     }
 
     // ------------------------------------------------------------------ compiling
@@ -211,14 +140,14 @@ final class QuickCheck {
                 String k = e.getKey();
                 JsonNode x = e.getValue();
                 switch (k) {
-                    case "type" -> rules.add(type(x));
-                    case "enum" -> rules.add(enumOf(x));
-                    case "const" -> rules.add(enumOf(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(x)));
+                    case "type" -> rules.add(QuickRules.type(x));
+                    case "enum" -> rules.add(QuickRules.enumOf(x));
+                    case "const" -> rules.add(QuickRules.enumOf(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(x)));
                     case "properties", "patternProperties", "additionalProperties" -> objectRule = true;
-                    case "required" -> rules.add(required(x));
+                    case "required" -> rules.add(QuickRules.required(x));
                     case "items" -> rules.add(items(x));
-                    case "minimum", "maximum" -> rules.add(bound(k, x));
-                    case "format" -> rules.add(format(x));
+                    case "minimum", "maximum" -> rules.add(QuickRules.bound(k, x));
+                    case "format" -> rules.add(QuickRules.format(x));
                     case "pattern" -> rules.add(pattern(x));
                     case "$ref" -> rules.add(ref(x));
                     case "allOf" -> {
@@ -229,7 +158,7 @@ final class QuickCheck {
                     case "oneOf" -> rules.add(oneOf(list(x)));
                     case "not" -> {
                         Rule r = compile(x);
-                        rules.add(v -> not(r.test(v)));
+                        rules.add(v -> r.test(v).not());
                     }
                     case "if" -> ifSchema = x;
                     case "then", "else" -> { /* with "if" */ }
@@ -276,7 +205,7 @@ final class QuickCheck {
 
         private static Rule conditional(Rule cond, Rule then, Rule otherwise) {
             return v -> {
-                int c = cond.test(v);
+                Verdict c = cond.test(v);
                 if (c == UNSURE) {
                     return UNSURE;
                 }
@@ -287,9 +216,9 @@ final class QuickCheck {
 
         private static Rule anyOf(Rule[] rs) {
             return v -> {
-                int out = INVALID;
+                Verdict out = INVALID;
                 for (Rule r : rs) {
-                    int x = r.test(v);
+                    Verdict x = r.test(v);
                     if (x == VALID) {
                         return VALID;
                     }
@@ -305,7 +234,7 @@ final class QuickCheck {
             return v -> {
                 int valid = 0;
                 for (Rule r : rs) {
-                    int x = r.test(v);
+                    Verdict x = r.test(v);
                     if (x == UNSURE) {
                         return UNSURE;
                     }
@@ -314,132 +243,6 @@ final class QuickCheck {
                     }
                 }
                 return valid == 1 ? VALID : INVALID;
-            };
-        }
-
-        private static Rule type(JsonNode x) {
-            List<String> names = new ArrayList<>();
-            if (x.isString()) {
-                names.add(x.asString());
-            } else if (x.isArray()) {
-                x.forEach(n -> names.add(n.asString()));
-            } else {
-                throw new Unsupported("type that is not a name or a list of names");
-            }
-            boolean nul = false;
-            boolean bool = false;
-            boolean str = false;
-            boolean obj = false;
-            boolean arr = false;
-            boolean num = false;
-            boolean integer = false;
-            for (String n : names) {
-                switch (n) {
-                    case "null" -> nul = true;
-                    case "boolean" -> bool = true;
-                    case "string" -> str = true;
-                    case "object" -> obj = true;
-                    case "array" -> arr = true;
-                    case "number" -> num = true;
-                    case "integer" -> integer = true;
-                    default -> throw new Unsupported("type '" + n + "'");
-                }
-            }
-            final boolean fNull = nul;
-            final boolean fBool = bool;
-            final boolean fStr = str;
-            final boolean fObj = obj;
-            final boolean fArr = arr;
-            final boolean fNum = num;
-            final boolean fInt = integer;
-            return v -> {
-                if (v.isString()) {
-                    return fStr ? VALID : INVALID;
-                }
-                if (v.isObject()) {
-                    return fObj ? VALID : INVALID;
-                }
-                if (v.isArray()) {
-                    return fArr ? VALID : INVALID;
-                }
-                if (v.isNull()) {
-                    return fNull ? VALID : INVALID;
-                }
-                if (v.isBoolean()) {
-                    return fBool ? VALID : INVALID;
-                }
-                if (v.isNumber()) {
-                    if (!finite(v)) {
-                        return UNSURE; // 1e400 read as infinity: networknt calls its type "unknown"
-                    }
-                    if (fNum || (fInt && v.isIntegralNumber())) {
-                        return VALID;
-                    }
-                    // 1.0 for an integer: validators differ, so networknt decides.
-                    return fInt ? UNSURE : INVALID;
-                }
-                return UNSURE;
-            };
-        }
-
-        private static Rule enumOf(JsonNode x) {
-            if (!x.isArray()) {
-                throw new Unsupported("enum that is not an array");
-            }
-            Set<String> strings = new HashSet<>();
-            boolean nul = false;
-            boolean t = false;
-            boolean f = false;
-            boolean other = false;
-            for (JsonNode m : x) {
-                if (m.isString()) {
-                    strings.add(m.asString());
-                } else if (m.isNull()) {
-                    nul = true;
-                } else if (m.isBoolean()) {
-                    if (m.asBoolean()) {
-                        t = true;
-                    } else {
-                        f = true;
-                    }
-                } else {
-                    other = true; // numbers, objects, arrays: equality networknt's way is not re-implemented here
-                }
-            }
-            final boolean fNull = nul;
-            final boolean fTrue = t;
-            final boolean fFalse = f;
-            final boolean fOther = other;
-            return v -> {
-                if (v.isString()) {
-                    return strings.contains(v.asString()) ? VALID : INVALID;
-                }
-                if (v.isNull()) {
-                    return fNull ? VALID : INVALID;
-                }
-                if (v.isBoolean()) {
-                    return (v.asBoolean() ? fTrue : fFalse) ? VALID : INVALID;
-                }
-                return fOther || !finite(v) ? UNSURE : INVALID;
-            };
-        }
-
-        private static Rule required(JsonNode x) {
-            if (!x.isArray()) {
-                throw new Unsupported("required that is not an array");
-            }
-            List<String> names = new ArrayList<>();
-            x.forEach(n -> names.add(n.asString()));
-            return v -> {
-                if (!v.isObject()) {
-                    return VALID;
-                }
-                for (String n : names) {
-                    if (!v.has(n)) {
-                        return INVALID;
-                    }
-                }
-                return VALID;
             };
         }
 
@@ -452,9 +255,9 @@ final class QuickCheck {
                 if (!v.isArray()) {
                     return VALID;
                 }
-                int out = VALID;
+                Verdict out = VALID;
                 for (JsonNode e : v) {
-                    out = and(out, r.test(e));
+                    out = out.and(r.test(e));
                     if (out == INVALID) {
                         return INVALID;
                     }
@@ -463,47 +266,9 @@ final class QuickCheck {
             };
         }
 
-        private static Rule bound(String k, JsonNode x) {
-            if (!x.isIntegralNumber()) {
-                throw new Unsupported(k + " that is not an integer");
-            }
-            BigDecimal b = new BigDecimal(x.bigIntegerValue());
-            boolean min = k.equals("minimum");
-            return v -> {
-                if (!v.isNumber()) {
-                    return VALID;
-                }
-                if (!v.isIntegralNumber()) {
-                    return UNSURE; // floating-point comparison is networknt's to make
-                }
-                int c = new BigDecimal(v.bigIntegerValue()).compareTo(b);
-                return (min ? c >= 0 : c <= 0) ? VALID : INVALID;
-            };
-        }
-
-        private static Rule format(JsonNode x) {
-            Format f = x.isString() ? FORMATS.get(x.asString()) : null;
-            if (f == null) {
-                throw new Unsupported("format " + x);
-            }
-            java.util.function.Predicate<String> strict = STRICT.getOrDefault(x.asString(), t -> true);
-            return v -> {
-                if (!v.isString()) {
-                    return VALID;
-                }
-                String t = v.asString();
-                if (!f.matches(null, t)) {
-                    return INVALID;
-                }
-                // networknt accepts some strings RFC 3339 and the JSON-Schema-Test-Suite call invalid (a trailing
-                // newline): those are not proven valid here; networknt has the last word (SuiteTest).
-                return strict.test(t) ? VALID : UNSURE;
-            };
-        }
-
         private RegularExpression regex(String p) {
             try {
-                return new Remembered(regex.getRegularExpression(p));
+                return QuickRules.remembered(regex.getRegularExpression(p));
             } catch (RuntimeException e) {
                 throw new Unsupported("pattern " + p);
             }
@@ -514,7 +279,7 @@ final class QuickCheck {
                 throw new Unsupported("pattern that is not a string");
             }
             RegularExpression re = regex(x.asString());
-            return v -> !v.isString() ? VALID : re.matches(v.asString()) ? VALID : INVALID;
+            return QuickRules.matching(re);
         }
 
         private Rule ref(JsonNode x) {
@@ -572,7 +337,7 @@ final class QuickCheck {
                 if (!v.isObject()) {
                     return VALID;
                 }
-                int out = VALID;
+                Verdict out = VALID;
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
                     String name = e.getKey();
                     JsonNode value = e.getValue();
@@ -580,7 +345,7 @@ final class QuickCheck {
                     Rule r = props.get(name);
                     if (r != null) {
                         matched = true;
-                        out = and(out, r.test(value));
+                        out = out.and(r.test(value));
                         if (out == INVALID) {
                             return INVALID;
                         }
@@ -588,14 +353,14 @@ final class QuickCheck {
                     for (int i = 0; i < pats.length; i++) {
                         if (pats[i].matches(name)) {
                             matched = true;
-                            out = and(out, patRules[i].test(value));
+                            out = out.and(patRules[i].test(value));
                             if (out == INVALID) {
                                 return INVALID;
                             }
                         }
                     }
                     if (!matched && additional != null) {
-                        out = and(out, additional.test(value));
+                        out = out.and(additional.test(value));
                         if (out == INVALID) {
                             return INVALID;
                         }

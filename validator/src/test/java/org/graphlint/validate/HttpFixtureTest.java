@@ -87,9 +87,9 @@ class HttpFixtureTest {
 
     @Test
     void urlsWithVariablesQueriesAndHostsReduceToTheDocumentedPath() {
-        assertEquals("/deviceAppManagement/vppTokens", PayloadValidator.pathOf("{{graph}}/beta/deviceAppManagement/vppTokens?$top=1"));
-        assertEquals("/deviceAppManagement/vppTokens/{id}", PayloadValidator.pathOf("https://graph.microsoft.com/v1.0/deviceAppManagement/vppTokens/{id}"));
-        assertEquals("/deviceAppManagement/vppTokens", PayloadValidator.pathOf("/deviceAppManagement/vppTokens/"));
+        assertEquals("/deviceAppManagement/vppTokens", RequestChecks.pathOf("{{graph}}/beta/deviceAppManagement/vppTokens?$top=1"));
+        assertEquals("/deviceAppManagement/vppTokens/{id}", RequestChecks.pathOf("https://graph.microsoft.com/v1.0/deviceAppManagement/vppTokens/{id}"));
+        assertEquals("/deviceAppManagement/vppTokens", RequestChecks.pathOf("/deviceAppManagement/vppTokens/"));
     }
 
     @Test

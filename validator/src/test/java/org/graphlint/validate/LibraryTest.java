@@ -119,12 +119,12 @@ class LibraryTest {
 
     @Test
     void aJsonFixtureNamedAfterItsOperationNeedsNoFlag() {
-        assertEquals(OperationKind.CREATE, PayloadValidator.operationInName("samples/x/create-valid.json"));
-        assertEquals(OperationKind.UPDATE, PayloadValidator.operationInName("vppToken-update-2021-03-23.json"));
-        assertEquals(OperationKind.RESOURCE, PayloadValidator.operationInName("token.resource.json"));
-        assertEquals(null, PayloadValidator.operationInName("created.json"));
-        assertEquals(null, PayloadValidator.operationInName("create-then-update.json"));
-        assertEquals(null, PayloadValidator.operationInName("update/body.json"), "folder names do not count");
+        assertEquals(OperationKind.CREATE, TargetResolver.operationInName("samples/x/create-valid.json"));
+        assertEquals(OperationKind.UPDATE, TargetResolver.operationInName("vppToken-update-2021-03-23.json"));
+        assertEquals(OperationKind.RESOURCE, TargetResolver.operationInName("token.resource.json"));
+        assertEquals(null, TargetResolver.operationInName("created.json"));
+        assertEquals(null, TargetResolver.operationInName("create-then-update.json"));
+        assertEquals(null, TargetResolver.operationInName("update/body.json"), "folder names do not count");
         FileReport r = TestSupport.EMBEDDED.validateFile(TestSupport.payloads().resolve("vppToken/2021-03-23/create-valid.json"));
         assertEquals(List.of(), r.findings());
         assertEquals(OperationKind.CREATE, r.targets().get(0).operation());

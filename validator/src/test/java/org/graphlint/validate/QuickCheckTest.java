@@ -66,14 +66,14 @@ class QuickCheckTest {
     }
 
     /** Asserts agreement where the pre-check answers; returns the verdict. */
-    private static int agree(String where, QuickCheck q, Schema n, JsonNode value) {
-        int v = q.verdict(value);
-        if (v == QuickCheck.UNSURE) {
+    private static Verdict agree(String where, QuickCheck q, Schema n, JsonNode value) {
+        Verdict v = q.verdict(value);
+        if (v == Verdict.UNSURE) {
             return v;
         }
         boolean networkntValid = n.validate(value).isEmpty();
-        if ((v == QuickCheck.VALID) != networkntValid) {
-            fail(where + ": pre-check says " + (v == QuickCheck.VALID ? "VALID" : "INVALID") + " but networknt reports "
+        if ((v == Verdict.VALID) != networkntValid) {
+            fail(where + ": pre-check says " + (v == Verdict.VALID ? "VALID" : "INVALID") + " but networknt reports "
                     + n.validate(value) + " for " + value);
         }
         return v;
@@ -128,13 +128,13 @@ class QuickCheckTest {
                 QuickCheck q = quick(v.schema());
                 Schema n = networknt(v.schema());
                 for (JsonNode m : bodies) {
-                    int verdict = agree(api + " " + v.entity() + " " + v.operation().id() + " " + v.id(), q, n, m);
+                    Verdict verdict = agree(api + " " + v.entity() + " " + v.operation().id() + " " + v.id(), q, n, m);
                     cases++;
-                    if (verdict != QuickCheck.UNSURE) {
+                    if (verdict != Verdict.UNSURE) {
                         decided++;
                     }
-                    validSeen += verdict == QuickCheck.VALID ? 1 : 0;
-                    invalidSeen += verdict == QuickCheck.INVALID ? 1 : 0;
+                    validSeen += verdict == Verdict.VALID ? 1 : 0;
+                    invalidSeen += verdict == Verdict.INVALID ? 1 : 0;
                 }
             }
         }
@@ -221,7 +221,7 @@ class QuickCheckTest {
                 assertNull(q.unsupported(), p + ": " + q.unsupported());
                 Schema n = networknt(schema);
                 for (String value : VALUES) {
-                    if (agree(p + " " + schema, q, n, json(value)) != QuickCheck.UNSURE) {
+                    if (agree(p + " " + schema, q, n, json(value)) != Verdict.UNSURE) {
                         decided++;
                     }
                 }
@@ -268,14 +268,14 @@ class QuickCheckTest {
 
     @Test
     void answersUnsureWhereValidatorsDifferAndRefusesKeywordsItDoesNotKnow() {
-        assertEquals(QuickCheck.UNSURE, quick(json("{\"type\": \"integer\"}")).verdict(json("1.0")));
-        assertEquals(QuickCheck.UNSURE, quick(json("{\"enum\": [1, 2]}")).verdict(json("1.0")));
-        assertEquals(QuickCheck.UNSURE, quick(json("{\"maximum\": 5}")).verdict(json("4.5")));
+        assertEquals(Verdict.UNSURE, quick(json("{\"type\": \"integer\"}")).verdict(json("1.0")));
+        assertEquals(Verdict.UNSURE, quick(json("{\"enum\": [1, 2]}")).verdict(json("1.0")));
+        assertEquals(Verdict.UNSURE, quick(json("{\"maximum\": 5}")).verdict(json("4.5")));
         for (String s : List.of("{\"minLength\": 1}", "{\"unevaluatedProperties\": false}", "{\"$ref\": \"other.json\"}",
                 "{\"format\": \"no-such-format\"}", "{\"$id\": \"urn:x\"}", "{\"dependentRequired\": {}}")) {
             QuickCheck q = quick(json(s));
             assertNotNull(q.unsupported(), s);
-            assertEquals(QuickCheck.UNSURE, q.verdict(json("{}")), s);
+            assertEquals(Verdict.UNSURE, q.verdict(json("{}")), s);
             assertTrue(!q.certainlyValid(json("{}")), s);
         }
     }

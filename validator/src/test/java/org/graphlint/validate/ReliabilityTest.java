@@ -58,15 +58,15 @@ class ReliabilityTest {
         PayloadValidator v = TestSupport.EMBEDDED;
         Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
         tools.jackson.databind.JsonNode body = SourceText.parse(manyBadItems(100)).node();
-        PayloadValidator.ErrorSink sink = new PayloadValidator.ErrorSink(10, null);
+        ErrorSink sink = new ErrorSink(10, null);
         v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(sink));
         assertEquals(200, sink.size());
         assertEquals(10, sink.kept().size());
-        assertTrue(PayloadValidator.pointer(sink.kept().get(0).getInstanceLocation()).startsWith("/tokenActionResults/0"));
+        assertTrue(FindingExplainer.pointer(sink.kept().get(0).getInstanceLocation()).startsWith("/tokenActionResults/0"));
         // With wanted keys, nothing but those keys is kept.
-        String unknown0 = PayloadValidator.key(sink.kept().stream()
+        String unknown0 = ErrorSink.key(sink.kept().stream()
                 .filter(e -> "additionalProperties".equals(e.getKeyword())).findFirst().orElseThrow());
-        PayloadValidator.ErrorSink keys = new PayloadValidator.ErrorSink(0, java.util.Set.of(unknown0, "enum\u0000/nowhere"));
+        ErrorSink keys = new ErrorSink(0, java.util.Set.of(unknown0, "enum\u0000/nowhere"));
         v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(keys));
         assertEquals(200, keys.size());
         assertEquals(java.util.Set.of(unknown0), keys.keys());
@@ -85,15 +85,15 @@ class ReliabilityTest {
                 "{\"a\": [1, 2, 3], \"tokenActionResults\": " + manyBadItems(50).substring(23, manyBadItems(50).length() - 2)
                 + "}").node();
         java.util.List<com.networknt.schema.Error> first = new java.util.ArrayList<>();
-        PayloadValidator.ErrorSink sink = new PayloadValidator.ErrorSink(7, null);
+        ErrorSink sink = new ErrorSink(7, null);
         v.schema(t).validate(body, (com.networknt.schema.ExecutionContextCustomizer) (ctx, sc) -> ctx.setErrors(sink));
         first.addAll(sink.kept());
         int lastItem = first.stream().mapToInt(e -> {
-            String p = PayloadValidator.pointer(e.getInstanceLocation());
+            String p = FindingExplainer.pointer(e.getInstanceLocation());
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/tokenActionResults/(\\d+)").matcher(p);
             return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }).max().orElseThrow();
-        tools.jackson.databind.JsonNode cut = PayloadValidator.prefix(body, first);
+        tools.jackson.databind.JsonNode cut = OtherVersions.prefix(body, first);
         assertEquals(lastItem + 1, cut.get("tokenActionResults").size());
         assertEquals(body.get("tokenActionResults").get(lastItem), cut.get("tokenActionResults").get(lastItem));
         assertEquals(3, cut.get("a").size(), "an array no listed error is in is kept whole");
@@ -129,7 +129,7 @@ class ReliabilityTest {
         for (int i = 0; i < 3000; i++) {
             v.target("vppToken", OperationKind.CREATE, java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString());
         }
-        assertTrue(v.cachedTargets() <= PayloadValidator.MAX_CACHED_TARGETS, "cached: " + v.cachedTargets());
+        assertTrue(v.cachedTargets() <= TargetResolver.MAX_CACHED_TARGETS, "cached: " + v.cachedTargets());
         assertEquals("2020-06-18", v.target("vppToken", OperationKind.CREATE, "2021-01-01").versionId());
     }
 

@@ -1,0 +1,113 @@
+package org.graphlint.validate;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.graphlint.parser.RegularFile;
+
+/**
+ * The I/O edge of validation: a fixture's bytes, or the input finding (without file name) that says why they were not
+ * read. One open, one fstat, one read per fixture, since a CI run over thousands of fixtures pays per system call.
+ */
+final class FixtureReader {
+
+    private FixtureReader() {
+    }
+
+    /** What reading a fixture gave: its bytes, or why there are none. */
+    sealed interface Read permits Bytes, Unread {
+    }
+
+    /** The whole file, read at once. */
+    record Bytes(byte[] bytes) implements Read {
+    }
+
+    /** The input finding (no file name) saying why the file was not read. */
+    record Unread(Finding why) implements Read {
+    }
+
+    static Read read(Path file, ValidateOptions options) {
+        try {
+            // Only regular files (a FIFO hung the run), and --max-size enforced while reading, not only on the size
+            // the file system reports.
+            return new Bytes(RegularFile.read(file, options.maxBytes()));
+        } catch (RegularFile.TooLargeException e) {
+            return new Unread(SourceText.input(1, 1, "too-large", (e.size() >= 0 ? "the file is " + bytesText(e.size())
+                    + ", over" : "the file is over") + " the " + bytesText(options.maxBytes())
+                    + " limit for a fixture (--max-size); it was not read"));
+        } catch (RegularFile.NotRegularFileException e) {
+            return unreadable(e.getMessage());
+        } catch (NoSuchFileException e) {
+            return unreadable("no such file");
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            return unreadable("cannot read: " + oneLine(e));
+        }
+    }
+
+    /**
+     * The body file a {@code .http} request names ({@code < ./body.json}), resolved against the .http file's folder
+     * ({@code baseDir}, null: the working directory) and read only inside the fixture root unless the options allow it.
+     */
+    static Read bodyFile(String include, Path baseDir, ValidateOptions o) {
+        try {
+            Path file = baseDir == null ? Path.of(include) : baseDir.resolve(include);
+            String outside = o.allowOutside() ? null : outsideRoot(file, o.bodyRoot() != null ? o.bodyRoot()
+                    : baseDir != null ? baseDir : Path.of(""));
+            return outside != null ? unreadable(outside) : read(file, o);
+        } catch (InvalidPathException e) {
+            return unreadable("not a file path");
+        }
+    }
+
+    private static Unread unreadable(String why) {
+        return new Unread(SourceText.input(0, 0, "unreadable", why));
+    }
+
+    /**
+     * Why a body file may not be read: it resolves (symbolic links followed) outside the fixture root. Null when it is
+     * inside, or does not exist (then reading it says so).
+     */
+    private static String outsideRoot(Path file, Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        try {
+            r = r.toRealPath();
+        } catch (IOException e) {
+            // the root as written
+        }
+        try {
+            f = f.toRealPath();
+        } catch (IOException e) {
+            // a missing file: judged as written, and reported as missing if inside
+        }
+        if (f.startsWith(r)) {
+            return null;
+        }
+        return "resolves outside the fixture folder " + root + "; not read (body files are read only inside the"
+                + " folder given to validate; add --allow-outside to read it)";
+    }
+
+    static String bytesText(long n) {
+        if (n >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
+        }
+        if (n >= 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return n + " bytes";
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+    }
+}
