@@ -33,15 +33,7 @@ final class CatalogDiffRun {
         }
         Catalog a = d.catalog.catalog == null ? Catalog.embedded() : Catalog.load(d.catalog.catalog);
         Catalog b = Catalog.load(d.against);
-        if (d.catalog.apiVersion != null) {
-            if (!a.apiVersions().contains(d.catalog.apiVersion) && !b.apiVersions().contains(d.catalog.apiVersion)) {
-                throw new CatalogException("neither catalog has API version '" + d.catalog.apiVersion + "'");
-            }
-            a = only(a, d.catalog.apiVersion);
-            b = only(b, d.catalog.apiVersion);
-        }
-        OperationKind op = d.operation == null ? null : SchemasCommand.operation(d.operation, d.spec);
-        List<CatalogDiff.EntityChange> changes = CatalogDiff.compare(a, b, d.entity, op);
+        List<CatalogDiff.EntityChange> changes = compare(d, a, b);
         String nameA = d.catalog.catalog == null ? "embedded catalog" : d.catalog.catalog.toString();
         d.spec.commandLine().getOut().print(CatalogDiff.write(d.format.name(), nameA, d.against.toString(), changes, failOn));
         d.spec.commandLine().getOut().flush();
@@ -83,6 +75,17 @@ final class CatalogDiffRun {
         List<String> errors = new ArrayList<>();
         Catalog a = catalogAt(repoA, q, errors);
         Catalog b = catalogAt(repoB, qb, errors);
+        List<CatalogDiff.EntityChange> changes = compare(d, a, b);
+        String nameA = repoA + "@" + (q.rev() == null ? "HEAD" : q.rev());
+        String nameB = repoB + "@" + (qb.rev() == null ? "HEAD" : qb.rev());
+        d.spec.commandLine().getOut().print(CatalogDiff.write(d.format.name(), nameA, nameB, changes, failOn));
+        d.spec.commandLine().getOut().flush();
+        errors.forEach(e -> d.spec.commandLine().getErr().println("graphlint: " + e));
+        return errors.isEmpty() ? CatalogDiff.exitCode(changes, failOn) : ExitCode.USAGE_OR_INPUT;
+    }
+
+    /** The changes from {@code a} to {@code b}, within the API version, entity and operation the command names. */
+    private static List<CatalogDiff.EntityChange> compare(DiffCommand d, Catalog a, Catalog b) {
         if (d.catalog.apiVersion != null) {
             if (!a.apiVersions().contains(d.catalog.apiVersion) && !b.apiVersions().contains(d.catalog.apiVersion)) {
                 throw new CatalogException("neither side has API version '" + d.catalog.apiVersion + "'");
@@ -91,13 +94,7 @@ final class CatalogDiffRun {
             b = only(b, d.catalog.apiVersion);
         }
         OperationKind op = d.operation == null ? null : SchemasCommand.operation(d.operation, d.spec);
-        List<CatalogDiff.EntityChange> changes = CatalogDiff.compare(a, b, d.entity, op);
-        String nameA = repoA + "@" + (q.rev() == null ? "HEAD" : q.rev());
-        String nameB = repoB + "@" + (qb.rev() == null ? "HEAD" : qb.rev());
-        d.spec.commandLine().getOut().print(CatalogDiff.write(d.format.name(), nameA, nameB, changes, failOn));
-        d.spec.commandLine().getOut().flush();
-        errors.forEach(e -> d.spec.commandLine().getErr().println("graphlint: " + e));
-        return errors.isEmpty() ? CatalogDiff.exitCode(changes, failOn) : ExitCode.USAGE_OR_INPUT;
+        return CatalogDiff.compare(a, b, d.entity, op);
     }
 
     /** The catalog the pages of a repository make as they are at a revision (one version per page). */

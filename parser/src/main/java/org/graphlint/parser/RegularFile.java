@@ -117,7 +117,7 @@ public final class RegularFile {
         return "not a regular file";
     }
 
-    static String sizeText(long n) {
+    public static String sizeText(long n) {
         if (n >= 1L << 20) {
             return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
         }

@@ -5,7 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.graphlint.parser.RegularFile;
 
 /**
@@ -35,8 +34,8 @@ final class FixtureReader {
             // the file system reports.
             return new Bytes(RegularFile.read(file, options.maxBytes()));
         } catch (RegularFile.TooLargeException e) {
-            return new Unread(SourceText.input(1, 1, "too-large", (e.size() >= 0 ? "the file is " + bytesText(e.size())
-                    + ", over" : "the file is over") + " the " + bytesText(options.maxBytes())
+            return new Unread(SourceText.input(1, 1, "too-large", (e.size() >= 0 ? "the file is " + RegularFile.sizeText(e.size())
+                    + ", over" : "the file is over") + " the " + RegularFile.sizeText(options.maxBytes())
                     + " limit for a fixture (--max-size); it was not read"));
         } catch (RegularFile.NotRegularFileException e) {
             return unreadable(e.getMessage());
@@ -92,15 +91,6 @@ final class FixtureReader {
                 + " folder given to validate; add --allow-outside to read it)";
     }
 
-    static String bytesText(long n) {
-        if (n >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
-        }
-        if (n >= 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
-        }
-        return n + " bytes";
-    }
 
     static String oneLine(Throwable t) {
         String m = t.getMessage();
