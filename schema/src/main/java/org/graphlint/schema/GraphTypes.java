@@ -84,16 +84,18 @@ public final class GraphTypes {
             case INT16 -> integer(s, Short.MIN_VALUE, Short.MAX_VALUE);
             case INT32 -> integer(s, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case INT64 -> integer(s, Long.MIN_VALUE, Long.MAX_VALUE);
+            // A number, or a string only as one of the OData special values (Single, Double) or a decimal numeral
+            // (Decimal). Written as if/then/else, not as a union type: ajv's strict mode refuses a union of two
+            // non-null types, and a wrong value reports only the branch it fails ("expected number").
             case SINGLE, DOUBLE -> {
-                s.putArray("type").add("number").add("string");
-                // A string is only allowed as one of the OData special values.
                 s.putObject("if").put("type", "string");
                 s.putObject("then").putArray("enum").add("NaN").add("INF").add("-INF");
+                s.putObject("else").put("type", "number");
             }
             case DECIMAL -> {
-                s.putArray("type").add("number").add("string");
                 s.putObject("if").put("type", "string");
                 s.putObject("then").put("type", "string").put("pattern", DECIMAL_STRING_PATTERN); // "type" for ajv's strictTypes
+                s.putObject("else").put("type", "number");
             }
             case DATE_TIME_OFFSET -> s.put("type", "string").put("format", "date-time");
             case DATE -> s.put("type", "string").put("format", "date");

@@ -502,8 +502,7 @@ public final class SchemaBuilder {
         String alsoKind = eitherKind.get(r);
         if (alsoKind != null && "string".equals(s.path("type").asString(null)) && !s.has("enum") && !s.has("pattern")
                 && !s.has("format")) {
-            s = s.deepCopy();
-            s.putArray("type").add("string").add(alsoKind);
+            s = stringOr(s, alsoKind);
         }
         String lname = r.name().toLowerCase(Locale.ROOT);
         String desc = r.description() == null ? "" : r.description();
@@ -546,6 +545,24 @@ public final class SchemaBuilder {
             s.put("x-graphlint-entity", PageFacts.stripNamespace(r.type()));
         }
         return s;
+    }
+
+    /**
+     * A string as {@code string} says, or any value of the JSON type {@code other}: as if/then/else rather than a union
+     * type, which ajv's strict mode refuses for two non-null types. Annotations stay at the top.
+     */
+    static ObjectNode stringOr(ObjectNode string, String other) {
+        ObjectNode out = F.objectNode();
+        ObjectNode then = F.objectNode();
+        for (Map.Entry<String, JsonNode> e : string.properties()) {
+            boolean annotation = e.getKey().startsWith("x-") || e.getKey().equals("description") || e.getKey().equals("title")
+                    || e.getKey().equals("readOnly") || e.getKey().equals("deprecated");
+            (annotation ? out : then).set(e.getKey(), e.getValue().deepCopy());
+        }
+        out.putObject("if").put("type", "string");
+        out.set("then", then);
+        out.putObject("else").put("type", other);
+        return out;
     }
 
     /** Adds null to a schema: to its type (and enum), or by {@code if null else X} for a $ref. */
