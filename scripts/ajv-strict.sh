@@ -4,13 +4,26 @@
 # strictRequired). graphlint's own annotations (x-graphlint-inferred, -flags, -members, -entity, -type) are declared to ajv as
 # annotation keywords (a vocabulary, as ajv's docs ask for extension keywords), not switched off.
 #
-#   scripts/ajv-strict.sh [SCHEMA_DIR=schema/catalog]
+#   scripts/ajv-strict.sh [SCHEMA_DIR]
+#
+# Without SCHEMA_DIR it checks every committed schema: schema/catalog/ and the embedded all-Graph catalog (exported to a
+# temporary folder with `./graphlint schemas export`, which builds the jar if missing).
 #
 # ajv-cli and ajv-formats are installed from the npm registry into a temporary folder (or $GRAPHLINT_AJV_DIR, reused).
 # Exit 0 when every schema compiles and has a unique $id; 1 otherwise (ajv's messages printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir="${1:-schema/catalog}"
+if [ $# -eq 0 ]; then
+  export_dir="$(mktemp -d "${TMPDIR:-/tmp}/graphlint-ajv-export.XXXXXX")"
+  trap 'rm -rf "$export_dir"' EXIT
+  ./graphlint schemas export --out "$export_dir/embedded" >/dev/null
+  rc=0
+  "$0" schema/catalog || rc=1
+  "$0" "$export_dir/embedded" | grep -v ' is valid$' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  exit $rc
+fi
+dir="$1"
 ajv_dir="${GRAPHLINT_AJV_DIR:-}"
 if [ -z "$ajv_dir" ]; then
   ajv_dir="$(mktemp -d "${TMPDIR:-/tmp}/graphlint-ajv.XXXXXX")"
