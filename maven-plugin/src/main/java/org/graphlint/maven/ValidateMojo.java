@@ -2,13 +2,10 @@ package org.graphlint.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,7 @@ import org.graphlint.validate.GraphlintVersion;
 import org.graphlint.validate.PayloadValidator;
 import org.graphlint.validate.Severity;
 import org.graphlint.validate.ValidateOptions;
+import org.graphlint.validate.report.ReportFile;
 import org.graphlint.validate.report.Reporter;
 import org.graphlint.validate.report.Run;
 
@@ -149,7 +147,7 @@ public final class ValidateMojo extends AbstractMojo {
             Reporter.forFormat(f, false).write(run, sb);
             Path out = outputDirectory.toPath().resolve("graphlint." + extension(f));
             try {
-                write(out, sb.toString());
+                ReportFile.replace(out, ReportFile.marked(f, sb.toString()));
             } catch (IOException e) {
                 throw new MojoExecutionException("graphlint: cannot write " + out + ": " + e.getMessage(), e);
             }
@@ -202,23 +200,6 @@ public final class ValidateMojo extends AbstractMojo {
             } else if (n.endsWith(".json") || n.endsWith(".http") || n.endsWith(".rest")) {
                 out.add(e);
             }
-        }
-    }
-
-    /** Replaces a report file atomically (a temporary file beside it, then a rename). */
-    private static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".graphlint-tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }
