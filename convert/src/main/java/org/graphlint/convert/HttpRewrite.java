@@ -3,6 +3,7 @@ package org.graphlint.convert;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.graphlint.validate.TextLines;
 
 /** Replaces bodies in a {@code .http} file's text, keeping every other character, and fixes their Content-Length. */
 final class HttpRewrite {
@@ -27,19 +28,19 @@ final class HttpRewrite {
     }
 
     static String apply(String text, List<Edit> edits) {
-        List<int[]> lines = lines(text);
+        TextLines lines = TextLines.of(text);
         List<Edit> sorted = new ArrayList<>(edits);
         sorted.sort(Comparator.comparingInt(Edit::bodyLine).reversed());
         StringBuilder sb = new StringBuilder(text);
         for (Edit e : sorted) {
-            int start = lines.get(e.bodyLine() - 1)[0];
+            int start = lines.start()[e.bodyLine() - 1];
             if (!text.startsWith(e.oldBody(), start)) {
                 throw new IllegalStateException("the body of the request on line " + e.bodyLine() + " is not where it was read");
             }
             sb.replace(start, start + e.oldBody().length(), e.newBody());
             if (e.contentLengthLine() > 0) {
-                int[] l = lines.get(e.contentLengthLine() - 1);
-                String header = text.substring(l[0], l[1]);
+                int lineStart = lines.start()[e.contentLengthLine() - 1];
+                String header = text.substring(lineStart, lines.end()[e.contentLengthLine() - 1]);
                 int colon = header.indexOf(':');
                 int v = colon + 1;
                 while (v < header.length() && (header.charAt(v) == ' ' || header.charAt(v) == '\t')) {
@@ -49,30 +50,9 @@ final class HttpRewrite {
                 while (end > v && Character.isWhitespace(header.charAt(end - 1))) {
                     end--;
                 }
-                sb.replace(l[0] + v, l[0] + end, Integer.toString(e.newLength()));
+                sb.replace(lineStart + v, lineStart + end, Integer.toString(e.newLength()));
             }
         }
         return sb.toString();
-    }
-
-    /** Start and end (before the line break) of each line; {@code \r\n}, {@code \n} and {@code \r} end lines. */
-    private static List<int[]> lines(String text) {
-        List<int[]> l = new ArrayList<>();
-        int s = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                l.add(new int[] {s, i});
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                s = i + 1;
-            }
-        }
-        if (s < n) {
-            l.add(new int[] {s, n});
-        }
-        return l;
     }
 }

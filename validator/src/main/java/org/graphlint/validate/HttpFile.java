@@ -61,45 +61,8 @@ final class HttpFile {
         return (b.startsWith("<@") ? b.substring(2) : b.substring(1)).strip();
     }
 
-    /** Line starts (char offsets) and ends (excluding the line break) of a text. */
-    private record Lines(String text, int[] start, int[] end) {
-        static Lines of(String text) {
-            List<int[]> l = new ArrayList<>();
-            int s = 0;
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    l.add(new int[] {s, i});
-                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    s = i + 1;
-                }
-            }
-            if (s < n) {
-                l.add(new int[] {s, n});
-            }
-            int[] st = new int[l.size()];
-            int[] en = new int[l.size()];
-            for (int i = 0; i < st.length; i++) {
-                st[i] = l.get(i)[0];
-                en[i] = l.get(i)[1];
-            }
-            return new Lines(text, st, en);
-        }
-
-        int count() {
-            return start.length;
-        }
-
-        String line(int i) {
-            return text.substring(start[i], end[i]);
-        }
-    }
-
     static List<Request> parse(String text) {
-        Lines lines = Lines.of(text);
+        TextLines lines = TextLines.of(text);
         List<Request> out = new ArrayList<>();
         int i = 0;
         int n = lines.count();
@@ -129,7 +92,7 @@ final class HttpFile {
         return t.isEmpty() || t.startsWith("#") || t.startsWith("//");
     }
 
-    private static Request request(Lines lines, int index, int first, int blockEnd) {
+    private static Request request(TextLines lines, int index, int first, int blockEnd) {
         String rl = lines.line(first).strip();
         int lineNo = first + 1;
         Matcher m = REQUEST_LINE.matcher(rl);
