@@ -3,12 +3,15 @@ package org.graphlint.schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graphlint.parser.PageParser;
@@ -29,7 +32,8 @@ public final class PageSource {
      * Every page file under the given paths ({@code *.md} in any case), sorted by path within each path given; never
      * throws. Whatever cannot be read is said in {@code problems} (one line each, naming the path): a missing path,
      * a folder that cannot be listed (the rest of the tree is still listed), a {@code *.md} that is a FIFO, a device
-     * or a broken symbolic link, a folder with no page at all. Only regular files are listed.
+     * or a broken symbolic link, a folder with no page at all, a symbolic link back to a folder above it. Only regular files are listed;
+     * symbolic links to files and folders are followed.
      */
     public static List<PageFile> find(List<Path> paths, List<String> problems) {
         List<PageFile> out = new ArrayList<>();
@@ -52,13 +56,15 @@ public final class PageSource {
                 int before = problems.size();
                 List<Path> found = new ArrayList<>();
                 try {
-                    Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                    // Symbolic links to folders are followed (a docs tree may link a locale folder in); a link back to a
+                    // folder already being walked is said once and not followed again.
+                    Files.walkFileTree(p, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path f, BasicFileAttributes fa) {
                             if (!isPageName(f)) {
                                 if (fa.isSymbolicLink()) {
                                     // A link that cannot even be resolved (a loop: ELOOP) may hide a folder of
-                                    // pages: said, never skipped silently. Links resolved are not followed.
+                                    // pages: said, never skipped silently.
                                     try {
                                         Files.readAttributes(f, BasicFileAttributes.class);
                                     } catch (NoSuchFileException e) {
@@ -94,6 +100,11 @@ public final class PageSource {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            if (e instanceof FileSystemLoopException) {
+                                problems.add(f + ": a symbolic link back to a folder above it; its pages were read once,"
+                                        + " through the folder itself");
+                                return FileVisitResult.CONTINUE;
+                            }
                             problems.add(f + ": cannot list: " + CatalogWriter.reason(e) + " (the rest was read)");
                             return FileVisitResult.CONTINUE;
                         }

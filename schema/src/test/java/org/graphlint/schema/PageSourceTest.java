@@ -1,0 +1,55 @@
+package org.graphlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a folder of pages is listed: symbolic links followed, loops and unreadable links said, nothing skipped silently. */
+class PageSourceTest {
+
+    private static List<String> names(List<PageSource.PageFile> files) {
+        return files.stream().map(PageSource.PageFile::name).toList();
+    }
+
+    @Test
+    void aLinkedFolderIsReadThroughItsLink(@TempDir Path tmp) throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/ru-RU"));
+        Files.writeString(elsewhere.resolve("user.md"), "# user\n");
+        Path pages = Files.createDirectories(tmp.resolve("pages"));
+        Files.writeString(pages.resolve("group.md"), "# group\n");
+        Files.createSymbolicLink(pages.resolve("ru-RU"), elsewhere);
+        List<String> problems = new ArrayList<>();
+        List<PageSource.PageFile> found = PageSource.find(List.of(pages), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("group.md", "ru-RU/user.md"), names(found));
+    }
+
+    @Test
+    void aLinkBackToAFolderAboveIsSaidOnceAndThePagesAreReadOnce(@TempDir Path tmp) throws Exception {
+        Path pages = Files.createDirectories(tmp.resolve("pages/sub"));
+        Files.writeString(pages.resolve("user.md"), "# user\n");
+        Path back = Files.createSymbolicLink(pages.resolve("up"), tmp.resolve("pages"));
+        List<String> problems = new ArrayList<>();
+        List<PageSource.PageFile> found = PageSource.find(List.of(tmp.resolve("pages")), problems);
+        assertEquals(List.of("sub/user.md"), names(found));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(back + ": a symbolic link back to a folder above it"), problems.get(0));
+    }
+
+    @Test
+    void aLinkThatCannotBeResolvedIsSaidAndTheRestIsRead(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("user.md"), "# user\n");
+        Path loop = Files.createSymbolicLink(tmp.resolve("bad"), Path.of("bad")); // bad -> bad: ELOOP
+        List<String> problems = new ArrayList<>();
+        List<PageSource.PageFile> found = PageSource.find(List.of(tmp), problems);
+        assertEquals(List.of("user.md"), names(found));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(loop + ": cannot list"), problems.get(0));
+    }
+}
