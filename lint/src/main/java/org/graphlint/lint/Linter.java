@@ -80,15 +80,16 @@ public final class Linter {
         long t0 = System.nanoTime();
         List<LintFinding> out = new ArrayList<>();
         // First pass, page by page and on every core (pages are independent): read, parse, and the checks that need
-        // only the page itself, while its bytes are at hand; then the bytes go (the models stay, for the checks that
-        // look across pages). Findings are gathered per page and appended in page order: the result never depends on
+        // only the page itself, while its bytes are at hand; then the bytes go (a slimmer model stays, for the checks
+        // that look across pages: KeptModel). Findings are gathered per page and appended in page order: the result never depends on
         // the scheduling.
         Object[] first = new Object[inputs.size()];
+        KeptModel kept = new KeptModel();
         @SuppressWarnings("unchecked")
         List<LintFinding>[] found = new List[inputs.size()];
         IntStream.range(0, inputs.size()).parallel().forEach(i -> {
             List<LintFinding> f = new ArrayList<>();
-            first[i] = firstPass(inputs.get(i), f);
+            first[i] = firstPass(inputs.get(i), kept, f);
             found[i] = f;
         });
         List<LintPage> pages = new ArrayList<>(inputs.size());
@@ -152,7 +153,7 @@ public final class Linter {
     }
 
     /** Reads and parses one page and runs the checks that need only it: its LintPage, or null when it is unreadable. */
-    private LintPage firstPass(LintInput listed, List<LintFinding> out) {
+    private LintPage firstPass(LintInput listed, KeptModel kept, List<LintFinding> out) {
         LintInput in = listed.load();
         if (in.unreadable() != null) {
             out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
@@ -165,7 +166,7 @@ public final class Linter {
             out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
             return null;
         }
-        LintPage p = LintPage.of(in, m);
+        LintPage p = LintPage.of(in, kept.of(m)); // the diagnostics are read from m, here: the page keeps less
         for (Diagnostic d : m.diagnostics()) {
             LintRule r = LintRule.forDiagnostic(d.code());
             String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();
