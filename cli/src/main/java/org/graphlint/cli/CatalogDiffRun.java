@@ -83,8 +83,8 @@ final class CatalogDiffRun {
             a = only(a, d.catalog.apiVersion);
             b = only(b, d.catalog.apiVersion);
         }
-        OperationKind op = d.operation == null ? null : SchemasCommand.operation(d.operation, d.spec);
-        return CatalogDiff.compare(a, b, d.entity, op);
+        OperationKind op = d.target.operation == null ? null : SchemasCommand.operation(d.target.operation, d.spec);
+        return CatalogDiff.compare(a, b, d.target.entity, op);
     }
 
     /** The catalog the pages of a repository make as they are at a revision (one version per page). */

@@ -48,11 +48,8 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SchemasCommand.CatalogOptions catalog;
 
-    @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
-    String entity;
-
-    @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
-    String operation;
+    @CommandLine.Mixin
+    SchemasCommand.TargetOptions target;
 
     @Option(names = "--format", paramLabel = "text|json|markdown|junit|github",
             description = "Output format (default: text; junit and github with --against).")
@@ -141,8 +138,8 @@ public final class DiffCommand implements Callable<Integer> {
             what = "pages";
         } else {
             Catalog c = catalog.open();
-            String e = SchemasCommand.entity(c, entity, spec);
-            OperationKind op = SchemasCommand.operation(operation, spec);
+            String e = SchemasCommand.entity(c, target.entity, spec);
+            OperationKind op = SchemasCommand.operation(target.operation, spec);
             SchemaVersion va = SchemasCommand.select(c, e, op, a, spec);
             SchemaVersion vb = SchemasCommand.select(c, e, op, b, spec);
             left = new Side(va.id(), va.schema());
