@@ -25,12 +25,7 @@ final class CatalogDiffRun {
         if (d.a != null || d.b != null) {
             throw new CommandLine.ParameterException(d.spec.commandLine(), "--against compares catalogs: drop A and B");
         }
-        CatalogDiff.FailOn failOn;
-        try {
-            failOn = CatalogDiff.FailOn.fromId(d.failOn);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(d.spec.commandLine(), e.getMessage());
-        }
+        CatalogDiff.FailOn failOn = d.failOn;
         Catalog a = d.catalog.catalog == null ? Catalog.embedded() : Catalog.load(d.catalog.catalog);
         Catalog b = Catalog.load(d.against);
         List<CatalogDiff.EntityChange> changes = compare(d, a, b);
@@ -62,12 +57,7 @@ final class CatalogDiffRun {
                     "give --git REPO --rev A --against-rev B (one repository, two revisions)"
                             + " or --git REPO1 --git REPO2 [--rev R] (two repositories, one revision)");
         }
-        CatalogDiff.FailOn failOn;
-        try {
-            failOn = CatalogDiff.FailOn.fromId(d.failOn);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(d.spec.commandLine(), e.getMessage());
-        }
+        CatalogDiff.FailOn failOn = d.failOn;
         GitPages.Query q = d.git.query(d.spec);
         Path repoA = d.git.repositories.get(0);
         Path repoB = repos == 2 ? d.git.repositories.get(1) : repoA;
@@ -93,8 +83,8 @@ final class CatalogDiffRun {
             a = only(a, d.catalog.apiVersion);
             b = only(b, d.catalog.apiVersion);
         }
-        OperationKind op = d.operation == null ? null : SchemasCommand.operation(d.operation, d.spec);
-        return CatalogDiff.compare(a, b, d.entity, op);
+        OperationKind op = d.target.operation == null ? null : SchemasCommand.operation(d.target.operation, d.spec);
+        return CatalogDiff.compare(a, b, d.target.entity, op);
     }
 
     /** The catalog the pages of a repository make as they are at a revision (one version per page). */

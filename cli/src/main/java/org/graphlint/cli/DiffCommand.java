@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.graphlint.lint.CatalogDiff;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
 import org.graphlint.schema.Catalog;
@@ -47,11 +48,8 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SchemasCommand.CatalogOptions catalog;
 
-    @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
-    String entity;
-
-    @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
-    String operation;
+    @CommandLine.Mixin
+    SchemasCommand.TargetOptions target;
 
     @Option(names = "--format", paramLabel = "text|json|markdown|junit|github",
             description = "Output format (default: text; junit and github with --against).")
@@ -70,9 +68,9 @@ public final class DiffCommand implements Callable<Integer> {
                     + " (a branch, tag, commit or yyyy-mm-dd: the newest commit of that day on HEAD's history).")
     String againstRev;
 
-    @Option(names = "--fail-on", paramLabel = "breaking|any|none",
+    @Option(names = "--fail-on", paramLabel = "breaking|any|none", converter = Choices.DiffFailOnConverter.class,
             description = "What makes the exit code 1: a change breaking for senders (default), any change, or nothing.")
-    String failOn = "breaking";
+    CatalogDiff.FailOn failOn = CatalogDiff.FailOn.BREAKING;
 
     @Option(names = "--report", paramLabel = "FORMAT=FILE",
             description = "Also write the diff in FORMAT (text, json, markdown) to FILE (replaced atomically); repeatable.")
@@ -96,11 +94,6 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fail = failOn.toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("breaking", "any", "none").contains(fail)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --fail-on '" + failOn + "': use breaking, any or none");
-        }
         if (!git.repositories.isEmpty() || againstRev != null) {
             return CatalogDiffRun.callGit(this);
         }
@@ -145,8 +138,8 @@ public final class DiffCommand implements Callable<Integer> {
             what = "pages";
         } else {
             Catalog c = catalog.open();
-            String e = SchemasCommand.entity(c, entity, spec);
-            OperationKind op = SchemasCommand.operation(operation, spec);
+            String e = SchemasCommand.entity(c, target.entity, spec);
+            OperationKind op = SchemasCommand.operation(target.operation, spec);
             SchemaVersion va = SchemasCommand.select(c, e, op, a, spec);
             SchemaVersion vb = SchemasCommand.select(c, e, op, b, spec);
             left = new Side(va.id(), va.schema());
@@ -169,10 +162,10 @@ public final class DiffCommand implements Callable<Integer> {
             }
             ReportFiles.write(r.file(), ReportFiles.marked(r.format(), text));
         }
-        boolean found = switch (fail) {
-            case "any" -> !changes.isEmpty();
-            case "none" -> false;
-            default -> SchemaDiff.breaking(changes);
+        boolean found = switch (failOn) {
+            case ANY -> !changes.isEmpty();
+            case NONE -> false;
+            case BREAKING -> SchemaDiff.breaking(changes);
         };
         return found ? ExitCode.FINDINGS : ExitCode.OK;
     }

@@ -131,8 +131,8 @@ public final class GraphlintCommand implements Runnable {
         });
         CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, given) -> {
-            if (ex.getCause() instanceof ValidateCommand.UnknownChoice c) {
-                // validate's enum-typed options: one line naming the accepted values, no usage.
+            if (ex.getCause() instanceof Choices.UnknownChoice c) {
+                // enum-typed options (validate's, parse's and diff's --fail-on): one line naming the accepted values, no usage.
                 ex.getCommandLine().getErr().println("graphlint " + ex.getCommandLine().getCommandName() + ": "
                         + c.getMessage());
                 ex.getCommandLine().getErr().flush();

@@ -50,9 +50,9 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--pretty", description = "Indent the JSON (one object over several lines per page; not JSON Lines).")
     boolean pretty;
 
-    @Option(names = "--fail-on", paramLabel = "error|warning|none",
+    @Option(names = "--fail-on", paramLabel = "error|warning|none", converter = Choices.FailOnConverter.class,
             description = "Lowest diagnostic severity that makes the exit code 1, or none (default: error).")
-    String failOn = "error";
+    FailOn failOn = FailOn.ERROR;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no page models (the --stats summary and errors still print).")
     boolean quiet;
@@ -82,12 +82,10 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
             err.println("graphlint: " + p);
             exit = ExitCode.USAGE_OR_INPUT;
         }
-        Severity threshold = switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
-            case "error" -> Severity.ERROR;
-            case "warning" -> Severity.WARNING;
-            case "none" -> null;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --fail-on '" + failOn + "': use error, warning or none");
+        Severity threshold = switch (failOn) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            case NONE -> null;
         };
         Format shown = quiet ? null : format != null ? format : (stats ? null : Format.json);
         Stats st = new Stats();

@@ -66,6 +66,15 @@ public final class SchemasCommand implements Runnable {
         }
     }
 
+    /** The schema a command reads: {@code --entity} and {@code --operation} ({@code schemas show}, {@code diff}). */
+    static final class TargetOptions {
+        @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
+        String entity;
+
+        @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
+        String operation;
+    }
+
     /** The entity to use: the one given, or the catalog's only entity. */
     static String entity(Catalog c, String given, CommandSpec spec) {
         if (given != null) {
@@ -314,11 +323,8 @@ public final class SchemasCommand implements Runnable {
         @CommandLine.Mixin
         CatalogOptions catalog;
 
-        @Option(names = "--entity", paramLabel = "NAME", description = "The entity (default: the catalog's only one).")
-        String entity;
-
-        @Option(names = "--operation", paramLabel = "create|update|resource", description = "Default: create.")
-        String operation;
+        @CommandLine.Mixin
+        TargetOptions target;
 
         @Option(names = "--pages", description = "Print the pages behind the version and its changes instead of the schema.")
         boolean pages;
@@ -330,8 +336,8 @@ public final class SchemasCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
             Catalog c = catalog.open();
-            String e = entity(c, entity, spec);
-            OperationKind op = operation(operation, spec);
+            String e = entity(c, target.entity, spec);
+            OperationKind op = operation(target.operation, spec);
             SchemaVersion v = select(c, e, op, version, spec);
             if (pages) {
                 o.printf("%s %s %s (%s): %d pages%n", v.entity(), v.operation().id(), v.id(), c.apiVersion(), v.pages().size());

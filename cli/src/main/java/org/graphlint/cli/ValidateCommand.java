@@ -1,25 +1,14 @@
 package org.graphlint.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.graphlint.schema.Catalog;
-import org.graphlint.schema.CatalogException;
 import org.graphlint.schema.OperationKind;
-import org.graphlint.validate.Category;
-import org.graphlint.validate.FileReport;
-import org.graphlint.validate.Finding;
 import org.graphlint.validate.PayloadValidator;
-import org.graphlint.validate.Severity;
 import org.graphlint.validate.ValidateOptions;
-import org.graphlint.validate.report.Reporter;
-import org.graphlint.validate.report.Run;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -129,27 +118,8 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     private static <E extends Enum<E>> OptionSpec choice(String name, String label, String defaultValue, Class<E> type,
             java.util.function.Function<String, E> parse, String description) {
-        picocli.CommandLine.ITypeConverter<E> converter = v -> {
-            try {
-                return parse.apply(v);
-            } catch (IllegalArgumentException e) {
-                throw new UnknownChoice(e.getMessage());
-            }
-        };
-        return OptionSpec.builder(name).paramLabel(label).type(type).converters(converter).defaultValue(defaultValue)
-                .description(description).build();
-    }
-
-    /**
-     * A value outside an enum-typed option's choices. {@link GraphlintCommand} prints its message on one line, as the
-     * command's other usage errors (picocli would add its own prefix and the whole usage).
-     */
-    static final class UnknownChoice extends picocli.CommandLine.TypeConversionException {
-        private static final long serialVersionUID = 1L;
-
-        UnknownChoice(String message) {
-            super(message);
-        }
+        return OptionSpec.builder(name).paramLabel(label).type(type).converters(Choices.converter(parse))
+                .defaultValue(defaultValue).description(description).build();
     }
 
     /** The parsed values, read from the model into the fields the rest of the command uses. */
@@ -177,7 +147,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The --var values as a map; a value without '=' is a usage error. */
-    private java.util.Map<String, String> variables() {
+    java.util.Map<String, String> variables() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         for (String v : varValues) {
             int eq = v.indexOf('=');
@@ -193,7 +163,7 @@ public final class ValidateCommand implements Callable<Integer> {
      * Reads the configuration file and fills in what no flag set: flags win over the file, the file over the built-in
      * defaults. Per-path overrides are applied per fixture ({@link #optionsFor}).
      */
-    private void applyConfig() {
+    void applyConfig() {
         picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
         java.util.function.Predicate<String> given = name -> pr != null && pr.hasMatchedOption(spec.findOption(name));
         if (configPath != null && configPath.toString().equals("none")) {
@@ -242,7 +212,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The options for one fixture: the run's, with what the configuration's overrides say where no flag spoke. */
-    private ValidateOptions optionsFor(Path fixture, ValidateOptions base) {
+    ValidateOptions optionsFor(Path fixture, ValidateOptions base) {
         if (config.overrides().isEmpty() || fixture == null) {
             return base;
         }
@@ -291,282 +261,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         readOptions();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        long start = System.nanoTime();
-        Severity threshold;
-        Reporter reporter;
-        ValidateOptions options;
-        List<ReportFiles.Spec> reportFiles;
-        boolean failNever = false;
-        StdinFixture.Read stdin = null;
-        java.util.concurrent.CompletableFuture<PayloadValidator> loading;
-        try {
-            applyConfig();
-            threshold = failOn.threshold();
-            failNever = failOn.never();
-            reporter = Reporter.forFormat(format.id(), color.colour());
-            reportFiles = ReportFiles.parse(reportValues, FORMATS);
-            ReportFiles.checkNotAnInput(reportFiles, paths);
-            ReportFiles.checkReplaceable(reportFiles);
-            if (paths.stream().filter(p -> p.toString().equals("-")).count() > 1) {
-                throw new IllegalArgumentException("'-' (standard input) given more than once");
-            }
-            OperationKind op = operation == null ? null : OperationKind.fromId(operation);
-            Catalog.Selector.parse(version);
-            options = new ValidateOptions(entity, op, version, parseSize(maxSize)).withVariables(variables())
-                    .withAllowOutside(allowOutside);
-            // Load the catalog (and compile the schema the flags name) on another thread while this one lists the
-            // fixtures: on a folder of thousands of files the two overlap.
-            final String ent = entity;
-            final String sel = version;
-            final Path dir = catalogDir;
-            final String api = apiVersion;
-            final ConfigFile cfg = config;
-            loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                PayloadValidator v = dir == null ? PayloadValidator.embedded() : PayloadValidator.load(dir);
-                if (api != null && !api.equals(v.catalog().apiVersion())) {
-                    if (!v.catalog().apiVersions().contains(api)) {
-                        throw new IllegalArgumentException("the catalog has no API version '" + api + "' (it has "
-                                + String.join(", ", v.catalog().apiVersions()) + ")");
-                    }
-                    v = PayloadValidator.of(v.catalog().forApiVersion(api));
-                }
-                for (ConfigFile.Override o : cfg.overrides()) {
-                    if (o.entity() != null && !v.catalog().entities().contains(o.entity())) {
-                        try {
-                            v.target(o.entity(), OperationKind.CREATE, "latest");
-                        } catch (IllegalArgumentException x) {
-                            throw new IllegalArgumentException(cfg.file() + ": overrides " + o.globs() + ": " + x.getMessage());
-                        }
-                    }
-                }
-                String e = ent;
-                if (e == null && op != null && v.catalog().entities().size() == 1) {
-                    e = v.catalog().entities().iterator().next();
-                }
-                if (e != null && !v.catalog().entities().contains(e)) {
-                    // Let the library word it (with the nearest names).
-                    v.target(e, op == null ? OperationKind.CREATE : op, sel);
-                }
-                if (e != null && op != null) {
-                    v.prepare(v.target(e, op, sel));
-                }
-                return v;
-            });
-        } catch (IllegalArgumentException | CatalogException e) {
-            err.println("graphlint validate: " + GraphlintCommand.oneLine(e));
-            err.flush();
-            return ExitCode.USAGE_OR_INPUT;
-        }
-        long tSetup = System.nanoTime();
-        List<Path> files = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<FileReport> early = new ArrayList<>();
-        int stdinAt = -1;
-        List<Path> roots = new ArrayList<>(); // per file: the folder given, inside which '< body' files must resolve
-        for (Path p : paths) {
-            if (p.toString().equals("-")) {
-                // read here, checked once the validator is loaded; a placeholder keeps its place in the run
-                stdin = StdinFixture.read(GraphlintCommand.stdin(), options.maxBytes());
-                stdinAt = early.size();
-                files.add(null);
-                names.add(stdinName);
-                early.add(null);
-                roots.add(null); // standard input: no folder was given (its placeholder is never checked through roots)
-                continue;
-            }
-            expand(p, files, names, early);
-            Path root = java.nio.file.Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
-            while (roots.size() < files.size()) {
-                roots.add(root);
-            }
-        }
-        long tListed = System.nanoTime();
-        PayloadValidator validator;
-        try {
-            validator = loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            err.println("graphlint validate: " + GraphlintCommand.oneLine(c));
-            err.flush();
-            return ExitCode.USAGE_OR_INPUT;
-        }
-        long tList = System.nanoTime();
-        if (stdin != null) {
-            Path named;
-            try {
-                named = Path.of(stdinName);
-            } catch (java.nio.file.InvalidPathException x) {
-                named = null;
-            }
-            early.set(stdinAt, check(validator, stdin, stdinName, optionsFor(named, options)));
-        }
-        FileReport[] reports = new FileReport[files.size()];
-        final PayloadValidator v = validator;
-        final ValidateOptions o = options;
-        if (files.size() < 4) {
-            for (int i = 0; i < reports.length; i++) {
-                if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o).withBodyRoot(roots.get(i)));
-                }
-            }
-        } else {
-            IntStream.range(0, reports.length).parallel().forEach(i -> {
-                if (files.get(i) != null) {
-                    reports[i] = check(v, files.get(i), names.get(i), optionsFor(files.get(i), o).withBodyRoot(roots.get(i)));
-                }
-            });
-        }
-        List<FileReport> all = new ArrayList<>(reports.length);
-        int e = 0;
-        for (int i = 0; i < reports.length; i++) {
-            all.add(files.get(i) == null ? early.get(e++) : reports[i]);
-        }
-        long tCheck = System.nanoTime();
-        Run run = new Run(all, threshold, (System.nanoTime() - start) / 1_000_000);
-        if (!quiet) {
-            StringBuilder sb = new StringBuilder(256 + all.size() * 64);
-            reporter.write(run, sb);
-            out.print(sb);
-            out.flush();
-        }
-        int exit = run.exitCode();
-        for (ReportFiles.Spec r : reportFiles) {
-            StringBuilder rb = new StringBuilder(256 + all.size() * 64);
-            Reporter.forFormat(r.format(), false).write(run, rb);
-            try {
-                ReportFiles.write(r.file(), ReportFiles.marked(r.format(), rb.toString()));
-            } catch (IOException | RuntimeException ex) {
-                err.println("graphlint validate: cannot write --report " + r.file() + ": " + GraphlintCommand.oneLine(ex));
-                exit = ExitCode.USAGE_OR_INPUT;
-            }
-        }
-        if (System.getenv("GRAPHLINT_TIMING") != null) {
-            long tEnd = System.nanoTime();
-            err.printf(Locale.ROOT, "graphlint timing: JVM start %d ms, setup %d ms, listing %d ms (then waiting for the catalog %d ms), checking %d ms, report %d ms%n",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (tEnd - start) / 1_000_000,
-                    (tSetup - start) / 1_000_000, (tListed - tSetup) / 1_000_000, (tList - tListed) / 1_000_000,
-                    (tCheck - tList) / 1_000_000,
-                    (tEnd - tCheck) / 1_000_000);
-            err.flush();
-        }
-        if (failNever && exit == ExitCode.FINDINGS) {
-            exit = ExitCode.OK;
-        }
-        err.flush();
-        return exit;
-    }
-
-    private static FileReport check(PayloadValidator v, StdinFixture.Read read, String name, ValidateOptions o) {
-        try {
-            return StdinFixture.check(v, read, name, o);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return problem(name, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e));
-        }
-    }
-
-    private static FileReport check(PayloadValidator v, Path file, String name, ValidateOptions o) {
-        try {
-            return v.validateFile(file, name, o);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // Never a stack trace: a bug or an exhausted resource is reported against the fixture.
-            return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable",
-                    Severity.ERROR, Category.INPUT, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e),
-                    null)), 0);
-        }
-    }
-
-    /** A file as given, or every fixture under a folder (sorted, hidden folders skipped). */
-    private static void expand(Path p, List<Path> files, List<String> names, List<FileReport> early) {
-        List<FileReport> problems = new ArrayList<>();
-        expandInto(p, files, names, problems);
-        for (FileReport r : problems) {
-            files.add(null);
-            names.add(r.file());
-            early.add(r);
-        }
-    }
-
-    private static void expandInto(Path p, List<Path> files, List<String> names, List<FileReport> early) {
-        if (!Files.exists(p)) {
-            early.add(problem(p.toString(), "no such file or folder"));
-            return;
-        }
-        if (!Files.isDirectory(p)) {
-            files.add(p);
-            names.add(p.toString());
-            return;
-        }
-        List<Listed> found = new ArrayList<>();
-        List<FileReport> problems = new ArrayList<>();
-        try {
-            walk(p, found, problems, 0);
-        } catch (IOException e) {
-            early.add(problem(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
-            return;
-        }
-        early.addAll(problems);
-        if (found.isEmpty() && problems.isEmpty()) {
-            early.add(problem(p.toString(), "no *.json, *.http or *.rest fixtures in this folder"));
-            return;
-        }
-        found.sort(null);
-        for (Listed f : found) {
-            files.add(f.path());
-            names.add(f.name());
-        }
-    }
-
-    /** A listed fixture, ordered by its path string (cheaper to compare than {@link Path}s, and the same order). */
-    private record Listed(String name, Path path) implements Comparable<Listed> {
-        @Override
-        public int compareTo(Listed o) {
-            return name.compareTo(o.name);
-        }
-    }
-
-    /** *.json, *.http or *.rest, in any case. */
-    static boolean isFixtureName(String n) {
-        int k = n.length() - 5;
-        return k >= 0 && (n.regionMatches(true, k, ".json", 0, 5) || n.regionMatches(true, k, ".http", 0, 5)
-                || n.regionMatches(true, k, ".rest", 0, 5));
-    }
-
-    /**
-     * Lists a folder recursively without a stat per fixture: names ending in .json/.http/.rest are taken as files (one
-     * that is a folder after all is reported when it is read); only other names are checked for being folders.
-     * Hidden folders and symbolic links to folders are not followed.
-     */
-    private static void walk(Path dir, List<Listed> found, List<FileReport> problems, int depth) throws IOException {
-        if (depth > 64) {
-            problems.add(problem(dir.toString(), "folders nested deeper than 64 levels; not listed"));
-            return;
-        }
-        List<Path> subdirs = new ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path e : ds) {
-                String full = e.toString();
-                if (isFixtureName(full)) {
-                    found.add(new Listed(full, e));
-                } else if (!e.getFileName().toString().startsWith(".")
-                        && Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    subdirs.add(e);
-                }
-            }
-        }
-        for (Path s : subdirs) {
-            try {
-                walk(s, found, problems, depth + 1);
-            } catch (IOException e) {
-                problems.add(problem(s.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
-            }
-        }
-    }
-
-    private static FileReport problem(String name, String message) {
-        return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable", Severity.ERROR,
-                Category.INPUT, message, null)), 0);
+        return ValidateRun.run(this, spec.commandLine().getOut(), spec.commandLine().getErr(), System.nanoTime());
     }
 
     static long parseSize(String s) {

@@ -103,4 +103,22 @@ class ParseCommandTest {
         assertEquals(2, run("parse", "--format", "yaml", "x.md").exit());
         assertEquals(2, run("no-such-command").exit());
     }
+
+    @Test
+    void failOnIsAnEnumOptionWithValidatesSpellingsAndMessage(@TempDir Path dir) throws IOException {
+        String page = samples().resolve("pages/seeds/001_df977c7fe14f72a9.md").toString();
+        Run bad = run("parse", "--stats", "--fail-on", "info", page);
+        assertEquals(2, bad.exit());
+        assertEquals("graphlint parse: unknown --fail-on 'info': use error, warning or none", bad.err().strip());
+        assertEquals("", bad.out(), "refused before any page is read");
+        // any letter case, as validate; the threshold still decides the exit code
+        byte[] b = Files.readAllBytes(samples().resolve("pages/seeds/000_a50ef260b08e607c.md"));
+        b[400] = (byte) 0xFF;
+        Files.write(dir.resolve("bad-utf8.md"), b);
+        String broken = dir.resolve("bad-utf8.md").toString();
+        assertEquals(1, run("parse", "--stats", "--fail-on", "ERROR", broken).exit());
+        assertEquals(0, run("parse", "--stats", "--fail-on", "None", broken).exit());
+        assertEquals(1, run("parse", "--stats", "--fail-on", "warning", page).exit(), "the seed page has warnings");
+        assertEquals(0, run("parse", "--stats", page).exit(), "default: error");
+    }
 }

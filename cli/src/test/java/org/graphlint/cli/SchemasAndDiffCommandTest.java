@@ -119,6 +119,22 @@ class SchemasAndDiffCommandTest {
         assertTrue(has(j, "enum-value-added", "state", false), r.out());
     }
 
+    @Test
+    void diffFailOnIsAnEnumOption() {
+        String a = SEEDS.resolve("002_3bffb3abb27b59ec.md").toString();
+        String b = SEEDS.resolve("001_df977c7fe14f72a9.md").toString();
+        Run bad = run("diff", "--fail-on", "breaking-only", a, b);
+        assertEquals(2, bad.exit());
+        assertEquals("graphlint diff: unknown --fail-on 'breaking-only': use breaking, any or none", bad.err().strip());
+        assertEquals("", bad.out());
+        // any letter case; the pages differ in added properties and enum values only: breaking for none
+        assertEquals(0, run("diff", "--fail-on", "BREAKING", a, b).exit());
+        assertEquals(1, run("diff", "--fail-on", "Any", a, b).exit());
+        assertEquals(0, run("diff", "--fail-on", "none", a, b).exit());
+        Run catalogs = run("diff", "--fail-on", "all", "--against", SEEDS.toString());
+        assertEquals("graphlint diff: unknown --fail-on 'all': use breaking, any or none", catalogs.err().strip());
+    }
+
     static boolean has(JsonNode report, String kind, String path, boolean breaking) {
         for (JsonNode c : report.path("changes")) {
             if (c.path("kind").asString().equals(kind) && c.path("path").asString().equals(path)

@@ -39,7 +39,7 @@ final class ExampleCheck {
 
         Schema of(JsonNode s) {
             if (s != schema) {
-                compiled = Schemas.compile(s);
+                compiled = Schemas.compileLazily(s); // most of a page's $defs are never reached by its examples
                 schema = s;
             }
             return compiled;

@@ -104,6 +104,21 @@ final class LintPage {
         return end <= start ? "" : new String(b, start, end - start, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The page's bytes with line {@code n}'s range in {@code range} ([0] first byte, [1] one past its text, before the
+     * break), for checks that look at a line without decoding it; null when {@code n} is outside the page.
+     */
+    byte[] lineBytes(int n, int[] range) {
+        int[] s = starts();
+        if (n < 1 || n > s.length - 1) {
+            return null;
+        }
+        byte[] b = bytes();
+        range[0] = s[n - 1];
+        range[1] = Math.max(range[0], lineEnd(s, b, n));
+        return b;
+    }
+
     /** True when line {@code n} holds a backtick (found on the bytes, nothing decoded). */
     boolean hasBacktick(int n) {
         starts();

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.graphlint.parser.Diagnostic;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
@@ -80,15 +82,16 @@ public final class Linter {
         long t0 = System.nanoTime();
         List<LintFinding> out = new ArrayList<>();
         // First pass, page by page and on every core (pages are independent): read, parse, and the checks that need
-        // only the page itself, while its bytes are at hand; then the bytes go (the models stay, for the checks that
-        // look across pages). Findings are gathered per page and appended in page order: the result never depends on
+        // only the page itself, while its bytes are at hand; then the bytes go (a slimmer model stays, for the checks
+        // that look across pages: KeptModel). Findings are gathered per page and appended in page order: the result never depends on
         // the scheduling.
         Object[] first = new Object[inputs.size()];
+        KeptModel kept = new KeptModel();
         @SuppressWarnings("unchecked")
         List<LintFinding>[] found = new List[inputs.size()];
-        IntStream.range(0, inputs.size()).parallel().forEach(i -> {
+        onEveryCore(inputs.size(), i -> {
             List<LintFinding> f = new ArrayList<>();
-            first[i] = firstPass(inputs.get(i), f);
+            first[i] = firstPass(inputs.get(i), kept, f);
             found[i] = f;
         });
         List<LintPage> pages = new ArrayList<>(inputs.size());
@@ -115,7 +118,7 @@ public final class Linter {
             // builder only reads its index, so pages are checked on every core too)
             @SuppressWarnings("unchecked")
             List<LintFinding>[] second = new List[pages.size()];
-            IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            onEveryCore(pages.size(), i -> {
                 LintPage p = pages.get(i);
                 List<LintFinding> f = new ArrayList<>(0);
                 try {
@@ -152,7 +155,7 @@ public final class Linter {
     }
 
     /** Reads and parses one page and runs the checks that need only it: its LintPage, or null when it is unreadable. */
-    private LintPage firstPass(LintInput listed, List<LintFinding> out) {
+    private LintPage firstPass(LintInput listed, KeptModel kept, List<LintFinding> out) {
         LintInput in = listed.load();
         if (in.unreadable() != null) {
             out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
@@ -165,7 +168,7 @@ public final class Linter {
             out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
             return null;
         }
-        LintPage p = LintPage.of(in, m);
+        LintPage p = LintPage.of(in, kept.of(m)); // the diagnostics are read from m, here: the page keeps less
         for (Diagnostic d : m.diagnostics()) {
             LintRule r = LintRule.forDiagnostic(d.code());
             String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();
@@ -182,6 +185,56 @@ public final class Linter {
         }
         p.release();
         return p;
+    }
+
+    /**
+     * Runs {@code task} for 0 … n-1 on every core, each thread taking the next index when it is done with one (as
+     * {@code parse}'s pool takes the next page). A parallel stream splits the range into a few large chunks up front
+     * (a quarter of the pages each on two cores): a thread that the machine's other work holds back, or that draws the
+     * heavy pages, then keeps the rest waiting. The first failure is thrown once every thread has stopped.
+     */
+    static void onEveryCore(int n, IntConsumer task) {
+        int threads = Math.min(n, Runtime.getRuntime().availableProcessors());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < n && failed.get() == null; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.compareAndSet(null, e);
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread h = new Thread(worker, "graphlint-lint-" + t);
+            h.setDaemon(true);
+            h.start();
+            helpers.add(h);
+        }
+        worker.run(); // this thread is one of them
+        for (Thread h : helpers) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    h.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failed.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
     }
 
     private boolean on(LintRule... rules) {
