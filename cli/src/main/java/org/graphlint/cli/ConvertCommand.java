@@ -216,60 +216,10 @@ public final class ConvertCommand implements Callable<Integer> {
         return new Finding(name, 0, 0, 0, null, "unreadable", Severity.ERROR, Category.INPUT, message, null);
     }
 
-    /** A file as given, or every *.json/*.http/*.rest fixture under a folder (sorted; hidden folders and links skipped). */
+    /** A file as given, or every fixture under a folder, as validate lists them ({@link FixtureListing}). */
     private static void expand(Path p, List<Path> files, List<FileConversion> problems) {
-        if (!Files.exists(p)) {
-            problems.add(new FileConversion(p.toString(), null, false, List.of(), input(p.toString(), "no such file or folder")));
-            return;
-        }
-        if (!Files.isDirectory(p)) {
-            files.add(p);
-            return;
-        }
-        List<Path> found = new ArrayList<>();
-        try {
-            walk(p, found, 0);
-        } catch (IOException | RuntimeException e) {
-            problems.add(new FileConversion(p.toString(), null, false, List.of(),
-                    input(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e))));
-            return;
-        }
-        if (found.isEmpty()) {
-            problems.add(new FileConversion(p.toString(), null, false, List.of(),
-                    input(p.toString(), "no *.json, *.http or *.rest fixtures in this folder")));
-        }
-        found.sort((a, b) -> a.toString().compareTo(b.toString()));
-        files.addAll(found);
-    }
-
-    /**
-     * Fixtures under a folder, recursively, without a stat per fixture (a name ending in .json/.http/.rest is taken as
-     * a file; one that is not is reported when read); hidden folders and links to folders are not followed.
-     */
-    private static void walk(Path dir, List<Path> found, int depth) throws IOException {
-        if (depth > 64) {
-            return;
-        }
-        List<Path> subdirs = new ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path e : ds) {
-                if (isFixture(e)) {
-                    found.add(e);
-                } else if (!e.getFileName().toString().startsWith(".") && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
-                    subdirs.add(e);
-                }
-            }
-        }
-        for (Path d : subdirs) {
-            walk(d, found, depth + 1);
-        }
-    }
-
-    private static boolean isFixture(Path x) {
-        String n = x.getFileName().toString();
-        int k = n.length() - 5;
-        return k > 0 && !n.startsWith(".") && (n.regionMatches(true, k, ".json", 0, 5)
-                || n.regionMatches(true, k, ".http", 0, 5) || n.regionMatches(true, k, ".rest", 0, 5));
+        FixtureListing.list(p, (name, path) -> files.add(path), (name, message) -> problems.add(
+                new FileConversion(name, null, false, List.of(), input(name, message))));
     }
 
 }

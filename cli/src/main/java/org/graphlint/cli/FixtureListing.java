@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.graphlint.validate.Category;
 import org.graphlint.validate.FileReport;
 import org.graphlint.validate.Finding;
 import org.graphlint.validate.Severity;
 
 /**
- * The fixtures {@code graphlint validate} is given: files as given, folders listed recursively (sorted, hidden folders
- * skipped); what cannot be listed becomes a report of its own, in its place, never skipped.
+ * The fixtures {@code graphlint validate} and {@code convert} are given: files as given, folders listed recursively
+ * (sorted, hidden folders skipped, symbolic links to folders followed); what cannot be listed becomes a report of its
+ * own, never skipped.
  */
 final class FixtureListing {
     private FixtureListing() {
@@ -21,7 +23,10 @@ final class FixtureListing {
     /** A file as given, or every fixture under a folder (sorted, hidden folders skipped). */
     static void expand(Path p, List<Path> files, List<String> names, List<FileReport> early) {
         List<FileReport> problems = new ArrayList<>();
-        expandInto(p, files, names, problems);
+        list(p, (name, path) -> {
+            files.add(path);
+            names.add(name);
+        }, (name, message) -> problems.add(problem(name, message)));
         for (FileReport r : problems) {
             files.add(null);
             names.add(r.file());
@@ -29,33 +34,43 @@ final class FixtureListing {
         }
     }
 
-    private static void expandInto(Path p, List<Path> files, List<String> names, List<FileReport> early) {
+    /**
+     * What a path given to validate or convert holds: the file itself, or every fixture under a folder, sorted, each
+     * handed to {@code fixture} (its name, its path); then what could not be listed, each handed to {@code problem}
+     * (the path's name, one line). A path that does not exist, or a folder without fixtures, is a problem too.
+     */
+    static void list(Path p, BiConsumer<String, Path> fixture, BiConsumer<String, String> problem) {
         if (!Files.exists(p)) {
-            early.add(problem(p.toString(), "no such file or folder"));
+            problem.accept(p.toString(), "no such file or folder");
             return;
         }
         if (!Files.isDirectory(p)) {
-            files.add(p);
-            names.add(p.toString());
+            fixture.accept(p.toString(), p);
             return;
         }
         List<Listed> found = new ArrayList<>();
-        List<FileReport> problems = new ArrayList<>();
+        List<String[]> problems = new ArrayList<>();
         try {
-            walk(p, found, problems, 0);
+            java.util.Set<Object> above = new java.util.HashSet<>();
+            Object key = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            if (key != null) {
+                above.add(key);
+            }
+            walk(p, found, problems, 0, above);
         } catch (IOException e) {
-            early.add(problem(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
+            problem.accept(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e));
             return;
         }
-        early.addAll(problems);
         if (found.isEmpty() && problems.isEmpty()) {
-            early.add(problem(p.toString(), "no *.json, *.http or *.rest fixtures in this folder"));
+            problem.accept(p.toString(), "no *.json, *.http or *.rest fixtures in this folder");
             return;
         }
         found.sort(null);
         for (Listed f : found) {
-            files.add(f.path());
-            names.add(f.name());
+            fixture.accept(f.name(), f.path());
+        }
+        for (String[] pr : problems) {
+            problem.accept(pr[0], pr[1]);
         }
     }
 
@@ -77,30 +92,59 @@ final class FixtureListing {
     /**
      * Lists a folder recursively without a stat per fixture: names ending in .json/.http/.rest are taken as files (one
      * that is a folder after all is reported when it is read); only other names are checked for being folders.
-     * Hidden folders and symbolic links to folders are not followed.
+     * Hidden folders are not listed; symbolic links to folders are followed, except one back to a folder above it
+     * ({@code above}: the file keys of the folders being listed), which is said and not followed again.
      */
-    private static void walk(Path dir, List<Listed> found, List<FileReport> problems, int depth) throws IOException {
+    private static void walk(Path dir, List<Listed> found, List<String[]> problems, int depth, java.util.Set<Object> above)
+            throws IOException {
         if (depth > 64) {
-            problems.add(problem(dir.toString(), "folders nested deeper than 64 levels; not listed"));
+            problems.add(new String[] {dir.toString(), "folders nested deeper than 64 levels; not listed"});
             return;
         }
         List<Path> subdirs = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path e : ds) {
                 String full = e.toString();
                 if (isFixtureName(full)) {
                     found.add(new Listed(full, e));
-                } else if (!e.getFileName().toString().startsWith(".")
-                        && Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                } else if (!e.getFileName().toString().startsWith(".")) {
+                    java.nio.file.attribute.BasicFileAttributes a;
+                    try {
+                        a = Files.readAttributes(e, java.nio.file.attribute.BasicFileAttributes.class);
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        continue; // a dangling link not named like a fixture: not a fixture
+                    } catch (IOException unreadable) {
+                        problems.add(new String[] {full, "cannot list folder: " + GraphlintCommand.oneLine(unreadable)});
+                        continue;
+                    }
+                    if (!a.isDirectory()) {
+                        continue;
+                    }
+                    if (a.fileKey() != null && above.contains(a.fileKey())) {
+                        problems.add(new String[] {full, "a symbolic link back to a folder above it; its fixtures were"
+                                + " read once, through the folder itself"});
+                        continue;
+                    }
                     subdirs.add(e);
+                    keys.add(a.fileKey());
                 }
             }
         }
-        for (Path s : subdirs) {
+        for (int i = 0; i < subdirs.size(); i++) {
+            Path s = subdirs.get(i);
+            Object key = keys.get(i);
+            if (key != null) {
+                above.add(key);
+            }
             try {
-                walk(s, found, problems, depth + 1);
+                walk(s, found, problems, depth + 1, above);
             } catch (IOException e) {
-                problems.add(problem(s.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)));
+                problems.add(new String[] {s.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)});
+            } finally {
+                if (key != null) {
+                    above.remove(key);
+                }
             }
         }
     }

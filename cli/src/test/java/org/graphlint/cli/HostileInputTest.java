@@ -154,6 +154,49 @@ class HostileInputTest {
         assertSaid(r, loop.toString(), "cannot list");
     }
 
+    // ---------------------------------------------------------------- symbolic links to folders: followed, loops said
+
+    /** A linked folder of fixtures or pages is read through its link by validate, lint and parse alike. */
+    @Test
+    void aLinkedFolderIsReadByValidateLintAndParse(@TempDir Path tmp) throws Exception {
+        Path fixtures = Files.createDirectories(tmp.resolve("elsewhere/vppToken"));
+        Files.copy(VALID, fixtures.resolve("create-valid.json"));
+        Path given = Files.createDirectories(tmp.resolve("given"));
+        Files.createSymbolicLink(given.resolve("linked"), tmp.resolve("elsewhere"));
+        Result v = cli("validate", "--format", "json", given.toString());
+        assertEquals(0, v.exit(), v.out() + v.err());
+        assertTrue(v.out().contains("linked/vppToken/create-valid.json"), v.out());
+
+        Path pages = Files.createDirectories(tmp.resolve("pages-elsewhere"));
+        Files.copy(SEED, pages.resolve("page.md"));
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Files.createSymbolicLink(tree.resolve("ru-RU"), pages);
+        for (String command : List.of("lint", "parse")) {
+            Result r = cli(command, "--format", "text", tree.toString());
+            assertTrue(r.exit() <= 1, command + ": " + r.out() + r.err());
+            assertTrue(r.out().contains("ru-RU/page.md"), command + ": " + r.out());
+        }
+    }
+
+    /** A link back to a folder above is said once, naming the link (exit 2), and the pages are still read once. */
+    @Test
+    void aLinkBackToAFolderAboveIsSaidByValidateAndLint(@TempDir Path tmp) throws Exception {
+        Path sub = Files.createDirectories(tmp.resolve("top/vppToken"));
+        Files.copy(VALID, sub.resolve("create-valid.json"));
+        Files.copy(SEED, sub.resolve("page.md"));
+        Path back = Files.createSymbolicLink(sub.resolve("up"), tmp.resolve("top"));
+        for (String command : List.of("validate", "lint")) {
+            // json: validate's text output names only the fixtures with findings
+            Result r = cli(command, "--format", command.equals("validate") ? "json" : "text", tmp.resolve("top").toString());
+            assertEquals(2, r.exit(), command + ": " + r.out() + r.err());
+            assertTrue((r.out() + r.err()).contains(back.toString()), command + ": " + r.out() + r.err());
+            assertTrue((r.out() + r.err()).contains("a symbolic link back to a folder above it"), command + ": " + r.out() + r.err());
+            String listed = command.equals("validate") ? "create-valid.json" : "page.md";
+            assertTrue(r.out().contains(sub.resolve(listed).toString()), command + ": " + r.out());
+            assertFalse(r.out().contains(back + "/"), command + " read through the link back: " + r.out());
+        }
+    }
+
     @Test
     void anUppercaseMdPageIsRead(@TempDir Path tmp) throws Exception {
         Files.copy(SEED, tmp.resolve("PAGE.MD"));

@@ -70,8 +70,9 @@ public record LintInput(String file, String name, String locale, byte[] content,
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 List<Path> files;
+                List<Path> loops = new ArrayList<>();
                 try {
-                    files = pages(p);
+                    files = pages(p, loops);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     out.add(new LintInput(p.toString(), p.toString(), locale, null, "cannot list the folder: " + e.getMessage()));
                     continue;
@@ -86,6 +87,10 @@ public record LintInput(String file, String name, String locale, byte[] content,
                             ? full.substring(root.length() + 1) : p.relativize(f).toString();
                     out.add(new LintInput(full, name.replace('\\', '/'), locale, null, null, f));
                 }
+                for (Path loop : loops) {
+                    out.add(new LintInput(loop.toString(), loop.toString(), locale, null,
+                            "a symbolic link back to a folder above it; its pages were read once, through the folder itself"));
+                }
             } else {
                 out.add(new LintInput(p.toString(), p.toString().replace('\\', '/'), locale, null, null, p));
             }
@@ -94,18 +99,19 @@ public record LintInput(String file, String name, String locale, byte[] content,
     }
 
     /**
-     * The {@code *.md} entries under a folder that are not folders (links to folders excluded, other links kept: their
-     * reading says what they are), sorted. One stat per entry, the walk's own: a snapshot has some 11,000 pages, and a
+     * The {@code *.md} entries under a folder that are not folders, sorted; symbolic links to folders are followed
+     * (a link back to a folder above is put in {@code loops}, not followed again), other links kept (their reading
+     * says what they are). One stat per entry, the walk's own: a snapshot has some 11,000 pages, and a
      * second stat each was a tenth of a second of a run before any page is parsed. A folder that cannot be listed
      * fails the whole listing, with the message {@code Files.walk} gave.
      */
-    private static List<Path> pages(Path folder) throws IOException {
+    private static List<Path> pages(Path folder, List<Path> loops) throws IOException {
         List<Path> found = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
-                        && !a.isDirectory() && !(a.isSymbolicLink() && Files.isDirectory(f))) {
+                if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md") && !a.isDirectory()) {
                     found.add(f);
                 }
                 return FileVisitResult.CONTINUE;
@@ -113,6 +119,10 @@ public record LintInput(String file, String name, String locale, byte[] content,
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.FileSystemLoopException) {
+                    loops.add(f);
+                    return FileVisitResult.CONTINUE;
+                }
                 return failed(f, e);
             }
 

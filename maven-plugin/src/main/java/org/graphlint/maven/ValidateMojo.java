@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,14 +176,25 @@ public final class ValidateMojo extends AbstractMojo {
         };
     }
 
-    /** Fixtures under a folder, sorted; hidden folders and links to folders are not followed (as the command line). */
-    private static void collect(Path p, List<Path> out, int depth) throws IOException {
+    /**
+     * Fixtures under a folder, sorted; hidden folders are not listed, symbolic links to folders are followed (as the
+     * command line), and a link back to a folder above fails the goal naming it.
+     */
+    static void collect(Path p, List<Path> out, int depth) throws IOException {
+        collect(p, out, depth, new java.util.HashSet<>());
+    }
+
+    private static void collect(Path p, List<Path> out, int depth, java.util.Set<Object> above) throws IOException {
         if (!Files.isDirectory(p)) {
             out.add(p);
             return;
         }
         if (depth > 64) {
             throw new IOException("folders nested deeper than 64 levels");
+        }
+        Object key = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        if (key != null && !above.add(key)) {
+            throw new IOException(p + ": a symbolic link back to a folder above it; name the folders to check instead");
         }
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
@@ -193,13 +203,16 @@ public final class ValidateMojo extends AbstractMojo {
         entries.sort(null);
         for (Path e : entries) {
             String n = e.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(e)) {
                 if (!n.startsWith(".")) {
-                    collect(e, out, depth + 1);
+                    collect(e, out, depth + 1, above);
                 }
             } else if (n.endsWith(".json") || n.endsWith(".http") || n.endsWith(".rest")) {
                 out.add(e);
             }
+        }
+        if (key != null) {
+            above.remove(key);
         }
     }
 }
