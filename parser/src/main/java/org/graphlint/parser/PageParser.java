@@ -42,6 +42,23 @@ public final class PageParser {
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"
                     + "[^\\[.]{0,40}\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
 
+    /**
+     * False when the text cannot hold a base-type sentence: no link, or none of the words {@link #INHERITS_EN} (on sxs
+     * pages) or {@link #INHERITS_ANY} look for. A cheap test before them; true does not mean they match.
+     */
+    static boolean mayNameBase(String text, boolean english) {
+        if (text.indexOf('[') < 0) {
+            return false;
+        }
+        if (text.contains("nherit") || text.contains("eriv")) {
+            return true;
+        }
+        if (english) {
+            return text.contains("ubclass") || text.stripLeading().startsWith("A");
+        }
+        return text.contains("Наслед") || text.contains("erda") || text.contains("ereda");
+    }
+
     /** Marks a Methods table that lists methods of the type itself, of several types, or rows it cannot read. */
     private static final BaseType MIXED = new BaseType("", null, 0);
     private static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
@@ -299,6 +316,9 @@ public final class PageParser {
                 text = b.english();
             } else {
                 text = t;
+            }
+            if (!mayNameBase(text, spans)) {
+                return; // (most lines: the words looked for first, the regular expression is slow)
             }
             Matcher m = (spans ? INHERITS_EN : INHERITS_ANY).matcher(text);
             if (m.find()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.graphlint.parser.Operation;
@@ -55,7 +56,18 @@ public final class CatalogBuilder {
                 .thenComparing(Key::entity).thenComparing(Key::op));
         Map<String, Set<DocumentedOperation>> operations = new TreeMap<>();
         int schemas = 0;
-        for (PageFacts p : facts) {
+        // The schemas are built on every core (each page's schema depends only on the index), then taken in page
+        // order: notes and versions come out as from one thread.
+        @SuppressWarnings("unchecked")
+        Optional<SchemaBuilder.Built>[] drafts = new Optional[facts.size()];
+        java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> {
+            PageFacts p = facts.get(i);
+            if (p.entity() != null && p.operation() != null && p.page().lastHandoff() != null) {
+                drafts[i] = builder.draft(p);
+            }
+        });
+        for (int i = 0; i < facts.size(); i++) {
+            PageFacts p = facts.get(i);
             if (p.entity() == null || p.operation() == null) {
                 continue;
             }
@@ -73,7 +85,7 @@ public final class CatalogBuilder {
                 notes.add(p.file() + ": no ms.lasthandoff date: not part of any schema version");
                 continue;
             }
-            var built = builder.build(p);
+            var built = builder.finish(drafts[i]);
             if (built.isEmpty()) {
                 continue;
             }

@@ -82,10 +82,32 @@ public final class SchemaBuilder {
     private static final Pattern REQUIRED = Pattern.compile("(^|[.:;]\\s*)Required\\b");
     private static final Set<String> AUDIT = Set.of("id", "createddatetime", "lastmodifieddatetime");
 
+    /**
+     * True when the text holds the lower-case ASCII word in any case (at least wherever a case-insensitive regular
+     * expression would find it): a cheap test before one.
+     */
+    static boolean containsIgnoreCase(String text, String lowerAsciiWord) {
+        char first = lowerAsciiWord.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        int last = text.length() - lowerAsciiWord.length();
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == firstUpper) && text.regionMatches(true, i + 1, lowerAsciiWord, 1, lowerAsciiWord.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final PageIndex index;
 
     public SchemaBuilder(PageIndex index) {
         this.index = index;
+        // Shape disagreements are a property of each type page alone: decided for every page up front, so that no
+        // schema depends on which page happened to be built first (the builds may run in parallel).
+        for (PageFacts page : index.typePages()) {
+            shapeDisagreements(page);
+        }
     }
 
     /** A page's schema with what the builder noticed. */
@@ -98,6 +120,15 @@ public final class SchemaBuilder {
      * Empty for pages with nothing to build from.
      */
     public Optional<Built> build(PageFacts p) {
+        return finish(draft(p));
+    }
+
+    /**
+     * The schema of a page with notes not yet settled: a note on a shape disagreement is said once per build, by the
+     * first page (in the order {@link #finish} is called) whose schema met it. Thread-safe; {@link #finish} the drafts
+     * in page order.
+     */
+    Optional<Built> draft(PageFacts p) {
         List<String> notes = new ArrayList<>();
         PageKind kind = p.kind();
         List<PropertyRow> rows;
@@ -243,8 +274,33 @@ public final class SchemaBuilder {
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
     /** String rows whose JSON representation shows a boolean or a number instead: that JSON type is accepted too. */
     private final Map<PropertyRow, String> eitherKind = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** The notes on each row's shape disagreements, the same String objects every time (said once: {@link #finish}). */
+    private final Map<PropertyRow, List<String>> shapeNotes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** Pages whose shape disagreements are decided, by identity of their page model. */
+    private final Set<org.graphlint.parser.PageModel> shapesDecided = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    /** Every shape note, by identity. */
+    private final Set<String> allShapeNotes = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    /** Shape notes already said by a finished build. */
+    private final Set<String> shapeNotesSaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
+    /** The shape notes of the page's rows (each said once per builder, by the first build that {@link #finish}es). */
     private void markShapeDisagreements(PageFacts page, List<String> notes) {
+        shapeDisagreements(page);
+        for (PropertyRow r : page.propertyRows()) {
+            List<String> n = shapeNotes.get(r);
+            if (n != null) {
+                notes.addAll(n);
+            }
+        }
+    }
+
+    /** Decides the page's shape disagreements (once per page model). */
+    private void shapeDisagreements(PageFacts page) {
+        if (!shapesDecided.add(page.page())) {
+            return;
+        }
         Map<String, Boolean> arrays = new java.util.HashMap<>();
         Map<String, JsonNode> shownValues = new java.util.HashMap<>();
         for (Example e : page.page().examples()) {
@@ -261,6 +317,7 @@ public final class SchemaBuilder {
             return;
         }
         for (PropertyRow r : page.propertyRows()) {
+            List<String> notes = new ArrayList<>(2);
             JsonNode shown = shownValues.get(r.name());
             if (shown != null && !r.collection() && (shown.isBoolean() || shown.isNumber())
                     && GraphTypes.primitive(r.type()).orElse(null) == GraphTypes.Primitive.STRING && !r.name().isEmpty()
@@ -276,7 +333,26 @@ public final class SchemaBuilder {
                 notes.add(page.file() + ":" + r.line() + ": '" + r.name() + "' is " + (r.collection() ? "a collection" : "one value")
                         + " in the table but " + (array ? "an array" : "one value") + " in the JSON representation: both accepted");
             }
+            if (!notes.isEmpty()) {
+                shapeNotes.put(r, List.copyOf(notes));
+                allShapeNotes.addAll(notes);
+            }
         }
+    }
+
+    /** Settles a draft's notes: a shape note an earlier finished build said is left out. Call in page order. */
+    synchronized Optional<Built> finish(Optional<Built> draft) {
+        if (draft.isEmpty()) {
+            return draft;
+        }
+        Built b = draft.get();
+        List<String> notes = new ArrayList<>(b.notes().size());
+        for (String n : b.notes()) {
+            if (!allShapeNotes.contains(n) || shapeNotesSaid.add(n)) {
+                notes.add(n);
+            }
+        }
+        return Optional.of(new Built(b.page(), b.entity(), b.operation(), b.schema(), List.copyOf(notes)));
     }
 
     /**
@@ -467,7 +543,7 @@ public final class SchemaBuilder {
             ObjectNode ps = propertySchema(cx, r);
             props.set(name, ps);
             if (fromTable && topLevel && op == OperationKind.CREATE && r.description() != null
-                    && REQUIRED.matcher(r.description()).find() && !ps.path("readOnly").asBoolean(false)) {
+                    && r.description().contains("Required") && REQUIRED.matcher(r.description()).find() && !ps.path("readOnly").asBoolean(false)) {
                 required.add(name);
             }
         }
@@ -506,8 +582,11 @@ public final class SchemaBuilder {
         }
         String lname = r.name().toLowerCase(Locale.ROOT);
         String desc = r.description() == null ? "" : r.description();
-        boolean readOnly = AUDIT.contains(lname) || READ_ONLY.matcher(desc).find();
-        boolean nullable = !r.collection() && !lname.equals("id") && !NOT_NULLABLE.matcher(desc).find();
+        // (the words looked for first: most descriptions have neither, and the case-insensitive search is slow)
+        boolean readOnly = AUDIT.contains(lname)
+                || (containsIgnoreCase(desc, "only") && containsIgnoreCase(desc, "read") && READ_ONLY.matcher(desc).find());
+        boolean nullable = !r.collection() && !lname.equals("id")
+                && !(containsIgnoreCase(desc, "nullable") && NOT_NULLABLE.matcher(desc).find());
         ObjectNode out;
         if (eitherShape.contains(r)) {
             // one value or an array of them (the page says both); a single value is nullable as any other
