@@ -31,12 +31,12 @@ import java.util.regex.Pattern;
 public final class PageParser {
     /**
      * "Inherits from [x](x.md)" and its English variants ("This creates a subclass from [x](x.md)", a description that
-     * opens "An [educationOutcome](educationoutcome.md) that gives a numerical grade"); the link may be reference-style
-     * ([x][]).
+     * opens "An [educationOutcome](educationoutcome.md) that gives a numerical grade", "Inherits from base class [x](x.md)");
+     * the link may be reference-style ([x][]).
      */
     private static final Pattern INHERITS_EN = Pattern.compile(
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|\\b[Ss]ubclass\\s+(?:of|from)|^\\s*An?(?=\\s+\\[[^\\]]+\\]\\([^)]*\\)\\s+(?:that|which)\\b))"
-                    + "\\s+(?:the\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
+                    + "\\s+(?:the\\s+)?(?:base\\s+(?:class|type)\\s+)?(?:\\*\\*)?\\[([^\\]]+)\\](?:\\(([^)\\s]+)[^)]*\\)|\\[([^\\]]*)\\])");
     /** The same on plain pages: the English phrase or a localized verb, then a link (its text may be translated). */
     private static final Pattern INHERITS_ANY = Pattern.compile(
             "(?:\\b(?:[Ii]nherits|[Ii]nherited|[Dd]erives|[Dd]erived)\\s+from|Наследует|Наследуется|[Hh]erda|[Hh]erdad[oa]|[Hh]ereda|[Dd]erivad[oa])"

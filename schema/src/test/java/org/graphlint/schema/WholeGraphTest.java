@@ -175,6 +175,30 @@ class WholeGraphTest {
     }
 
     @Test
+    void capitalizedTitleWordsGiveWayToTheIdentifierTheDocsUse() {
+        // beta contract.md declares "microsoft.graph.Contract" (v1.0's declares "contract"); dynamics-dimension.md is
+        // "Dimensions resource type"; identityuserflow.md is titled and declared "UserFlow" in both API versions, and
+        // v1.0's b2xidentityuserflow.md "Inherits from base class [identityUserFlow](../resources/identityuserflow.md)";
+        // "Update Localized organizationalbrandingproperties" updates an organizationalBrandingProperties
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("v1.0/resources/contract.md", "beta/resources/contract.md", "beta/resources/dynamics-dimension.md",
+                "v1.0/resources/identityuserflow.md", "v1.0/resources/b2xidentityuserflow.md", "beta/resources/identityuserflow.md",
+                "beta/resources/organizationalbrandingproperties.md", "beta/api/organizationalbrandingpropertieslocalization-update.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        Catalog c = CatalogBuilder.build(in).catalog();
+        java.util.Set<String> beta = c.forApiVersion("beta").entities();
+        java.util.Set<String> v1 = c.forApiVersion("v1.0").entities();
+        assertTrue(beta.containsAll(List.of("contract", "dimension", "identityUserFlow", "organizationalBrandingProperties")), beta.toString());
+        assertTrue(v1.containsAll(List.of("contract", "identityUserFlow", "b2xIdentityUserFlow")), v1.toString());
+        for (String junk : List.of("Contract", "Dimensions", "UserFlow", "Localized")) {
+            assertFalse(beta.contains(junk) || v1.contains(junk), junk + " in " + beta + " / " + v1);
+        }
+        assertTrue(c.forApiVersion("beta").operationKinds("organizationalBrandingProperties").contains(OperationKind.UPDATE));
+        assertEquals("identityUserFlow", PageParser.parse(ROOT.resolve("v1.0/resources/b2xidentityuserflow.md")).baseType().name());
+    }
+
+    @Test
     void titleWordsThatAreNoTypeMakeNoEntity() {
         // "Create and send a notification" (notifications-post), "Create or replace an activity" (projectrome-put-activity)
         List<CatalogBuilder.Input> in = new ArrayList<>();
