@@ -182,7 +182,8 @@ public final class CatalogBuilder {
      * documents the same type with another capitalization, its spelling wins, so both land in one entity.
      */
     static List<PageFacts> canonicalEntityNames(List<PageFacts> pageFacts) {
-        List<PageFacts> facts = typeNamesAsLinked(pageFacts);
+        Map<String, String> renamed = new java.util.HashMap<>();
+        List<PageFacts> facts = typeNamesAsLinked(pageFacts, renamed);
         Map<String, String> canonical = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
@@ -197,6 +198,10 @@ public final class CatalogBuilder {
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
+            String was = p.entity() == null ? null : renamed.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
+            if (was != null && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
+                p = p.withEntity(was); // "Create userFlow" of the page titled "UserFlow resource type", now identityUserFlow
+            }
             if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD && p.operation() != OperationKind.RESOURCE
                     && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
                 // (creates and updates only: a GET page's response may be a list of the type's relatives, "Get member
@@ -279,6 +284,11 @@ public final class CatalogBuilder {
      * type the page's own resource block declares keeps its spelling.
      */
     static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts) {
+        return typeNamesAsLinked(facts, new java.util.HashMap<>());
+    }
+
+    /** The same, putting each capitalized name given up into {@code renamed} (api:old name in lower case to the new). */
+    static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts, Map<String, String> renames) {
         Map<String, Map<String, Integer>> votes = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             for (org.graphlint.parser.PropertyRow r : p.page().properties()) {
@@ -316,6 +326,7 @@ public final class CatalogBuilder {
                     renamed = linkedIdentifier(p, votes.getOrDefault("*:" + p.slug(), Map.of()));
                 }
                 if (renamed != null) {
+                    renames.put(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), renamed);
                     p = p.withTypeName(renamed);
                 } else if (v != null) {
                     String best = null;

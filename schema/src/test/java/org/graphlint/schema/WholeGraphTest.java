@@ -179,11 +179,13 @@ class WholeGraphTest {
         // beta contract.md declares "microsoft.graph.Contract" (v1.0's declares "contract"); dynamics-dimension.md is
         // "Dimensions resource type"; identityuserflow.md is titled and declared "UserFlow" in both API versions, and
         // v1.0's b2xidentityuserflow.md "Inherits from base class [identityUserFlow](../resources/identityuserflow.md)";
-        // "Update Localized organizationalbrandingproperties" updates an organizationalBrandingProperties
+        // "Update Localized organizationalbrandingproperties" updates an organizationalBrandingProperties; "Create userFlow"
+        // (identityuserflow-post-userflows.md) creates the type titled "UserFlow", so an identityUserFlow
         List<CatalogBuilder.Input> in = new ArrayList<>();
         for (String f : List.of("v1.0/resources/contract.md", "beta/resources/contract.md", "beta/resources/dynamics-dimension.md",
                 "v1.0/resources/identityuserflow.md", "v1.0/resources/b2xidentityuserflow.md", "beta/resources/identityuserflow.md",
-                "beta/resources/organizationalbrandingproperties.md", "beta/api/organizationalbrandingpropertieslocalization-update.md")) {
+                "beta/resources/organizationalbrandingproperties.md", "beta/api/organizationalbrandingpropertieslocalization-update.md",
+                "beta/api/identityuserflow-post-userflows.md")) {
             in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
         }
         Catalog c = CatalogBuilder.build(in).catalog();
@@ -195,6 +197,8 @@ class WholeGraphTest {
             assertFalse(beta.contains(junk) || v1.contains(junk), junk + " in " + beta + " / " + v1);
         }
         assertTrue(c.forApiVersion("beta").operationKinds("organizationalBrandingProperties").contains(OperationKind.UPDATE));
+        assertFalse(beta.contains("userFlow"), beta.toString());
+        assertTrue(c.forApiVersion("beta").operationKinds("identityUserFlow").contains(OperationKind.CREATE));
         assertEquals("identityUserFlow", PageParser.parse(ROOT.resolve("v1.0/resources/b2xidentityuserflow.md")).baseType().name());
     }
 
