@@ -248,10 +248,7 @@ public final class BuildGraphCatalog {
                     continue;
                 }
                 String method = o.method().toUpperCase(Locale.ROOT);
-                String path = o.path().strip();
-                if (!path.startsWith("/")) {
-                    path = "/" + path;
-                }
+                String path = CatalogBuilder.pathTemplate(o.path());
                 String key = method + " " + path;
                 boolean action = !method.equals("GET") && !method.equals("DELETE") && isAction(slug, path);
                 if (action) {

@@ -72,10 +72,7 @@ public final class CatalogBuilder {
             }
             for (Operation o : p.page().operations()) {
                 if (o.method() != null && o.path() != null) {
-                    String path = o.path().strip();
-                    if (!path.startsWith("/")) {
-                        path = "/" + path; // "print/printers/{id}/jobs" as some pages write it
-                    }
+                    String path = pathTemplate(o.path());
                     operations.computeIfAbsent(p.apiVersion(), x -> new LinkedHashSet<>()).add(new DocumentedOperation(
                             o.method().toUpperCase(Locale.ROOT), path, p.entity(), p.operation()));
                 }
@@ -262,6 +259,18 @@ public final class CatalogBuilder {
             }
         }
         return null;
+    }
+
+    /**
+     * A documented path as a template from the root: "print/printers/{id}/jobs" and "~/onPremisesPublishingProfiles/..."
+     * (the service root written as in OData) as "/print/printers/{id}/jobs" and "/onPremisesPublishingProfiles/...".
+     */
+    static String pathTemplate(String documented) {
+        String path = documented.strip();
+        if (path.startsWith("~/")) {
+            path = path.substring(1);
+        }
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /** True when a segment of the page's slug ({@code api/widget-create}) is the word (or its plural). */

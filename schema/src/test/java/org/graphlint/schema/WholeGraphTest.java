@@ -203,6 +203,22 @@ class WholeGraphTest {
     }
 
     @Test
+    void aTemplateFromTheServiceRootIsRoutable() {
+        // onpremisesagentgroup-update.md documents only "PATCH ~/onPremisesPublishingProfiles/{publishingType}/agentGroups"
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("beta/resources/onpremisesagentgroup.md", "beta/api/onpremisesagentgroup-update.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        List<DocumentedOperation> ops = CatalogBuilder.build(in).catalog().forApiVersion("beta").operations();
+        assertTrue(ops.stream().anyMatch(o -> o.method().equals("PATCH")
+                && o.pathTemplate().equals("/onPremisesPublishingProfiles/{publishingType}/agentGroups")
+                && o.operation() == OperationKind.UPDATE), ops.toString());
+        assertFalse(ops.stream().anyMatch(o -> o.pathTemplate().contains("~")), ops.toString());
+        assertEquals("/print/printers/{id}/jobs", CatalogBuilder.pathTemplate(" print/printers/{id}/jobs"));
+        assertEquals("/me", CatalogBuilder.pathTemplate("~/me"));
+    }
+
+    @Test
     void titleWordsThatAreNoTypeMakeNoEntity() {
         // "Create and send a notification" (notifications-post), "Create or replace an activity" (projectrome-put-activity)
         List<CatalogBuilder.Input> in = new ArrayList<>();
