@@ -101,9 +101,11 @@ public final class SchemaBuilder {
 
     private final PageIndex index;
     private final ShapeDisagreements shapes = new ShapeDisagreements();
+    private final TypeRows typeRows;
 
     public SchemaBuilder(PageIndex index) {
         this.index = index;
+        this.typeRows = new TypeRows(index, shapes);
         // Shape disagreements are a property of each type page alone: decided for every page up front, so that no
         // schema depends on which page happened to be built first (the builds may run in parallel).
         for (PageFacts page : index.typePages()) {
@@ -147,7 +149,7 @@ public final class SchemaBuilder {
                 Optional<PageFacts> res = index.find(p, null, entity);
                 if (res.isPresent() && res.get().kind() == PageKind.RESOURCE) {
                     // deep insert (POST a team with its channels): relationships too, in creates
-                    extra = typeRows(p, res.get(), op == OperationKind.CREATE, notes);
+                    extra = typeRows.of(p, res.get(), op == OperationKind.CREATE, notes);
                     if (rows.isEmpty()) {
                         notes.add(p.file() + ": no request body table: properties taken from " + res.get().file());
                     }
@@ -157,7 +159,7 @@ public final class SchemaBuilder {
                 return Optional.empty();
             }
         } else if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE) {
-            rows = typeRows(p, p, kind == PageKind.RESOURCE, notes);
+            rows = typeRows.of(p, p, kind == PageKind.RESOURCE, notes);
             if (entity == null) {
                 entity = p.typeName();
             }
@@ -190,80 +192,6 @@ public final class SchemaBuilder {
             cx.defs.forEach(defs::set);
         }
         return Optional.of(new Built(p, entity, op, schema, List.copyOf(notes)));
-    }
-
-    /**
-     * A type's rows with those of its base types: the page's Properties (and, when asked, Relationships), then its base
-     * type's ("Inherits from [entity](entity.md)"), and so on up the chain, each base as it stood when {@code from}
-     * was written. A chain that comes back to a type already seen stops there (and the build notes it); a row whose
-     * name an earlier (more derived) page has is left to that page.
-     */
-    List<PropertyRow> typeRows(PageFacts from, PageFacts type, boolean relationships, List<String> notes) {
-        List<PropertyRow> out = new ArrayList<>(type.propertyRows());
-        if (relationships && type.kind() == PageKind.RESOURCE) {
-            out.addAll(type.relationshipRows());
-        }
-        for (PageFacts sibling : index.siblings(from, type)) {
-            // the type's partial pages in other areas (intune-devices-user beside user)
-            out.addAll(sibling.propertyRows());
-            if (relationships && sibling.kind() == PageKind.RESOURCE) {
-                out.addAll(sibling.relationshipRows());
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        seen.add(type.file());
-        List<PageFacts> chain = new ArrayList<>();
-        chain.add(type);
-        PageFacts t = type;
-        for (int depth = 0; depth < 32; depth++) {
-            Optional<PageFacts> b = index.base(from, t);
-            if (b.isEmpty()) {
-                break;
-            }
-            if (!seen.add(b.get().file())) {
-                notes.add(type.file() + ": the base types of '" + type.typeName() + "' come back to " + b.get().file()
-                        + ": inheritance cycle, stopped there");
-                break;
-            }
-            t = b.get();
-            chain.add(t);
-            out.addAll(t.propertyRows());
-            if (relationships && t.kind() == PageKind.RESOURCE) {
-                out.addAll(t.relationshipRows());
-            }
-        }
-        // A property the docs show only in a type's JSON representation is documented too (often the inherited id),
-        // and so is the key the type's resource block declares ("keyProperty": "id")
-        Set<String> names = new HashSet<>();
-        out.forEach(r -> names.add(r.name()));
-        for (PageFacts page : chain) {
-            String key = page.page().declaredKey();
-            if (key != null && names.add(key)) {
-                out.add(new PropertyRow(key, key, org.graphlint.parser.NameSource.VERBATIM, "String",
-                        org.graphlint.parser.TypeSource.VERBATIM, false, null,
-                        "The key of " + page.typeName() + " (the page's resource block). Read-only.", List.of(), "Properties", 0));
-            }
-        }
-        for (PageFacts page : chain) {
-            shapes.mark(page, notes);
-        }
-        for (PageFacts page : chain) {
-            for (Example e : page.page().examples()) {
-                if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
-                    continue;
-                }
-                for (Map.Entry<String, JsonNode> f : e.body().properties()) {
-                    String k = f.getKey();
-                    if (k.contains("@") || !IDENTIFIER.matcher(k).matches() || !names.add(k)) {
-                        continue;
-                    }
-                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, "",
-                            org.graphlint.parser.TypeSource.UNRESOLVED, f.getValue().isArray(), null,
-                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
-                }
-            }
-        }
-        return out;
     }
 
     /** Settles a draft's notes: a shape note an earlier finished build said is left out. Call in page order. */
@@ -496,7 +424,7 @@ public final class SchemaBuilder {
                 }
                 return EnumSchemas.enumSchema(cx, r, lp.page().enumMembers());
             }
-            List<PropertyRow> rows = typeRows(cx.top, lp, false, cx.notes);
+            List<PropertyRow> rows = typeRows.of(cx.top, lp, false, cx.notes);
             if (!rows.isEmpty() || (hasEmptyRepresentation(lp) && index.descendants(cx.top, lp).isEmpty())) {
                 // a type without properties ("This resource type has no properties", JSON representation {}: the
                 // accessAction of an itemActivity) is an object with none: its presence is the information. (An empty
@@ -614,7 +542,7 @@ public final class SchemaBuilder {
             if (d.typeName() == null || d.kind() == PageKind.ENUM) {
                 continue;
             }
-            List<PropertyRow> rows = typeRows(cx.top, d, false, cx.notes);
+            List<PropertyRow> rows = typeRows.of(cx.top, d, false, cx.notes);
             if (rows.isEmpty()) {
                 continue;
             }

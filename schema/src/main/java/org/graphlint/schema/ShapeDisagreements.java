@@ -1,21 +1,12 @@
 package org.graphlint.schema;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.graphlint.parser.EnumMember;
 import org.graphlint.parser.Example;
-import org.graphlint.parser.PageKind;
 import org.graphlint.parser.PropertyRow;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Rows of a type page whose table and JSON representation disagree (one value or a collection; a string or a boolean
