@@ -250,7 +250,7 @@ public final class PageParser {
                     lastKey = line.substring(0, colon).strip();
                     frontMatter.put(lastKey, unquote(line.substring(colon + 1).strip()));
                 } else {
-                    diags.add(Diagnostic.warning("front-matter-line", i + 1, "front matter line is not 'key: value': " + abbreviate(line)));
+                    diags.add(Diagnostic.warning("front-matter-line", i + 1, "front matter line is not 'key: value': " + Text.abbreviate(line)));
                 }
             }
             return end + 1;
@@ -615,7 +615,7 @@ public final class PageParser {
             }
             rows.add(new RowDraft(englishName, visibleName, name.paired(), type, desc, h2Section, line));
             if (name.paired() && !InlineText.isIdentifier(englishName)) {
-                diags.add(Diagnostic.info("name-not-identifier", line, "English property name '" + abbreviate(englishName) + "' is not an identifier"));
+                diags.add(Diagnostic.info("name-not-identifier", line, "English property name '" + Text.abbreviate(englishName) + "' is not an identifier"));
             }
         }
 
@@ -633,7 +633,7 @@ public final class PageParser {
                 try {
                     v = Integer.valueOf(value.strip());
                 } catch (NumberFormatException e) {
-                    diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + abbreviate(value) + "', not an integer"));
+                    diags.add(Diagnostic.warning("enum-value-not-integer", line, "enum member '" + name + "' has value '" + Text.abbreviate(value) + "', not an integer"));
                 }
             }
             // On plain pages translation reaches member names too ("desconhecido" for unknown, "Business"): trust a
@@ -659,7 +659,7 @@ public final class PageParser {
                     members.set(k, m);
                 }
                 if (m.nameSource() == NameSource.UNRESOLVED) {
-                    diags.add(Diagnostic.warning("member-name-unresolved", m.line(), "enum member '" + abbreviate(m.name())
+                    diags.add(Diagnostic.warning("member-name-unresolved", m.line(), "enum member '" + Text.abbreviate(m.name())
                             + "' may be a translation (not a lower-camel identifier, or its table shows translated rows) and the page has no English for it; kept the visible text"));
                 }
             }
@@ -700,7 +700,7 @@ public final class PageParser {
                         && diags.get(diags.size() - 1).code().equals("broken-span");
                 if (!already) {
                     diags.add(Diagnostic.warning("broken-span", line,
-                            "irregular side-by-side span HTML (a span cut short or without its English twin); read leniently: " + abbreviate(s)));
+                            "irregular side-by-side span HTML (a span cut short or without its English twin); read leniently: " + Text.abbreviate(s)));
                 }
             }
             return b;
@@ -763,10 +763,5 @@ public final class PageParser {
     static String humanize(String anchor) {
         String s = anchor.replace('-', ' ');
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static String abbreviate(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
     }
 }
