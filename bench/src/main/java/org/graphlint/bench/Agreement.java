@@ -165,8 +165,9 @@ final class Agreement {
                 pct(enumExact, enums), enumMissing, enumExtra);
         System.out.println("names not exact (first " + list + "): " + absentNames.stream().limit(list).toList());
         System.out.println("types disagreeing (first " + list + "): " + typeDisagree.stream().limit(list).toList());
-        System.out.printf(Locale.ROOT, "enum lists not exact: %d doc gaps (every missing member absent from the pages of the"
-                + " type, its bases, its enum type and enums.md), %d graphlint's; exact or doc gap %.1f %%%n", enumDocGaps.size(),
+        System.out.printf(Locale.ROOT, "enum lists not exact: %d the docs' (each missing member shown by no section of the enum"
+                + " and no row of the property on the pages of the type, its bases, its enum type and enums.md; each extra"
+                + " member listed there), %d graphlint's; exact or the docs' %.1f %%%n", enumDocGaps.size(),
                 enumDiffs.size(), pct(enumExact + enumDocGaps.size(), enums));
         System.out.println("enum lists not exact, graphlint's (first " + list + "): " + enumDiffs.stream().limit(list).toList());
         System.out.println("enum lists not exact, doc gaps (first " + list + "): " + enumDocGaps.stream().limit(list).toList());
