@@ -2,14 +2,12 @@ package org.graphlint.bench;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
 import org.graphlint.parser.PageReadException;
@@ -29,14 +26,13 @@ import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.PageRef;
 import org.graphlint.schema.SchemaVersion;
 import org.graphlint.schema.Schemas;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.graphlint.bench.Csdl.*;
+import static org.graphlint.bench.CsdlPayloads.*;
+import static org.graphlint.bench.DocText.*;
+import static org.graphlint.bench.Agreement.*;
 /**
  * The truth check of issue 9 (run by {@code scripts/truth-check.sh}, never by the unit tests): builds the v1.0 catalog
  * of a docs snapshot, generates from the service's CSDL a correct payload for every entity type the docs document (every
@@ -53,233 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * resources).
  */
 public final class TruthCheck {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 3;
 
     private TruthCheck() {
-    }
-
-    // ---- the CSDL ------------------------------------------------------------------------------------------------
-
-    record Prop(String name, String type, boolean collection, boolean nullable) {
-    }
-
-    static final class Type {
-        final String name;
-        /** Namespace-qualified name: microsoft.graph.identity, microsoft.graph.externalConnectors.identity. */
-        String qualified;
-        final String kind; // entity, complex, enum
-        String base;
-        boolean isAbstract;
-        boolean flags;
-        final List<Prop> props = new ArrayList<>();
-        final List<String> navs = new ArrayList<>();
-        final List<String> members = new ArrayList<>();
-        final List<String> derived = new ArrayList<>();
-
-        Type(String name, String kind) {
-            this.name = name;
-            this.kind = kind;
-        }
-    }
-
-    static String simple(String qualified) {
-        int i = qualified.lastIndexOf('.');
-        return i < 0 ? qualified : qualified.substring(i + 1);
-    }
-
-    /** A type reference, qualified: the alias graph. is microsoft.graph. */
-    static String qualify(String ref) {
-        return ref.startsWith("graph.") ? "microsoft." + ref : ref;
-    }
-
-    /**
-     * Types by qualified name, and each type of the main namespace (and, where the main namespace has none of that
-     * name, of a sub-namespace) also by its simple name.
-     */
-    static Type lookup(Map<String, Type> types, String ref) {
-        if (ref == null) {
-            return null;
-        }
-        Type t = types.get(qualify(ref));
-        return t != null ? t : types.get(ref);
-    }
-
-    static Map<String, Type> readCsdl(Path file) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(false);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document d = f.newDocumentBuilder().parse(file.toFile());
-        Map<String, Type> types = new LinkedHashMap<>();
-        NodeList schemas = d.getElementsByTagName("Schema");
-        for (int si = 0; si < schemas.getLength(); si++) {
-            Element schema = (Element) schemas.item(si);
-            String ns = schema.getAttribute("Namespace");
-            String alias = schema.getAttribute("Alias");
-            for (String tag : List.of("EntityType", "ComplexType", "EnumType")) {
-                NodeList list = schema.getElementsByTagName(tag);
-                for (int i = 0; i < list.getLength(); i++) {
-                    Element e = (Element) list.item(i);
-                    String kind = tag.equals("EntityType") ? "entity" : tag.equals("ComplexType") ? "complex" : "enum";
-                    Type t = new Type(e.getAttribute("Name"), kind);
-                    t.qualified = ns + "." + t.name;
-                    t.base = e.hasAttribute("BaseType") ? qualifyIn(e.getAttribute("BaseType"), ns, alias) : null;
-                    t.isAbstract = "true".equals(e.getAttribute("Abstract"));
-                    t.flags = "true".equals(e.getAttribute("IsFlags"));
-                    NodeList ps = e.getChildNodes();
-                    for (int k = 0; k < ps.getLength(); k++) {
-                        if (!(ps.item(k) instanceof Element c)) {
-                            continue;
-                        }
-                        switch (c.getTagName()) {
-                            case "Property" -> {
-                                String ty = c.getAttribute("Type");
-                                boolean coll = ty.startsWith("Collection(");
-                                if (coll) {
-                                    ty = ty.substring(11, ty.length() - 1);
-                                }
-                                if (!ty.startsWith("Edm.")) {
-                                    ty = qualifyIn(ty, ns, alias);
-                                }
-                                t.props.add(new Prop(c.getAttribute("Name"), ty, coll, !"false".equals(c.getAttribute("Nullable"))));
-                            }
-                            case "NavigationProperty" -> t.navs.add(c.getAttribute("Name"));
-                            case "Member" -> t.members.add(c.getAttribute("Name"));
-                            default -> {
-                            }
-                        }
-                    }
-                    types.put(t.qualified, t);
-                }
-            }
-        }
-        // simple names: the main namespace first
-        Map<String, Type> simpleNames = new LinkedHashMap<>();
-        for (Type t : types.values()) {
-            if (t.qualified.equals("microsoft.graph." + t.name)) {
-                simpleNames.put(t.name, t);
-            }
-        }
-        for (Type t : types.values()) {
-            simpleNames.putIfAbsent(t.name, t);
-        }
-        for (Type t : types.values()) {
-            Type b = lookup(types, t.base);
-            if (b != null) {
-                b.derived.add(t.qualified);
-            }
-        }
-        types.putAll(simpleNames);
-        return types;
-    }
-
-    static String qualifyIn(String ref, String ns, String alias) {
-        if (!alias.isEmpty() && ref.startsWith(alias + ".")) {
-            return ns + ref.substring(alias.length());
-        }
-        return ref;
-    }
-
-    /** Structural properties with inherited ones, base first. */
-    static List<Prop> allProps(Map<String, Type> types, Type t) {
-        List<Type> chain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Type x = t; x != null && seen.add(x.name); x = lookup(types, x.base)) {
-            chain.add(0, x);
-        }
-        List<Prop> out = new ArrayList<>();
-        for (Type x : chain) {
-            out.addAll(x.props);
-        }
-        return out;
-    }
-
-    static Set<String> allNavs(Map<String, Type> types, Type t) {
-        Set<String> out = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        for (Type x = t; x != null && seen.add(x.name); x = lookup(types, x.base)) {
-            out.addAll(x.navs);
-        }
-        return out;
-    }
-
-    // ---- payloads --------------------------------------------------------------------------------------------------
-
-    static JsonNode value(Map<String, Type> types, String type, boolean last, int depth) {
-        switch (type) {
-            case "Edm.String": return F.stringNode("text");
-            case "Edm.Boolean": return F.booleanNode(true);
-            case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64": return F.numberNode(1);
-            case "Edm.Single", "Edm.Double", "Edm.Decimal": return F.numberNode(1.5);
-            case "Edm.DateTimeOffset": return F.stringNode("2021-08-27T10:00:00Z");
-            case "Edm.Date": return F.stringNode("2021-08-27");
-            case "Edm.TimeOfDay": return F.stringNode("10:30:00");
-            case "Edm.Duration": return F.stringNode("PT1H30M");
-            case "Edm.Guid": return F.stringNode("00000000-0000-0000-0000-000000000001");
-            case "Edm.Binary": return F.stringNode("AAEC");
-            case "Edm.Untyped", "Edm.Json": return F.objectNode();
-            default: break;
-        }
-        if (type.startsWith("Edm.")) {
-            return null; // Stream, Geography: not sent in JSON bodies
-        }
-        Type t = lookup(types, type);
-        if (t == null) {
-            return null;
-        }
-        if (t.kind.equals("enum")) {
-            return t.members.isEmpty() ? null : F.stringNode(last ? t.members.get(t.members.size() - 1) : t.members.get(0));
-        }
-        if (depth >= MAX_DEPTH) {
-            return null;
-        }
-        Type concrete = t;
-        if (t.isAbstract) {
-            concrete = firstConcrete(types, t, last);
-            if (concrete == null) {
-                return null;
-            }
-        }
-        return object(types, concrete, last, depth + 1, concrete != t);
-    }
-
-    static Type firstConcrete(Map<String, Type> types, Type t, boolean last) {
-        List<String> d = new ArrayList<>(t.derived);
-        if (last) {
-            java.util.Collections.reverse(d);
-        }
-        for (String n : d) {
-            Type x = lookup(types, n);
-            if (x != null && !x.isAbstract) {
-                return x;
-            }
-            Type deeper = x == null ? null : firstConcrete(types, x, last);
-            if (deeper != null) {
-                return deeper;
-            }
-        }
-        return null;
-    }
-
-    static ObjectNode object(Map<String, Type> types, Type t, boolean last, int depth, boolean withType) {
-        ObjectNode o = F.objectNode();
-        if (withType) {
-            o.put("@odata.type", "#" + t.qualified);
-        }
-        for (Prop p : allProps(types, t)) {
-            JsonNode v = value(types, p.type(), last, depth);
-            if (v == null) {
-                continue;
-            }
-            if (p.collection()) {
-                ArrayNode a = F.arrayNode();
-                a.add(v);
-                o.set(p.name(), a);
-            } else {
-                o.set(p.name(), v);
-            }
-        }
-        return o;
     }
 
     // ---- the run ---------------------------------------------------------------------------------------------------
@@ -419,185 +190,7 @@ public final class TruthCheck {
             }
         }
 
-        // ---- agreement of every resource schema with the CSDL type of the same name
-        int names = 0;
-        int exact = 0;
-        int caseOnly = 0;
-        int absent = 0;
-        int typed = 0;
-        int typeAgree = 0;
-        int enums = 0;
-        int enumExact = 0;
-        int enumMissing = 0;
-        int enumExtra = 0;
-        int schemasCompared = 0;
-        int schemasWithoutType = 0;
-        List<String> absentNames = new ArrayList<>();
-        List<String> typeDisagree = new ArrayList<>();
-        List<String> enumDiffs = new ArrayList<>();
-        for (String e : cat.entities()) {
-            if (!cat.operationKinds(e).contains(OperationKind.RESOURCE)) {
-                continue;
-            }
-            Type t = types.get(e);
-            if (t == null) {
-                schemasWithoutType++;
-                continue;
-            }
-            schemasCompared++;
-            JsonNode schema = cat.select(e, OperationKind.RESOURCE, "latest").orElseThrow().schema();
-            Map<String, Prop> byName = new HashMap<>();
-            Map<String, String> lower = new HashMap<>();
-            for (Prop p : allProps(types, t)) {
-                byName.put(p.name(), p);
-                lower.put(p.name().toLowerCase(Locale.ROOT), p.name());
-            }
-            for (String n : allNavs(types, t)) {
-                lower.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
-            }
-            Set<String> navs = allNavs(types, t);
-            for (Map.Entry<String, JsonNode> pe : schema.path("properties").properties()) {
-                String pn = pe.getKey();
-                if (pn.startsWith("@")) {
-                    continue;
-                }
-                names++;
-                Prop p = byName.get(pn);
-                if (p != null || navs.contains(pn)) {
-                    exact++;
-                } else if (lower.containsKey(pn.toLowerCase(Locale.ROOT))) {
-                    caseOnly++;
-                    absentNames.add(e + "." + pn + " (CSDL: " + lower.get(pn.toLowerCase(Locale.ROOT)) + ")");
-                    continue;
-                } else {
-                    absent++;
-                    absentNames.add(e + "." + pn);
-                    continue;
-                }
-                if (p == null) {
-                    continue;
-                }
-                JsonNode ps = resolve(schema, pe.getValue());
-                String want = jsonType(types, p);
-                String got = schemaType(schema, ps);
-                if (want != null && got != null) {
-                    typed++;
-                    if (want.equals(got) || (want.equals("number") && got.equals("integer"))) {
-                        typeAgree++;
-                    } else {
-                        typeDisagree.add(e + "." + pn + ": CSDL " + p.type() + (p.collection() ? "[]" : "") + ", schema " + got);
-                    }
-                }
-                Type et = lookup(types, p.type());
-                if (et != null && et.kind.equals("enum")) {
-                    JsonNode item = p.collection() ? resolve(schema, ps.path("items")) : ps;
-                    Set<String> have = new java.util.LinkedHashSet<>();
-                    enumValues(schema, item, have);
-                    if (have.isEmpty()) {
-                        continue; // open string: not an enum list
-                    }
-                    enums++;
-                    Set<String> missing = new java.util.TreeSet<>(et.members);
-                    missing.removeAll(have);
-                    Set<String> extra = new java.util.TreeSet<>(have);
-                    et.members.forEach(extra::remove);
-                    if (missing.isEmpty() && extra.isEmpty()) {
-                        enumExact++;
-                    } else {
-                        if (!missing.isEmpty()) {
-                            enumMissing++;
-                        }
-                        if (!extra.isEmpty()) {
-                            enumExtra++;
-                        }
-                        enumDiffs.add(e + "." + pn + ": missing " + missing + ", extra " + extra);
-                    }
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "%n== agreement: %d resource schemas compared with the CSDL type of the same name (%d have none) ==%n",
-                schemasCompared, schemasWithoutType);
-        System.out.printf(Locale.ROOT, "property names: %d, exact %d (%.1f %%), case-only %d, absent %d%n", names, exact, pct(exact, names), caseOnly, absent);
-        System.out.printf(Locale.ROOT, "JSON types: %d compared, agree %d (%.1f %%)%n", typed, typeAgree, pct(typeAgree, typed));
-        System.out.printf(Locale.ROOT, "enum lists: %d, exact %d (%.1f %%), missing members %d, extra members %d%n", enums, enumExact,
-                pct(enumExact, enums), enumMissing, enumExtra);
-        System.out.println("names not exact (first " + list + "): " + absentNames.stream().limit(list).toList());
-        System.out.println("types disagreeing (first " + list + "): " + typeDisagree.stream().limit(list).toList());
-        System.out.println("enum lists not exact (first " + list + "): " + enumDiffs.stream().limit(list).toList());
-    }
-
-    static double pct(int a, int b) {
-        return b == 0 ? 100.0 : 100.0 * a / b;
-    }
-
-    /** Follows a local $ref and the {@code if null else X} wrapper the builder writes for nullable references. */
-    static JsonNode resolve(JsonNode root, JsonNode s) {
-        for (int i = 0; i < 8 && s != null; i++) {
-            if (s.has("$ref") && s.get("$ref").asString().startsWith("#/")) {
-                s = root.at(s.get("$ref").asString().substring(1));
-            } else if (s.has("else") && s.has("if") && s.path("if").path("type").asString("").equals("null")) {
-                s = s.get("else");
-            } else {
-                return s;
-            }
-        }
-        return s;
-    }
-
-    static String schemaType(JsonNode root, JsonNode s) {
-        JsonNode t = s.get("type");
-        if (t == null) {
-            return s.has("properties") ? "object" : null;
-        }
-        if (t.isString()) {
-            return t.asString();
-        }
-        for (JsonNode x : t) {
-            if (!x.asString().equals("null")) {
-                return x.asString();
-            }
-        }
-        return null;
-    }
-
-    static void enumValues(JsonNode root, JsonNode s, Set<String> out) {
-        s = resolve(root, s);
-        if (s == null) {
-            return;
-        }
-        JsonNode list = s.has("enum") ? s.get("enum") : s.get("x-graphlint-members");
-        if (list != null) {
-            list.forEach(x -> {
-                if (x.isString()) {
-                    out.add(x.asString());
-                }
-            });
-        }
-    }
-
-    static String jsonType(Map<String, Type> types, Prop p) {
-        if (p.collection()) {
-            return "array";
-        }
-        String t = p.type();
-        switch (t) {
-            case "Edm.Boolean": return "boolean";
-            case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64": return "integer";
-            case "Edm.Single", "Edm.Double", "Edm.Decimal": return "number";
-            case "Edm.Untyped", "Edm.Json", "Edm.Stream": return null;
-            default: break;
-        }
-        if (t.startsWith("Edm.Geography")) {
-            return null;
-        }
-        if (t.startsWith("Edm.")) {
-            return "string";
-        }
-        Type x = lookup(types, t);
-        if (x == null) {
-            return null;
-        }
-        return x.kind.equals("enum") ? "string" : "object";
+        Agreement.print(cat, types, pagesByType, rawByFile, list);
     }
 
     // ---- classification --------------------------------------------------------------------------------------------
@@ -761,75 +354,6 @@ public final class TruthCheck {
         return v.isString() ? "string" : v.isNumber() ? "number" : v.isBoolean() ? "boolean" : v.isArray() ? "array" : "object";
     }
 
-    static String documentText(String raw) {
-        String t = raw;
-        if (t.startsWith("---")) {
-            int end = t.indexOf("\n---", 3);
-            if (end > 0) {
-                t = t.substring(end + 4);
-            }
-        }
-        return t.replaceAll("(?s)<!--.*?-->", " ");
-    }
-
-    /**
-     * True when a page names a property as the docs name properties: a table's name cell ({@code |name|}, an English
-     * span {@code >name<}), a JSON key ({@code "name":}), code ({@code `name`}) or bold ({@code **name**}); a word of a
-     * sentence ("reviewers can act on it") documents no property.
-     */
-    static boolean mentionsProperty(String raw, String w) {
-        if (raw == null || w == null || w.isEmpty()) {
-            return false;
-        }
-        int i = raw.indexOf(w);
-        while (i >= 0) {
-            int end = i + w.length();
-            char before = i == 0 ? '\n' : raw.charAt(i - 1);
-            char after = end >= raw.length() ? '\n' : raw.charAt(end);
-            boolean word = !Character.isLetterOrDigit(before) && !Character.isLetterOrDigit(after);
-            if (word && ((before == '"' && after == '"') || (before == '>' && after == '<') || (before == '`' && after == '`')
-                    || (before == '*' && after == '*') || cellStart(raw, i) && cellEnd(raw, end))) {
-                return true;
-            }
-            i = raw.indexOf(w, i + 1);
-        }
-        return false;
-    }
-
-    private static boolean cellStart(String raw, int i) {
-        int k = i - 1;
-        while (k >= 0 && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) {
-            k--;
-        }
-        return k < 0 || raw.charAt(k) == '|' || raw.charAt(k) == '\n';
-    }
-
-    private static boolean cellEnd(String raw, int end) {
-        int k = end;
-        while (k < raw.length() && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) {
-            k++;
-        }
-        return k < raw.length() && raw.charAt(k) == '|';
-    }
-
-    static boolean containsWord(String raw, String w) {
-        if (raw == null || w == null || w.isEmpty()) {
-            return false;
-        }
-        int i = raw.indexOf(w);
-        while (i >= 0) {
-            boolean before = i == 0 || !Character.isLetterOrDigit(raw.charAt(i - 1));
-            int end = i + w.length();
-            boolean after = end >= raw.length() || !Character.isLetterOrDigit(raw.charAt(end));
-            if (before && after) {
-                return true;
-            }
-            i = raw.indexOf(w, i + 1);
-        }
-        return false;
-    }
-
-    /** The CSDL type of the object at a pointer of a generated payload. */
     static Type typeAt(Map<String, Type> types, Type top, JsonNode payload, String ptr) {
         Type t = top;
         if (ptr.isEmpty()) {

@@ -50,7 +50,7 @@ final class Examples {
             }
         } else {
             diags.add(Diagnostic.info("example-unrecognized", firstLine,
-                    "an http code block starts with neither a request line nor a status line: " + PageParser.abbreviate(first)));
+                    "an http code block starts with neither a request line nor a status line: " + Text.abbreviate(first)));
             return null;
         }
         List<Header> headers = new ArrayList<>();
@@ -96,7 +96,7 @@ final class Examples {
             } catch (JacksonException ex) {
                 int at = ex.getLocation() != null && ex.getLocation().getLineNr() > 0 ? bodyLine + ex.getLocation().getLineNr() - 1 : bodyLine;
                 diags.add(Diagnostic.warning("example-body-not-json", at, "the " + kind.id() + " body is not valid JSON: "
-                        + PageParser.abbreviate(firstLine(ex.getOriginalMessage()))));
+                        + Text.abbreviate(firstLine(ex.getOriginalMessage()))));
             }
         }
         Example ex = new Example(kind, method, url, status, headers, bodyText, body, line, bodyLine);

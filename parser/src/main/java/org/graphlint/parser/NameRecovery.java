@@ -87,7 +87,7 @@ final class NameRecovery {
                 names[i] = d.visibleName();
                 sources[i] = NameSource.UNRESOLVED;
                 diags.add(Diagnostic.warning("name-unresolved", d.line(), "could not recover the English name of property '"
-                        + PageParser.abbreviate(d.visibleName()) + "' (not a key of the page's JSON, no unique row-order match); kept the visible text"));
+                        + Text.abbreviate(d.visibleName()) + "' (not a key of the page's JSON, no unique row-order match); kept the visible text"));
             }
             out.add(row(d, names[i], sources[i]));
         }
@@ -245,7 +245,7 @@ final class NameRecovery {
                 type = typeText;
                 typeSource = TypeSource.UNRESOLVED;
                 diags.add(Diagnostic.warning("type-unresolved", d.line(), "could not recover the English type of property '"
-                        + PageParser.abbreviate(name) + "' from '" + PageParser.abbreviate(typeText) + "'; kept the visible text"));
+                        + Text.abbreviate(name) + "' from '" + Text.abbreviate(typeText) + "'; kept the visible text"));
             }
         }
         Bilingual desc = d.description();

@@ -160,7 +160,7 @@ public final class Acceptance {
                 try {
                     errs = Schemas.validate(schema, e.body());
                 } catch (RuntimeException ex) {
-                    add(failures, "builder gap: validator threw " + ex.getClass().getSimpleName(), p, e, GraphlintText.oneLine(ex.getMessage()));
+                    add(failures, "builder gap: validator threw " + ex.getClass().getSimpleName(), p, e, org.graphlint.parser.Text.oneLine(ex.getMessage()));
                     continue;
                 }
                 if (errs.isEmpty()) {

@@ -150,7 +150,7 @@ public final class BuildGraphCatalog {
             try {
                 return (Object) new CatalogBuilder.Input(PageParser.parse(p.name(), p.bytes()), p.name());
             } catch (RuntimeException e) { // PageReadException included: reported, never skipped silently
-                return p.name() + ": " + GraphlintText.oneLine(e.getMessage());
+                return p.name() + ": " + org.graphlint.parser.Text.oneLine(e.getMessage());
             }
         }).toArray();
         List<CatalogBuilder.Input> out = new ArrayList<>(parsed.length);
@@ -248,10 +248,7 @@ public final class BuildGraphCatalog {
                     continue;
                 }
                 String method = o.method().toUpperCase(Locale.ROOT);
-                String path = o.path().strip();
-                if (!path.startsWith("/")) {
-                    path = "/" + path;
-                }
+                String path = CatalogBuilder.pathTemplate(o.path());
                 String key = method + " " + path;
                 boolean action = !method.equals("GET") && !method.equals("DELETE") && isAction(slug, path);
                 if (action) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.graphlint.parser.Operation;
@@ -33,11 +34,10 @@ public final class CatalogBuilder {
     }
 
     public static Result build(List<Input> inputs) {
-        List<PageFacts> facts = new ArrayList<>(inputs.size());
-        for (Input in : inputs) {
-            facts.add(PageFacts.of(in.page(), in.file()));
-        }
-        return buildFacts(facts);
+        PageFacts[] facts = new PageFacts[inputs.size()];
+        java.util.stream.IntStream.range(0, inputs.size()).parallel()
+                .forEach(i -> facts[i] = PageFacts.of(inputs.get(i).page(), inputs.get(i).file()));
+        return buildFacts(java.util.Arrays.asList(facts));
     }
 
     private record Key(String api, String entity, OperationKind op) {
@@ -55,16 +55,24 @@ public final class CatalogBuilder {
                 .thenComparing(Key::entity).thenComparing(Key::op));
         Map<String, Set<DocumentedOperation>> operations = new TreeMap<>();
         int schemas = 0;
-        for (PageFacts p : facts) {
+        // The schemas are built on every core (each page's schema depends only on the index), then taken in page
+        // order: notes and versions come out as from one thread.
+        @SuppressWarnings("unchecked")
+        Optional<SchemaBuilder.Built>[] drafts = new Optional[facts.size()];
+        java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> {
+            PageFacts p = facts.get(i);
+            if (p.entity() != null && p.operation() != null && p.page().lastHandoff() != null) {
+                drafts[i] = builder.draft(p);
+            }
+        });
+        for (int i = 0; i < facts.size(); i++) {
+            PageFacts p = facts.get(i);
             if (p.entity() == null || p.operation() == null) {
                 continue;
             }
             for (Operation o : p.page().operations()) {
                 if (o.method() != null && o.path() != null) {
-                    String path = o.path().strip();
-                    if (!path.startsWith("/")) {
-                        path = "/" + path; // "print/printers/{id}/jobs" as some pages write it
-                    }
+                    String path = pathTemplate(o.path());
                     operations.computeIfAbsent(p.apiVersion(), x -> new LinkedHashSet<>()).add(new DocumentedOperation(
                             o.method().toUpperCase(Locale.ROOT), path, p.entity(), p.operation()));
                 }
@@ -73,7 +81,7 @@ public final class CatalogBuilder {
                 notes.add(p.file() + ": no ms.lasthandoff date: not part of any schema version");
                 continue;
             }
-            var built = builder.build(p);
+            var built = builder.finish(drafts[i]);
             if (built.isEmpty()) {
                 continue;
             }
@@ -82,9 +90,17 @@ public final class CatalogBuilder {
             byKey.computeIfAbsent(new Key(p.apiVersion(), p.entity(), p.operation()), k -> new ArrayList<>()).add(built.get());
         }
         Map<String, List<SchemaVersion>> versionsByApi = new LinkedHashMap<>();
-        for (Map.Entry<Key, List<SchemaBuilder.Built>> e : byKey.entrySet()) {
+        List<Map.Entry<Key, List<SchemaBuilder.Built>>> keys = new ArrayList<>(byKey.entrySet());
+        for (Map.Entry<Key, List<SchemaBuilder.Built>> e : keys) {
             e.setValue(primaryFamily(e.getKey(), e.getValue(), notes));
-            versionsByApi.computeIfAbsent(e.getKey().api(), x -> new ArrayList<>()).addAll(versions(e.getKey(), e.getValue()));
+        }
+        // each key's versions (structures compared, changes diffed) on every core, then taken in key order
+        @SuppressWarnings("unchecked")
+        List<SchemaVersion>[] versions = new List[keys.size()];
+        java.util.stream.IntStream.range(0, keys.size()).parallel()
+                .forEach(i -> versions[i] = versions(keys.get(i).getKey(), keys.get(i).getValue()));
+        for (int i = 0; i < keys.size(); i++) {
+            versionsByApi.computeIfAbsent(keys.get(i).getKey().api(), x -> new ArrayList<>()).addAll(versions[i]);
         }
         Map<String, Catalog> byApi = new LinkedHashMap<>();
         Set<String> apis = new java.util.TreeSet<>(versionsByApi.keySet());
@@ -163,7 +179,8 @@ public final class CatalogBuilder {
      * documents the same type with another capitalization, its spelling wins, so both land in one entity.
      */
     static List<PageFacts> canonicalEntityNames(List<PageFacts> pageFacts) {
-        List<PageFacts> facts = typeNamesAsLinked(pageFacts);
+        Map<String, String> renamed = new java.util.HashMap<>();
+        List<PageFacts> facts = typeNamesAsLinked(pageFacts, renamed);
         Map<String, String> canonical = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             if (p.operation() == OperationKind.RESOURCE && p.kind() == org.graphlint.parser.PageKind.RESOURCE) {
@@ -178,6 +195,10 @@ public final class CatalogBuilder {
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
+            String was = p.entity() == null ? null : renamed.get(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT));
+            if (was != null && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
+                p = p.withEntity(was); // "Create userFlow" of the page titled "UserFlow resource type", now identityUserFlow
+            }
             if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD && p.operation() != OperationKind.RESOURCE
                     && !types.contains(p.entity().toLowerCase(Locale.ROOT))) {
                 // (creates and updates only: a GET page's response may be a list of the type's relatives, "Get member
@@ -187,6 +208,12 @@ public final class CatalogBuilder {
                 String declared = declaredResponseType(p);
                 if (declared != null && types.contains(declared.toLowerCase(Locale.ROOT))) {
                     p = p.withEntity(declared);
+                } else {
+                    // "Update Localized organizationalbrandingproperties": a capitalized word before the type's name
+                    String next = titleWordAfter(p, p.entity());
+                    if (next != null && Character.isUpperCase(p.entity().charAt(0)) && types.contains(next.toLowerCase(Locale.ROOT))) {
+                        p = p.withEntity(next);
+                    }
                 }
             }
             if (p.entity() != null && p.kind() == org.graphlint.parser.PageKind.METHOD
@@ -219,6 +246,33 @@ public final class CatalogBuilder {
         return null;
     }
 
+    /** The word of the page's English title after the given one, when it is an identifier; null otherwise. */
+    static String titleWordAfter(PageFacts p, String word) {
+        String en = p.page().title() == null ? null : p.page().title().english();
+        if (en == null) {
+            return null;
+        }
+        String[] words = en.strip().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals(word)) {
+                return words[i + 1].matches("[A-Za-z_][A-Za-z0-9_]*") ? words[i + 1] : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A documented path as a template from the root: "print/printers/{id}/jobs" and "~/onPremisesPublishingProfiles/..."
+     * (the service root written as in OData) as "/print/printers/{id}/jobs" and "/onPremisesPublishingProfiles/...".
+     */
+    static String pathTemplate(String documented) {
+        String path = documented.strip();
+        if (path.startsWith("~/")) {
+            path = path.substring(1);
+        }
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
     /** True when a segment of the page's slug ({@code api/widget-create}) is the word (or its plural). */
     static boolean slugNames(PageFacts p, String word) {
         if (p.slug() == null) {
@@ -239,6 +293,11 @@ public final class CatalogBuilder {
      * type the page's own resource block declares keeps its spelling.
      */
     static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts) {
+        return typeNamesAsLinked(facts, new java.util.HashMap<>());
+    }
+
+    /** The same, putting each capitalized name given up into {@code renamed} (api:old name in lower case to the new). */
+    static List<PageFacts> typeNamesAsLinked(List<PageFacts> facts, Map<String, String> renames) {
         Map<String, Map<String, Integer>> votes = new java.util.HashMap<>();
         for (PageFacts p : facts) {
             for (org.graphlint.parser.PropertyRow r : p.page().properties()) {
@@ -250,10 +309,20 @@ public final class CatalogBuilder {
             if (b != null && b.link() != null && b.name() != null) {
                 vote(votes, p.apiVersion(), b.link(), b.name().strip());
             }
+            if (p.page().declaredType() != null && p.slug() != null) {
+                // what the same page declares in any API version (beta's contract.md declares "Contract", v1.0's "contract")
+                String d = PageFacts.stripNamespace(p.page().declaredType());
+                if (d.matches("[a-z_][A-Za-z0-9_]*")) {
+                    votes.computeIfAbsent("*:" + p.slug(), x -> new java.util.HashMap<>()).merge(d, 1, Integer::sum);
+                }
+            }
         }
         List<PageFacts> out = new ArrayList<>(facts.size());
         for (PageFacts p : facts) {
-            boolean declared = p.page().declaredType() != null
+            // a capitalized name (title "UserFlow resource type", or a block declaring "microsoft.graph.Contract") is
+            // not the identifier the docs use: Graph type identifiers start lower case
+            boolean upper = p.typeName() != null && Character.isUpperCase(p.typeName().charAt(0));
+            boolean declared = p.page().declaredType() != null && !upper
                     && PageFacts.stripNamespace(p.page().declaredType()).equals(p.typeName());
             // a lower camel-case name with an inner capital (driveItem) is already the identifier; links written
             // [DriveItem](driveitem.md) in running text do not change it
@@ -261,7 +330,14 @@ public final class CatalogBuilder {
                     && !p.typeName().equals(p.typeName().toLowerCase(Locale.ROOT));
             if (p.typeName() != null && p.slug() != null && !declared && !camel) {
                 Map<String, Integer> v = votes.get(p.apiVersion() + ":" + p.slug());
-                if (v != null) {
+                String renamed = null;
+                if (upper) {
+                    renamed = linkedIdentifier(p, votes.getOrDefault("*:" + p.slug(), Map.of()));
+                }
+                if (renamed != null) {
+                    renames.put(p.apiVersion() + ":" + p.typeName().toLowerCase(Locale.ROOT), renamed);
+                    p = p.withTypeName(renamed);
+                } else if (v != null) {
                     String best = null;
                     int n = 0;
                     for (Map.Entry<String, Integer> e : v.entrySet()) {
@@ -284,12 +360,58 @@ public final class CatalogBuilder {
         return out;
     }
 
+    /**
+     * For a capitalized type name, the lower camel-case spelling that links to the page use, or the page declares, in
+     * any API version, that is the page's file name
+     * ({@code [identityUserFlow](identityuserflow.md)} for "UserFlow resource type"), else the name in the singular
+     * ({@code [dimension](dynamics-dimension.md)} for "Dimensions resource type"); the most used, then the first in
+     * alphabetical order. Without such a link, a single capitalized word that the file name is or ends with, in lower
+     * case. Null otherwise.
+     */
+    private static String linkedIdentifier(PageFacts p, Map<String, Integer> votes) {
+        String file = p.slug().substring(p.slug().lastIndexOf('/') + 1);
+        String name = p.typeName();
+        String singular = name.length() > 1 && name.endsWith("s") ? name.substring(0, name.length() - 1) : null;
+        for (String want : java.util.Arrays.asList(file, singular)) {
+            if (want == null) {
+                continue;
+            }
+            String best = null;
+            int n = 0;
+            for (Map.Entry<String, Integer> e : votes.entrySet()) {
+                String k = e.getKey();
+                if (Character.isLowerCase(k.charAt(0)) && k.equalsIgnoreCase(want)
+                        && (best == null || e.getValue() > n || (e.getValue() == n && k.compareTo(best) < 0))) {
+                    best = k;
+                    n = e.getValue();
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        // no link spells it: a single capitalized word the file name ends with ("Dimensions" on dynamics-dimension.md)
+        // is that word in lower case
+        if (name.substring(1).equals(name.substring(1).toLowerCase(Locale.ROOT))) {
+            for (String w : java.util.Arrays.asList(name, singular)) {
+                String lw = w == null ? null : w.toLowerCase(Locale.ROOT);
+                if (lw != null && (file.equals(lw) || file.endsWith("-" + lw))) {
+                    return lw;
+                }
+            }
+        }
+        return null;
+    }
+
     private static void vote(Map<String, Map<String, Integer>> votes, String api, String link, String name) {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || link.startsWith("#") || link.contains("://")) {
             return;
         }
-        PageIndex.slugOfLink(link).ifPresent(slug -> votes.computeIfAbsent(api + ":" + slug, x -> new java.util.HashMap<>())
-                .merge(name, 1, Integer::sum));
+        PageIndex.slugOfLink(link).ifPresent(slug -> {
+            votes.computeIfAbsent(api + ":" + slug, x -> new java.util.HashMap<>()).merge(name, 1, Integer::sum);
+            // and for the page in any API version (a capitalized title is renamed from these: see linkedIdentifier)
+            votes.computeIfAbsent("*:" + slug, x -> new java.util.HashMap<>()).merge(name, 1, Integer::sum);
+        });
     }
 
     private static List<SchemaVersion> versions(Key key, List<SchemaBuilder.Built> built) {

@@ -88,6 +88,13 @@ public final class CatalogWriter {
         }
     }
 
+    /** Runs {@link PackedCatalog#pack} beside the rendering: a fresh daemon thread per pack, never the common pool. */
+    private static final java.util.concurrent.Executor PACKER = task -> {
+        Thread t = new Thread(task, "graphlint-pack");
+        t.setDaemon(true);
+        t.start();
+    };
+
     /** Writes {@code catalog} into {@code out}, replacing the catalog there (see the class comment). */
     public static Written replace(Catalog catalog, Path out, boolean force) {
         return replace(catalog, out, force, false);
@@ -100,10 +107,25 @@ public final class CatalogWriter {
      * only the schemas a run needs, as it reads the embedded catalog, instead of every JSON file.
      */
     public static Written replace(Catalog catalog, Path out, boolean force, boolean packed) {
+        // the pack (one thread) is made while the schema files are rendered (on the others)
+        java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing = packed
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PackedCatalog.pack(catalog, null), PACKER)
+                : null;
         Map<String, byte[]> files = render(catalog);
         String digest = null;
         if (packed) {
-            PackedCatalog.Packed p = PackedCatalog.pack(catalog, null);
+            PackedCatalog.Packed p;
+            try {
+                p = packing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
             files.put(PackedCatalog.INDEX, p.index());
             files.put(PackedCatalog.PACK, p.pack());
             digest = p.contentDigest();

@@ -1,16 +1,12 @@
 package org.graphlint.schema;
 
-/** Small text helpers shared by the schema package. */
+/** The schema package's name for the parser module's {@link org.graphlint.parser.Text} helpers. */
 final class GraphlintText {
     private GraphlintText() {
     }
 
-    /** The first line of a message, stripped; "(no message)" for null. */
+    /** The first line of a message, stripped; "(no message)" for null (see {@link org.graphlint.parser.Text#oneLine}). */
     static String oneLine(String m) {
-        if (m == null || m.isBlank()) {
-            return "(no message)";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+        return org.graphlint.parser.Text.oneLine(m);
     }
 }

@@ -585,7 +585,7 @@ final class PackedCatalog {
     static Packed pack(Catalog catalog, String inputsDigest) {
         ByteArrayOutputStream pack = new ByteArrayOutputStream();
         MessageDigest blobDigest = sha256();
-        Map<String, String> stored = new HashMap<>();
+        Map<java.nio.ByteBuffer, String> stored = new HashMap<>(); // by content: equal blobs are stored once
         StringBuilder body = new StringBuilder();
         body.append("default ").append(catalog.apiVersion()).append('\n');
         Deflater deflater = new Deflater(9, true);
@@ -594,8 +594,14 @@ final class PackedCatalog {
                 body.append("api ").append(a.getKey()).append('\n');
                 Catalog c = a.getValue();
                 for (SchemaVersion v : c.allVersions()) {
-                    ObjectNode s = ((ObjectNode) v.schema()).deepCopy();
-                    JsonNode defs = s.remove("$defs");
+                    // the schema without its $defs, sharing its (unchanged) nodes: no deep copy
+                    ObjectNode s = Catalog.JSON.createObjectNode();
+                    for (Map.Entry<String, JsonNode> f : v.schema().properties()) {
+                        if (!f.getKey().equals("$defs")) {
+                            s.set(f.getKey(), f.getValue());
+                        }
+                    }
+                    JsonNode defs = v.schema().get("$defs");
                     ObjectNode meta = Catalog.JSON.createObjectNode();
                     meta.set("s", s);
                     ArrayNode pages = meta.putArray("p");
@@ -663,9 +669,9 @@ final class PackedCatalog {
         return new Packed(idx.toByteArray(), pack.toByteArray(), digest, inputsDigest);
     }
 
-    private static String store(byte[] raw, Map<String, String> stored, ByteArrayOutputStream pack, Deflater deflater,
+    private static String store(byte[] raw, Map<java.nio.ByteBuffer, String> stored, ByteArrayOutputStream pack, Deflater deflater,
             MessageDigest blobDigest) {
-        String key = HexFormat.of().formatHex(sha256().digest(raw));
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(raw);
         String ref = stored.get(key);
         if (ref != null) {
             return ref;

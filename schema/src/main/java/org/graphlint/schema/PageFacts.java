@@ -282,7 +282,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
 
     /** True when the path fits the template segment by segment ({@code {id}} matches any non-empty segment). */
     static boolean pathMatches(String template, String path) {
-        String[] t = requestPath(template).substring(1).split("/", -1);
+        String[] t = requestPath(CatalogBuilder.pathTemplate(template)).substring(1).split("/", -1);
         String[] a = path.substring(1).split("/", -1);
         if (t.length != a.length) {
             return false;

@@ -28,6 +28,8 @@ public final class PageIndex {
 
     /** Method pages (create, update, get) by api:entity, lower case. */
     private final Map<String, List<PageFacts>> methodsByEntity = new HashMap<>();
+    /** Every type page (resource, complex type, enum), in the order given. */
+    private final List<PageFacts> typePages = new ArrayList<>();
 
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
@@ -38,6 +40,7 @@ public final class PageIndex {
             if (k != PageKind.RESOURCE && k != PageKind.COMPLEX_TYPE && k != PageKind.ENUM) {
                 continue;
             }
+            typePages.add(p);
             if (p.slug() != null) {
                 bySlug.computeIfAbsent(p.apiVersion() + ":" + p.slug(), x -> new ArrayList<>()).add(p);
             }
@@ -67,6 +70,11 @@ public final class PageIndex {
                 }
             }
         }
+    }
+
+    /** Every type page of the build (resource, complex type, enum), in the order given. */
+    List<PageFacts> typePages() {
+        return java.util.Collections.unmodifiableList(typePages);
     }
 
     /**

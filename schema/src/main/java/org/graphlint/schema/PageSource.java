@@ -153,7 +153,7 @@ public final class PageSource {
             try {
                 results[i] = new CatalogBuilder.Input(PageParser.parse(f.path()), f.name());
             } catch (PageReadException e) {
-                results[i] = GraphlintText.oneLine(e.getMessage());
+                results[i] = org.graphlint.parser.Text.oneLine(e.getMessage());
             }
         });
         List<CatalogBuilder.Input> out = new ArrayList<>(files.size());

@@ -175,6 +175,50 @@ class WholeGraphTest {
     }
 
     @Test
+    void capitalizedTitleWordsGiveWayToTheIdentifierTheDocsUse() {
+        // beta contract.md declares "microsoft.graph.Contract" (v1.0's declares "contract"); dynamics-dimension.md is
+        // "Dimensions resource type"; identityuserflow.md is titled and declared "UserFlow" in both API versions, and
+        // v1.0's b2xidentityuserflow.md "Inherits from base class [identityUserFlow](../resources/identityuserflow.md)";
+        // "Update Localized organizationalbrandingproperties" updates an organizationalBrandingProperties; "Create userFlow"
+        // (identityuserflow-post-userflows.md) creates the type titled "UserFlow", so an identityUserFlow
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("v1.0/resources/contract.md", "beta/resources/contract.md", "beta/resources/dynamics-dimension.md",
+                "v1.0/resources/identityuserflow.md", "v1.0/resources/b2xidentityuserflow.md", "beta/resources/identityuserflow.md",
+                "beta/resources/organizationalbrandingproperties.md", "beta/api/organizationalbrandingpropertieslocalization-update.md",
+                "beta/api/identityuserflow-post-userflows.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        Catalog c = CatalogBuilder.build(in).catalog();
+        java.util.Set<String> beta = c.forApiVersion("beta").entities();
+        java.util.Set<String> v1 = c.forApiVersion("v1.0").entities();
+        assertTrue(beta.containsAll(List.of("contract", "dimension", "identityUserFlow", "organizationalBrandingProperties")), beta.toString());
+        assertTrue(v1.containsAll(List.of("contract", "identityUserFlow", "b2xIdentityUserFlow")), v1.toString());
+        for (String junk : List.of("Contract", "Dimensions", "UserFlow", "Localized")) {
+            assertFalse(beta.contains(junk) || v1.contains(junk), junk + " in " + beta + " / " + v1);
+        }
+        assertTrue(c.forApiVersion("beta").operationKinds("organizationalBrandingProperties").contains(OperationKind.UPDATE));
+        assertFalse(beta.contains("userFlow"), beta.toString());
+        assertTrue(c.forApiVersion("beta").operationKinds("identityUserFlow").contains(OperationKind.CREATE));
+        assertEquals("identityUserFlow", PageParser.parse(ROOT.resolve("v1.0/resources/b2xidentityuserflow.md")).baseType().name());
+    }
+
+    @Test
+    void aTemplateFromTheServiceRootIsRoutable() {
+        // onpremisesagentgroup-update.md documents only "PATCH ~/onPremisesPublishingProfiles/{publishingType}/agentGroups"
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("beta/resources/onpremisesagentgroup.md", "beta/api/onpremisesagentgroup-update.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve(f)), f));
+        }
+        List<DocumentedOperation> ops = CatalogBuilder.build(in).catalog().forApiVersion("beta").operations();
+        assertTrue(ops.stream().anyMatch(o -> o.method().equals("PATCH")
+                && o.pathTemplate().equals("/onPremisesPublishingProfiles/{publishingType}/agentGroups")
+                && o.operation() == OperationKind.UPDATE), ops.toString());
+        assertFalse(ops.stream().anyMatch(o -> o.pathTemplate().contains("~")), ops.toString());
+        assertEquals("/print/printers/{id}/jobs", CatalogBuilder.pathTemplate(" print/printers/{id}/jobs"));
+        assertEquals("/me", CatalogBuilder.pathTemplate("~/me"));
+    }
+
+    @Test
     void titleWordsThatAreNoTypeMakeNoEntity() {
         // "Create and send a notification" (notifications-post), "Create or replace an activity" (projectrome-put-activity)
         List<CatalogBuilder.Input> in = new ArrayList<>();

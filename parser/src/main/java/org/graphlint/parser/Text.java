@@ -1,0 +1,22 @@
+package org.graphlint.parser;
+
+/** The text helpers of graphlint's messages, in one place: every module below the command line uses these. */
+public final class Text {
+    private Text() {
+    }
+
+    /** The first line of a message, stripped; "(no message)" for null or blank. */
+    public static String oneLine(String m) {
+        if (m == null || m.isBlank()) {
+            return "(no message)";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+    }
+
+    /** A text quoted in a message: on one line, at most 80 characters ("..." where cut). */
+    public static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    }
+}

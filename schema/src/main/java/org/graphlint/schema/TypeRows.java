@@ -1,0 +1,97 @@
+package org.graphlint.schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.graphlint.parser.Example;
+import org.graphlint.parser.PageKind;
+import org.graphlint.parser.PropertyRow;
+import tools.jackson.databind.JsonNode;
+
+/** The property rows of a type: its own, its partial pages', and its base types' up the chain. */
+final class TypeRows {
+    private final PageIndex index;
+    private final ShapeDisagreements shapes;
+
+    TypeRows(PageIndex index, ShapeDisagreements shapes) {
+        this.index = index;
+        this.shapes = shapes;
+    }
+
+    /**
+     * A type's rows with those of its base types: the page's Properties (and, when asked, Relationships), then its base
+     * type's ("Inherits from [entity](entity.md)"), and so on up the chain, each base as it stood when {@code from}
+     * was written. A chain that comes back to a type already seen stops there (and the build notes it); a row whose
+     * name an earlier (more derived) page has is left to that page.
+     */
+    List<PropertyRow> of(PageFacts from, PageFacts type, boolean relationships, List<String> notes) {
+        List<PropertyRow> out = new ArrayList<>(type.propertyRows());
+        if (relationships && type.kind() == PageKind.RESOURCE) {
+            out.addAll(type.relationshipRows());
+        }
+        for (PageFacts sibling : index.siblings(from, type)) {
+            // the type's partial pages in other areas (intune-devices-user beside user)
+            out.addAll(sibling.propertyRows());
+            if (relationships && sibling.kind() == PageKind.RESOURCE) {
+                out.addAll(sibling.relationshipRows());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(type.file());
+        List<PageFacts> chain = new ArrayList<>();
+        chain.add(type);
+        PageFacts t = type;
+        for (int depth = 0; depth < 32; depth++) {
+            Optional<PageFacts> b = index.base(from, t);
+            if (b.isEmpty()) {
+                break;
+            }
+            if (!seen.add(b.get().file())) {
+                notes.add(type.file() + ": the base types of '" + type.typeName() + "' come back to " + b.get().file()
+                        + ": inheritance cycle, stopped there");
+                break;
+            }
+            t = b.get();
+            chain.add(t);
+            out.addAll(t.propertyRows());
+            if (relationships && t.kind() == PageKind.RESOURCE) {
+                out.addAll(t.relationshipRows());
+            }
+        }
+        // A property the docs show only in a type's JSON representation is documented too (often the inherited id),
+        // and so is the key the type's resource block declares ("keyProperty": "id")
+        Set<String> names = new HashSet<>();
+        out.forEach(r -> names.add(r.name()));
+        for (PageFacts page : chain) {
+            String key = page.page().declaredKey();
+            if (key != null && names.add(key)) {
+                out.add(new PropertyRow(key, key, org.graphlint.parser.NameSource.VERBATIM, "String",
+                        org.graphlint.parser.TypeSource.VERBATIM, false, null,
+                        "The key of " + page.typeName() + " (the page's resource block). Read-only.", List.of(), "Properties", 0));
+            }
+        }
+        for (PageFacts page : chain) {
+            shapes.mark(page, notes);
+        }
+        for (PageFacts page : chain) {
+            for (Example e : page.page().examples()) {
+                if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> f : e.body().properties()) {
+                    String k = f.getKey();
+                    if (k.contains("@") || !SchemaBuilder.IDENTIFIER.matcher(k).matches() || !names.add(k)) {
+                        continue;
+                    }
+                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, "",
+                            org.graphlint.parser.TypeSource.UNRESOLVED, f.getValue().isArray(), null,
+                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
+                }
+            }
+        }
+        return out;
+    }
+}
