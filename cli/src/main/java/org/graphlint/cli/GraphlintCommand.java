@@ -149,14 +149,9 @@ public final class GraphlintCommand implements Runnable {
         }
     }
 
-    /** A throwable's message on one line; the class name only when there is no message. */
+    /** A throwable's message on one line ({@link org.graphlint.parser.Text#oneLine(Throwable)}). */
     public static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
+        return org.graphlint.parser.Text.oneLine(t);
     }
 
     /** The tool's version, as the build wrote it; every command's {@code -V}/{@code --version} prints it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.SchemaVersion;
 import org.graphlint.validate.Category;
@@ -249,7 +250,7 @@ public final class PayloadConverter {
             return new BodyConversion(request, line, convert(node, from, to.target()), sourceFindings, null);
         } catch (RuntimeException | StackOverflowError e) {
             return new BodyConversion(request, line, null, List.of(), input(name, request, line, "unreadable",
-                    "graphlint could not convert this body: " + oneLine(e)));
+                    "graphlint could not convert this body: " + Text.oneLine(e)));
         }
     }
 
@@ -259,15 +260,6 @@ public final class PayloadConverter {
 
     private static Finding input(String name, int request, int line, String rule, String message) {
         return new Finding(name, request, line, 1, null, rule, Severity.ERROR, Category.INPUT, message, null);
-    }
-
-    private static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
     }
 
     /** A JSON file's text with its body replaced, leading and trailing whitespace kept. */

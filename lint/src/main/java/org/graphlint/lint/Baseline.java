@@ -89,7 +89,7 @@ public final class Baseline {
         try {
             root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw new LintException(file + ": not a graphlint baseline (not JSON: " + Linter.oneLine(e.getOriginalMessage()) + ")");
+            throw new LintException(file + ": not a graphlint baseline (not JSON: " + org.graphlint.parser.Text.oneLine(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asString(""))) {
             throw new LintException(file + ": not a graphlint baseline (no \"format\": \"" + FORMAT + "\")");

@@ -126,7 +126,7 @@ public final class Linter {
                 } catch (RuntimeException e) {
                     // a builder failure on one page is the schema module's bug to fix, not a doc defect: say so, go on
                     f.add(LintFinding.of(p.file(), 0, 0, LintRule.PARSER_OTHER,
-                            "graphlint could not check this page's examples (" + oneLine(String.valueOf(e.getMessage()))
+                            "graphlint could not check this page's examples (" + org.graphlint.parser.Text.oneLine(String.valueOf(e.getMessage()))
                                     + "): please report it", "example-check-failed"));
                 }
                 p.release();
@@ -165,7 +165,7 @@ public final class Linter {
         try {
             m = PageParser.parse(in.file(), in.content());
         } catch (PageReadException e) {
-            out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, oneLine(e.getMessage()), ""));
+            out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, org.graphlint.parser.Text.oneLine(e.getMessage()), ""));
             return null;
         }
         LintPage p = LintPage.of(in, kept.of(m)); // the diagnostics are read from m, here: the page keeps less
@@ -246,8 +246,4 @@ public final class Linter {
         return false;
     }
 
-    static String oneLine(String m) {
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).strip();
-    }
 }

@@ -14,6 +14,12 @@ public final class Text {
         return nl < 0 ? m.strip() : m.substring(0, nl).strip();
     }
 
+    /** A throwable's message on one line; its class's simple name when it has no message. */
+    public static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return oneLine(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+    }
+
     /** A text quoted in a message: on one line, at most 80 characters ("..." where cut). */
     public static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
