@@ -42,7 +42,7 @@ final class PackWriter {
                 body.append("api ").append(a.getKey()).append('\n');
                 Catalog c = a.getValue();
                 for (SchemaVersion v : c.allVersions()) {
-                    ObjectNode s = ((ObjectNode) v.schema()).deepCopy();
+                    ObjectNode s = ((ObjectNode) v.tree()).deepCopy();
                     JsonNode defs = s.remove("$defs");
                     ObjectNode meta = Catalog.JSON.createObjectNode();
                     meta.set("s", s);
