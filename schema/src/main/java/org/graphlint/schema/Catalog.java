@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,7 +37,8 @@ public final class Catalog {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The module's mapper, built on first use (reading the embedded catalog needs none). */
+    static final LazyMapper JSON = new LazyMapper();
 
     /** The largest catalog.json or schema file read (a whole-snapshot catalog.json is about 4 MB). */
     public static final long MAX_FILE_BYTES = 256L << 20;

@@ -154,8 +154,15 @@ final class PackBlobs {
     }
 
     JsonNode json(String ref) {
+        byte[] raw = raw(ref);
         try {
-            return Catalog.JSON.readTree(raw(ref));
+            try (tools.jackson.core.JsonParser p = Catalog.JSON.createParser(raw)) {
+                JsonNode n = JsonTrees.read(p); // no mapper: see JsonTrees
+                if (n != null && p.nextToken() == null) {
+                    return n;
+                }
+            }
+            return JsonTrees.mapper().readTree(raw); // anything unusual: the mapper's reading, and its words
         } catch (tools.jackson.core.JacksonException e) {
             throw new CatalogException(where + "/" + PackedCatalog.PACK + ": blob " + ref + " is not JSON: "
                     + GraphlintText.oneLine(e.getOriginalMessage()));

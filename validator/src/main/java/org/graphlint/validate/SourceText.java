@@ -20,11 +20,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import org.graphlint.schema.JsonTrees;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ContainerNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Bytes to text (strict UTF-8), text to a JSON tree, and JSON pointers back to line and column. */
 final class SourceText {
@@ -32,13 +29,25 @@ final class SourceText {
     /** Deeper documents are refused with a {@code nesting-depth} finding (Jackson's own default, made explicit). */
     static final int MAX_NESTING_DEPTH = 500;
 
-    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                    .build())
-            // Duplicate names are caught while the tree is built (a failed put), not by the parser's per-object
-            // name set: the same check at a fraction of the cost on every valid body.
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+    /** The reader settings: the nesting limit. Parsers come from here; a mapper only when a problem is worded. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build();
+
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder(FACTORY)
+                // Duplicate names are caught while the tree is built (a failed put), not by the parser's per-object
+                // name set: the same check at a fraction of the cost on every valid body.
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
+
+    /**
+     * The mapper of the text path (built on first use: the ASCII fast path needs none, see {@link JsonTrees}).
+     */
+    static JsonMapper json() {
+        return Mapper.JSON;
+    }
 
     private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^;\\]]*; ");
 
@@ -134,7 +143,7 @@ final class SourceText {
      * problem).
      */
     static Parsed parseAscii(byte[] bytes) {
-        try (JsonParser p = JSON.createParser(bytes)) {
+        try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonNode n = tree(p);
             if (n == null || p.nextToken() != null) {
                 return null;
@@ -145,76 +154,11 @@ final class SourceText {
         }
     }
 
-    /**
-     * The tree of one JSON document, built straight from the parser's tokens: the nodes the mapper's
-     * {@code readTree} builds (same node factory, same number node types), without a deserialization context per call
-     * (a sixth of the CPU of a small fixture). Null at the end of input, for a duplicate property name, or for any
-     * token a JSON text parser does not give: the caller then takes the mapper's path, which words the problem. Not
-     * recursive: nesting is bounded by the parser's depth limit only.
-     */
+    /** The tree of one JSON document from the parser's tokens ({@link JsonTrees#read}); null: take the mapper's path. */
     static JsonNode tree(JsonParser p) {
-        JsonNodeFactory f = NODES;
-        java.util.ArrayList<ContainerNode<?>> open = new java.util.ArrayList<>();
-        String name = null;
-        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-            JsonNode value;
-            switch (t) {
-                case PROPERTY_NAME -> {
-                    name = p.currentName();
-                    continue;
-                }
-                case END_OBJECT, END_ARRAY -> {
-                    ContainerNode<?> done = open.remove(open.size() - 1);
-                    if (open.isEmpty()) {
-                        return done;
-                    }
-                    continue;
-                }
-                case START_OBJECT -> value = f.objectNode();
-                case START_ARRAY -> value = f.arrayNode();
-                case VALUE_STRING -> value = f.stringNode(p.getString());
-                case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
-                    case INT -> f.numberNode(p.getIntValue());
-                    case LONG -> f.numberNode(p.getLongValue());
-                    default -> f.numberNode(p.getBigIntegerValue());
-                };
-                case VALUE_NUMBER_FLOAT -> {
-                    if (p.getNumberTypeFP() != JsonParser.NumberTypeFP.UNKNOWN
-                            && p.getNumberTypeFP() != JsonParser.NumberTypeFP.DOUBLE64) {
-                        return null; // not from JSON text: the mapper's path decides
-                    }
-                    value = f.numberNode(p.getDoubleValue());
-                }
-                case VALUE_TRUE -> value = f.booleanNode(true);
-                case VALUE_FALSE -> value = f.booleanNode(false);
-                case VALUE_NULL -> value = f.nullNode();
-                default -> {
-                    return null;
-                }
-            }
-            if (open.isEmpty()) {
-                if (!(value instanceof ContainerNode<?> c)) {
-                    return value; // a scalar document
-                }
-                open.add(c);
-                continue;
-            }
-            ContainerNode<?> parent = open.get(open.size() - 1);
-            if (parent instanceof ObjectNode o) {
-                if (o.putIfAbsent(name, value) != null) {
-                    return null; // a duplicate name: the mapper's path reports it
-                }
-            } else {
-                ((ArrayNode) parent).add(value);
-            }
-            if (value instanceof ContainerNode<?> c) {
-                open.add(c);
-            }
-        }
-        return null;
+        return JsonTrees.read(p);
     }
 
-    private static final JsonNodeFactory NODES = JSON.getNodeFactory();
 
     /** Parses one JSON document; never throws for bad input. */
     static Parsed parse(String text) {
@@ -223,8 +167,8 @@ final class SourceText {
         }
         JsonParser p = null;
         try {
-            p = JSON.createParser(text);
-            JsonNode n = JSON.readTree(p);
+            p = json().createParser(text);
+            JsonNode n = json().readTree(p);
             if (n == null || n.isMissingNode()) {
                 return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
             }
@@ -353,7 +297,7 @@ final class SourceText {
         Map<String, int[]> values = new HashMap<>();
         Map<String, int[]> names = new HashMap<>();
         Set<String> left = new HashSet<>(wanted);
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = json().createParser(text)) {
             JsonToken t;
             while (!left.isEmpty() && (t = p.nextToken()) != null) {
                 String ptr = p.streamReadContext().pathAsPointer().toString();

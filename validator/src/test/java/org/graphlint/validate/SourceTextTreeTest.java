@@ -43,7 +43,7 @@ class SourceTextTreeTest {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
                 JsonNode expected;
                 try {
-                    expected = SourceText.JSON.readTree(text);
+                    expected = SourceText.json().readTree(text);
                 } catch (RuntimeException e) {
                     continue; // a fixture that is meant not to be JSON
                 }
@@ -67,9 +67,9 @@ class SourceTextTreeTest {
     }
 
     private static void assertSameTree(String doc) {
-        JsonNode expected = SourceText.JSON.readTree(doc);
+        JsonNode expected = SourceText.json().readTree(doc);
         JsonNode actual;
-        try (JsonParser p = SourceText.JSON.createParser(doc)) {
+        try (JsonParser p = SourceText.json().createParser(doc)) {
             actual = SourceText.tree(p);
         }
         assertNotNull(actual, doc);
