@@ -168,7 +168,7 @@ final class ActionBodies {
                 if (vs.isEmpty()) {
                     one.put("type", "object");
                 } else {
-                    JsonNode res = vs.get(vs.size() - 1).schema();
+                    JsonNode res = vs.get(vs.size() - 1).tree(); // deep-copied below
                     ObjectNode root = ((ObjectNode) res).deepCopy();
                     root.remove("$schema");
                     root.remove("$id");

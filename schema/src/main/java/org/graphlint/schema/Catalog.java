@@ -1,10 +1,6 @@
 package org.graphlint.schema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,16 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,7 +37,8 @@ public final class Catalog {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The module's mapper, built on first use (reading the embedded catalog needs none). */
+    static final LazyMapper JSON = new LazyMapper();
 
     /** The largest catalog.json or schema file read (a whole-snapshot catalog.json is about 4 MB). */
     public static final long MAX_FILE_BYTES = 256L << 20;
@@ -114,32 +105,18 @@ public final class Catalog {
         return new Api(Collections.unmodifiableMap(frozen), List.copyOf(operations), Collections.unmodifiableMap(types));
     }
 
-    // ---------------------------------------------------------------- loading
+    // ---------------------------------------------------------------- loading (CatalogReader)
 
-    /** The catalog built into the jar from {@code samples/pages} (cached; the first call reads it). */
+    /** The catalog built into the jar (cached; the first call reads its index, and schemas are read when asked for). */
     public static Catalog embedded() {
         Catalog c = embedded;
         if (c == null) {
             synchronized (Catalog.class) {
                 c = embedded;
                 if (c == null) {
-                    c = PackedCatalog.embedded(); // the all-Graph catalog, read lazily; null in a jar without one
+                    c = CatalogReader.embedded();
+                    embedded = c;
                 }
-                if (c == null) {
-                    c = read(name -> {
-                        InputStream in = Catalog.class.getClassLoader().getResourceAsStream(EMBEDDED_RESOURCE + name);
-                        if (in == null) {
-                            throw new CatalogException("embedded catalog: resource " + EMBEDDED_RESOURCE + name
-                                    + " is missing from the jar (rebuild with mvn package)");
-                        }
-                        try (in) {
-                            return in.readAllBytes();
-                        } catch (IOException e) {
-                            throw new CatalogException("embedded catalog: cannot read " + name + ": " + e.getMessage(), e);
-                        }
-                    }, "embedded catalog");
-                }
-                embedded = c;
             }
         }
         return c;
@@ -147,134 +124,7 @@ public final class Catalog {
 
     /** Reads a folder written by {@code graphlint schemas build --out DIR}; throws a one-line {@link CatalogException}. */
     public static Catalog load(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        if (!Files.isDirectory(dir)) {
-            throw new CatalogException(dir + ": not a catalog folder (expected a folder with catalog.json)");
-        }
-        Path root = dir.toAbsolutePath().normalize();
-        Catalog packed = PackedCatalog.readIfCurrent(root);
-        if (packed != null) {
-            return packed; // the same catalog, packed by schemas build or export: read lazily, like the embedded one
-        }
-        return read(name -> {
-            Path p = root.resolve(name).normalize();
-            if (!p.startsWith(root)) {
-                throw new CatalogException(dir + "/catalog.json: schema file '" + name + "' points outside the catalog folder");
-            }
-            try {
-                return org.graphlint.parser.RegularFile.read(p, MAX_FILE_BYTES);
-            } catch (NoSuchFileException e) {
-                throw new CatalogException(dir.resolve(name) + (name.equals("catalog.json")
-                        ? ": missing: not a catalog folder (write one with 'graphlint schemas build --out DIR')"
-                        : ": missing (named in catalog.json)"));
-            } catch (org.graphlint.parser.RegularFile.NotRegularFileException
-                    | org.graphlint.parser.RegularFile.TooLargeException e) {
-                throw new CatalogException(dir.resolve(name) + ": " + e.getMessage(), e);
-            } catch (java.nio.file.AccessDeniedException e) {
-                throw new CatalogException(dir.resolve(name) + ": cannot read: permission denied", e);
-            } catch (IOException | UncheckedIOException e) {
-                throw new CatalogException(dir.resolve(name) + ": cannot read: " + e.getMessage(), e);
-            }
-        }, dir.toString());
-    }
-
-    interface Source {
-        byte[] read(String name);
-    }
-
-    private static JsonNode parse(byte[] bytes, String where) {
-        try {
-            JsonNode n = JSON.readTree(bytes);
-            if (n == null || n.isMissingNode()) {
-                throw new CatalogException(where + ": empty");
-            }
-            return n;
-        } catch (JacksonException e) {
-            throw new CatalogException(where + ": not valid JSON: " + GraphlintText.oneLine(e.getOriginalMessage()));
-        }
-    }
-
-    private static Catalog read(Source source, String where) {
-        String catWhere = where + "/catalog.json";
-        JsonNode root = parse(source.read("catalog.json"), catWhere);
-        try {
-            if (!FORMAT.equals(text(root, "format"))) {
-                throw new CatalogException(catWhere + ": format is '" + text(root, "format") + "', expected '" + FORMAT + "'");
-            }
-            JsonNode apisNode = root.path("apiVersions");
-            if (!apisNode.isObject()) {
-                throw new CatalogException(catWhere + ": 'apiVersions' must be an object");
-            }
-            Map<String, Catalog> byApi = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> a : apisNode.properties()) {
-                String apiName = a.getKey();
-                JsonNode apiNode = a.getValue();
-                List<SchemaVersion> versions = new ArrayList<>();
-                for (JsonNode v : array(apiNode, "versions", catWhere)) {
-                    String file = text(v, "file");
-                    if (file == null) {
-                        throw new CatalogException(catWhere + ": a version of " + text(v, "entity") + " has no 'file'");
-                    }
-                    JsonNode schema = parse(source.read(file), where + "/" + file);
-                    List<PageRef> pages = new ArrayList<>();
-                    for (JsonNode p : array(v, "pages", catWhere)) {
-                        String lh = text(p, "lastHandoff");
-                        pages.add(new PageRef(text(p, "locale"), lh == null ? null : LocalDate.parse(lh),
-                                text(p, "sourceCommit"), text(p, "file")));
-                    }
-                    List<SchemaChange> changes = new ArrayList<>();
-                    for (JsonNode c : array(v, "changes", catWhere)) {
-                        changes.add(new SchemaChange(text(c, "kind"), text(c, "path"), text(c, "detail"),
-                                c.path("breakingForSenders").asBoolean(false)));
-                    }
-                    String entity = required(v, "entity", catWhere);
-                    String id = required(v, "id", catWhere);
-                    versions.add(new SchemaVersion(entity, OperationKind.fromId(required(v, "operation", catWhere)), id,
-                            schema, pages, changes));
-                }
-                List<DocumentedOperation> ops = new ArrayList<>();
-                for (JsonNode o : array(apiNode, "operations", catWhere)) {
-                    ops.add(new DocumentedOperation(required(o, "method", catWhere), required(o, "path", catWhere),
-                            required(o, "entity", catWhere), OperationKind.fromId(required(o, "operation", catWhere))));
-                }
-                Map<String, String> types = new LinkedHashMap<>();
-                JsonNode t = apiNode.path("odataTypes");
-                if (t.isObject()) {
-                    for (Map.Entry<String, JsonNode> e : t.properties()) {
-                        types.put(e.getKey(), e.getValue().asString());
-                    }
-                }
-                byApi.put(apiName, of(apiName, versions, ops, types));
-            }
-            String def = text(root, "defaultApiVersion");
-            return of(byApi, def == null ? DEFAULT_API_VERSION : def);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new CatalogException(catWhere + ": " + GraphlintText.oneLine(e.getMessage()));
-        }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static String required(JsonNode n, String field, String where) {
-        String s = text(n, field);
-        if (s == null || s.isBlank()) {
-            throw new CatalogException(where + ": an entry lacks '" + field + "'");
-        }
-        return s;
-    }
-
-    private static Iterable<JsonNode> array(JsonNode n, String field, String where) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw new CatalogException(where + ": '" + field + "' must be an array");
-        }
-        return v;
+        return CatalogReader.load(dir);
     }
 
     // ---------------------------------------------------------------- queries
@@ -423,52 +273,7 @@ public final class Catalog {
 
     /** This catalog's {@code catalog.json} content (every API version). */
     public ObjectNode toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("defaultApiVersion", apis.containsKey(DEFAULT_API_VERSION) ? DEFAULT_API_VERSION : apiVersion);
-        ObjectNode apisNode = root.putObject("apiVersions");
-        for (Map.Entry<String, Api> a : apis.entrySet()) {
-            ObjectNode an = apisNode.putObject(a.getKey());
-            ArrayNode vs = an.putArray("versions");
-            for (Map<OperationKind, List<SchemaVersion>> m : a.getValue().entities().values()) {
-                for (List<SchemaVersion> l : m.values()) {
-                    for (SchemaVersion v : l) {
-                        ObjectNode vn = vs.addObject();
-                        vn.put("entity", v.entity());
-                        vn.put("operation", v.operation().id());
-                        vn.put("id", v.id());
-                        vn.put("file", schemaFile(a.getKey(), v));
-                        ArrayNode pages = vn.putArray("pages");
-                        for (PageRef p : v.pages()) {
-                            ObjectNode pn = pages.addObject();
-                            pn.put("locale", p.locale());
-                            pn.put("lastHandoff", p.lastHandoff() == null ? null : p.lastHandoff().toString());
-                            pn.put("sourceCommit", p.sourceCommit());
-                            pn.put("file", p.file());
-                        }
-                        ArrayNode changes = vn.putArray("changes");
-                        for (SchemaChange c : v.changes()) {
-                            ObjectNode cn = changes.addObject();
-                            cn.put("kind", c.kind());
-                            cn.put("path", c.path());
-                            cn.put("detail", c.detail());
-                            cn.put("breakingForSenders", c.breakingForSenders());
-                        }
-                    }
-                }
-            }
-            ArrayNode ops = an.putArray("operations");
-            for (DocumentedOperation o : a.getValue().operations()) {
-                ObjectNode on = ops.addObject();
-                on.put("method", o.method());
-                on.put("path", o.pathTemplate());
-                on.put("entity", o.entity());
-                on.put("operation", o.operation().id());
-            }
-            ObjectNode types = an.putObject("odataTypes");
-            a.getValue().odataTypes().forEach(types::put);
-        }
-        return root;
+        return CatalogJson.catalogJson(apis, apiVersion);
     }
 
     /**

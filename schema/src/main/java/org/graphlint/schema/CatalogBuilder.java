@@ -447,7 +447,7 @@ public final class CatalogBuilder {
             }
             JsonNode schema = CatalogWriter.withId(CatalogWriter.schemaId(key.api(), key.entity(), key.op(), id),
                     g.built().get(0).schema());
-            List<SchemaChange> changes = prev == null ? List.of() : SchemaDiff.diff(prev.schema(), schema);
+            List<SchemaChange> changes = prev == null ? List.of() : SchemaDiff.diff(prev.tree(), schema);
             SchemaVersion v = new SchemaVersion(key.entity(), key.op(), id, schema, pages, changes);
             out.add(v);
             prev = v;

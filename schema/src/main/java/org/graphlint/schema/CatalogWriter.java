@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a catalog folder ({@code graphlint schemas build --out DIR}) so that nothing a user owns is lost and a reader
@@ -158,7 +159,7 @@ public final class CatalogWriter {
         byte[][] bytes = new byte[names.size()][];
         java.util.stream.IntStream.range(0, names.size()).parallel()
                 .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withId(schemaId(apis.get(i), versions.get(i)),
-                        versions.get(i).schema()))));
+                        versions.get(i).tree()))));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);

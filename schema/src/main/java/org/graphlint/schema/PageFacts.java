@@ -280,20 +280,9 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         return DocumentedOperation.requestPath(url);
     }
 
-    /** True when the path fits the template segment by segment ({@code {id}} matches any non-empty segment). */
+    /** True when the path fits the template ({@link PathTemplate}, the matcher the request router uses too). */
     static boolean pathMatches(String template, String path) {
-        String[] t = requestPath(CatalogBuilder.pathTemplate(template)).substring(1).split("/", -1);
-        String[] a = path.substring(1).split("/", -1);
-        if (t.length != a.length) {
-            return false;
-        }
-        for (int i = 0; i < t.length; i++) {
-            boolean var = t[i].startsWith("{") && t[i].endsWith("}");
-            if (var ? a[i].isEmpty() : !t[i].equalsIgnoreCase(a[i])) {
-                return false;
-            }
-        }
-        return true;
+        return PathTemplate.templateMatches(template, path);
     }
 
     /** True when the example is one of the page's own operation ({@link #ownExamples}). */

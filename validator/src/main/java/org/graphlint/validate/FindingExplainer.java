@@ -25,6 +25,8 @@ final class FindingExplainer {
     private final Catalog catalog;
     private final CompiledSchemas schemas;
     private final ConcurrentHashMap<CompiledSchemas.Key, Set<String>> readOnly = new ConcurrentHashMap<>();
+    /** One copy of each target's schema tree (SchemaVersion hands out copies), read when wording findings. */
+    private final ConcurrentHashMap<CompiledSchemas.Key, JsonNode> trees = new ConcurrentHashMap<>();
 
     FindingExplainer(Catalog catalog, CompiledSchemas schemas) {
         this.catalog = catalog;
@@ -305,8 +307,8 @@ final class FindingExplainer {
     }
 
     /** The property names the schema object holding the failing keyword declares. */
-    private static List<String> knownProperties(Target t, Error e) {
-        JsonNode root = t.version().schema();
+    private List<String> knownProperties(Target t, Error e) {
+        JsonNode root = trees.computeIfAbsent(CompiledSchemas.Key.of(t), k -> t.version().schema());
         JsonNode holder = null;
         SchemaLocation sl = e.getSchemaLocation();
         if (sl != null && sl.getFragment() != null) {

@@ -20,6 +20,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import org.graphlint.schema.JsonTrees;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Bytes to text (strict UTF-8), text to a JSON tree, and JSON pointers back to line and column. */
@@ -28,13 +29,25 @@ final class SourceText {
     /** Deeper documents are refused with a {@code nesting-depth} finding (Jackson's own default, made explicit). */
     static final int MAX_NESTING_DEPTH = 500;
 
-    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                    .build())
-            // Duplicate names are caught while the tree is built (a failed put), not by the parser's per-object
-            // name set: the same check at a fraction of the cost on every valid body.
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+    /** The reader settings: the nesting limit. Parsers come from here; a mapper only when a problem is worded. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build();
+
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder(FACTORY)
+                // Duplicate names are caught while the tree is built (a failed put), not by the parser's per-object
+                // name set: the same check at a fraction of the cost on every valid body.
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
+
+    /**
+     * The mapper of the text path (built on first use: the ASCII fast path needs none, see {@link JsonTrees}).
+     */
+    static JsonMapper json() {
+        return Mapper.JSON;
+    }
 
     private static final Pattern SOURCE_REF = Pattern.compile("\\[Source: [^;\\]]*; ");
 
@@ -130,9 +143,9 @@ final class SourceText {
      * problem).
      */
     static Parsed parseAscii(byte[] bytes) {
-        try (JsonParser p = JSON.createParser(bytes)) {
-            JsonNode n = JSON.readTree(p);
-            if (n == null || n.isMissingNode() || p.nextToken() != null) {
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            JsonNode n = tree(p);
+            if (n == null || p.nextToken() != null) {
                 return null;
             }
             return new Parsed(n, null);
@@ -141,6 +154,12 @@ final class SourceText {
         }
     }
 
+    /** The tree of one JSON document from the parser's tokens ({@link JsonTrees#read}); null: take the mapper's path. */
+    static JsonNode tree(JsonParser p) {
+        return JsonTrees.read(p);
+    }
+
+
     /** Parses one JSON document; never throws for bad input. */
     static Parsed parse(String text) {
         if (text.isBlank()) {
@@ -148,8 +167,8 @@ final class SourceText {
         }
         JsonParser p = null;
         try {
-            p = JSON.createParser(text);
-            JsonNode n = JSON.readTree(p);
+            p = json().createParser(text);
+            JsonNode n = json().readTree(p);
             if (n == null || n.isMissingNode()) {
                 return new Parsed(null, input(1, 1, "empty", "no JSON body: the fixture is empty"));
             }
@@ -278,7 +297,7 @@ final class SourceText {
         Map<String, int[]> values = new HashMap<>();
         Map<String, int[]> names = new HashMap<>();
         Set<String> left = new HashSet<>(wanted);
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = json().createParser(text)) {
             JsonToken t;
             while (!left.isEmpty() && (t = p.nextToken()) != null) {
                 String ptr = p.streamReadContext().pathAsPointer().toString();
