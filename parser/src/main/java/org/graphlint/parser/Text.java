@@ -25,4 +25,9 @@ public final class Text {
         String one = s.replace('\n', ' ');
         return one.length() <= 80 ? one : one.substring(0, 77) + "...";
     }
+
+    /** A text quoted in a finding: its first {@code max} characters and "…" when it is longer. */
+    public static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
+    }
 }

@@ -129,7 +129,7 @@ final class CompiledSchemas {
             }
             for (JsonNode n : names) {
                 if (!n.isString() || !JSON_TYPES.contains(n.asString())) {
-                    return "at " + (at.isEmpty() ? "the root" : at) + ", \"type\" is " + abbreviated(n.toString())
+                    return "at " + (at.isEmpty() ? "the root" : at) + ", \"type\" is " + org.graphlint.parser.Text.cut(n.toString(), 60)
                             + ", which is not a JSON Schema type (null, boolean, object, array, number, string or integer)";
                 }
             }
@@ -160,9 +160,6 @@ final class CompiledSchemas {
         return null;
     }
 
-    private static String abbreviated(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
 
     /** A schema of the catalog that cannot be used; the message is one line naming the schema file and the fault. */
     static final class SchemaFaultException extends IllegalArgumentException {
@@ -190,7 +187,7 @@ final class CompiledSchemas {
             why = "a $ref to " + (m.find() ? m.group(1) : "another document")
                     + ", which graphlint does not fetch (a catalog must be self-contained)";
         } else {
-            why = FixtureReader.oneLine(root);
+            why = org.graphlint.parser.Text.oneLine(root);
         }
         return new SchemaFaultException("the schema " + Catalog.schemaFile(api, v) + " cannot be used: " + why, e);
     }

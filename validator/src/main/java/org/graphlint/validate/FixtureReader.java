@@ -45,7 +45,7 @@ final class FixtureReader {
         } catch (AccessDeniedException e) {
             return unreadable("permission denied");
         } catch (IOException | OutOfMemoryError e) {
-            return unreadable("cannot read: " + oneLine(e));
+            return unreadable("cannot read: " + org.graphlint.parser.Text.oneLine(e));
         }
     }
 
@@ -123,12 +123,4 @@ final class FixtureReader {
     }
 
 
-    static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m.strip() : m.substring(0, nl).strip();
-    }
 }

@@ -149,6 +149,6 @@ final class HttpFile {
     }
 
     static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return org.graphlint.parser.Text.cut(s, 80);
     }
 }
