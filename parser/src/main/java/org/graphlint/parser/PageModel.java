@@ -76,4 +76,21 @@ public record PageModel(
     public List<PropertyRow> propertiesIn(String section) {
         return properties.stream().filter(p -> section.equalsIgnoreCase(p.section())).toList();
     }
+
+    /** The rows that describe the page's own type: its Properties table, else its first table unless that is Relationships. */
+    public List<PropertyRow> typeRows() {
+        return typeRows(properties);
+    }
+
+    static List<PropertyRow> typeRows(List<PropertyRow> properties) {
+        List<PropertyRow> rows = properties.stream().filter(p -> "Properties".equalsIgnoreCase(p.section())).toList();
+        if (!rows.isEmpty() || properties.isEmpty()) {
+            return rows;
+        }
+        String first = properties.get(0).section();
+        if ("Relationships".equalsIgnoreCase(first)) {
+            return List.of();
+        }
+        return properties.stream().filter(p -> java.util.Objects.equals(first, p.section())).toList();
+    }
 }

@@ -39,6 +39,28 @@ class PageKindTest {
         assertTrue(p.diagnostics().stream().noneMatch(d -> d.code().equals("enum-value-not-integer")), p.diagnostics().toString());
     }
 
+    /**
+     * The kind is decided once, here (the schema builder no longer second-guesses it): a page filed as an enum page
+     * that documents a type in a Properties table is that type's page, a resource when it has an id.
+     */
+    @Test
+    void anEnumPageWithATypeTableIsTheTypesPage() {
+        String page = """
+                ---
+                doc_type: enumPageType
+                ---
+                # widget
+                ## <a name="properties"></a>Properties
+                |Property|Type|Description|
+                |:---|:---|:---|
+                |%s|String|The key.|
+                |name|String|The name.|
+                """;
+        assertEquals(PageKind.RESOURCE, parse(page.formatted("id")).kind());
+        assertEquals(PageKind.COMPLEX_TYPE, parse(page.formatted("key")).kind());
+        assertEquals(PageKind.ENUM, parse("---\ndoc_type: enumPageType\n---\n# e\n|Member|Value|Description|\n|--|--|--|\n|a|0|x|\n").kind());
+    }
+
     @Test
     void withoutDocTypeTheContentDecides() {
         assertEquals(PageKind.ENUM, parse("# e\n|Member|Value|Description|\n|--|--|--|\n|a|0|x|\n").kind());

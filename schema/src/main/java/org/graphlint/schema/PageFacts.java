@@ -58,7 +58,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         String typeName = null;
         String entity = null;
         OperationKind op = null;
-        PageKind kind = effectiveKind(page);
+        PageKind kind = page.kind(); // decided once, by the parser
         if (kind == PageKind.RESOURCE || kind == PageKind.COMPLEX_TYPE || kind == PageKind.ENUM) {
             typeName = typeNameOf(page, slug);
             if (kind == PageKind.RESOURCE && typeName != null) {
@@ -75,21 +75,6 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
             }
         }
         return new PageFacts(page, f, api, slug, typeName, entity, op, kind);
-    }
-
-    static PageKind effectiveKind(PageModel page) {
-        PageKind k = page.kind();
-        if (k == PageKind.METHOD || k == PageKind.OTHER) {
-            return k;
-        }
-        List<PropertyRow> rows = typeRows(page);
-        if (rows.isEmpty()) {
-            return page.enumMembers().isEmpty() ? k : PageKind.ENUM;
-        }
-        if (k == PageKind.RESOURCE || k == PageKind.COMPLEX_TYPE) {
-            return k;
-        }
-        return rows.stream().anyMatch(r -> "id".equals(r.name())) ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
     }
 
     /** The API version the page's example URLs name. */
@@ -312,18 +297,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
 
     /** The rows of the page's Properties table (type pages). */
     public List<PropertyRow> propertyRows() {
-        return typeRows(page);
-    }
-
-    private static List<PropertyRow> typeRows(PageModel page) {
-        List<PropertyRow> rows = page.propertiesIn("Properties");
-        if (rows.isEmpty()) {
-            rows = firstSection(page.properties());
-            if (!rows.isEmpty() && "Relationships".equalsIgnoreCase(rows.get(0).section())) {
-                return List.of();
-            }
-        }
-        return rows;
+        return page.typeRows();
     }
 
     /** The rows of the page's Relationships table (resource pages). */
