@@ -101,7 +101,8 @@ final class PageScan {
             String target = linkRefs.get(baseType.link().substring(1).toLowerCase(Locale.ROOT));
             baseType = new BaseType(baseType.name(), target, baseType.line());
         }
-        PageKind kind = kindOf(properties);
+        PageKind kind = PageKinds.of(frontMatter.getOrDefault("doc_type", ""), hasMethodsSection, !operations.isEmpty(),
+                properties, !members.isEmpty());
         if (titleLocalized == null && frontMatter.containsKey("title")) {
             titleLocalized = frontMatter.get("title");
         }
@@ -396,51 +397,5 @@ final class PageScan {
             }
         }
         return b;
-    }
-
-    /**
-     * The page's kind, decided here once for every consumer: the doc_type (or, without one, what the page contains)
-     * says method, enum, resource or complex type; a type page is then judged by its type rows (the Properties table,
-     * else the first table unless it is Relationships): none but enum members make it an enum page, and an enum-typed
-     * page with type rows is a resource (with an {@code id} row) or a complex type.
-     */
-    private PageKind kindOf(List<PropertyRow> properties) {
-        PageKind k = declaredKindOf(properties);
-        if (k == PageKind.METHOD || k == PageKind.OTHER) {
-            return k;
-        }
-        List<PropertyRow> rows = PageModel.typeRows(properties);
-        if (rows.isEmpty()) {
-            return members.isEmpty() ? k : PageKind.ENUM;
-        }
-        if (k == PageKind.RESOURCE || k == PageKind.COMPLEX_TYPE) {
-            return k;
-        }
-        return rows.stream().anyMatch(r -> "id".equals(r.name())) ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
-    }
-
-
-    /** What the doc_type says when present; without it, what the page contains. */
-    private PageKind declaredKindOf(List<PropertyRow> properties) {
-        String docType = frontMatter.getOrDefault("doc_type", "");
-        boolean hasKey = properties.stream().anyMatch(p -> p.name().equals("id"));
-        PageKind typePage = hasMethodsSection || hasKey ? PageKind.RESOURCE : PageKind.COMPLEX_TYPE;
-        if (docType.equalsIgnoreCase("apiPageType")) {
-            return PageKind.METHOD;
-        }
-        if (docType.equalsIgnoreCase("enumPageType")) {
-            return PageKind.ENUM;
-        }
-        if (docType.equalsIgnoreCase("resourcePageType")) {
-            // resource pages may hold Member|Description tables that define a property's values
-            return properties.isEmpty() && !members.isEmpty() ? PageKind.ENUM : typePage;
-        }
-        if (!operations.isEmpty()) {
-            return PageKind.METHOD;
-        }
-        if (!properties.isEmpty()) {
-            return typePage;
-        }
-        return members.isEmpty() ? PageKind.OTHER : PageKind.ENUM;
     }
 }

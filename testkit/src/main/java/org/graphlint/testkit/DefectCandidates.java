@@ -208,7 +208,7 @@ final class DefectCandidates {
                 if (probe.isEmpty()) {
                     return Optional.empty();
                 }
-                Arbitrary<String> bad = Arbitraries.oneOf(Arbitraries.of(fixed), SchemaArbitraries.text())
+                Arbitrary<String> bad = Arbitraries.oneOf(Arbitraries.of(fixed), ScalarArbitraries.text())
                         .filter(x -> !p.matcher(x).find());
                 Function<String, Candidate> c = x -> new Candidate(ptr, Json.F.stringNode(x), DefectKind.MALFORMED_FORMAT, "pattern", ptr,
                         "'" + x + "' does not match " + p.pattern());
