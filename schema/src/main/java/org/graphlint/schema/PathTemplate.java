@@ -102,6 +102,11 @@ public final class PathTemplate {
         return Integer.parseInt(argsSegment.substring(ARGS.length(), argsSegment.length() - 2));
     }
 
+    /** The path part of a URL, API version dropped ({@link DocumentedOperation#requestPath} trims its trailing slash). */
+    static String pathOf(String url) {
+        return stripToPath(url, true);
+    }
+
     /** The path part of a URL: no scheme and host, no leading {{variable}} or {version}, no query or fragment. */
     private static String stripToPath(String url, boolean dropVersion) {
         String u = url.strip();
