@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.graphlint.parser.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -94,7 +95,7 @@ record ConfigFile(Path file, String docVersion, String apiVersion, Path catalog,
             }
             root = YAMLMapper.builder().build().readTree(Files.readString(file));
         } catch (IOException | JacksonException e) {
-            throw new IllegalArgumentException(where + ": not readable as YAML: " + GraphlintCommand.oneLine(e));
+            throw new IllegalArgumentException(where + ": not readable as YAML: " + Text.oneLine(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(file, null, null, null, null, Map.of(), null, List.of());
@@ -167,7 +168,7 @@ record ConfigFile(Path file, String docVersion, String apiVersion, Path catalog,
             return FileSystems.getDefault().getPathMatcher("glob:" + g);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(where + ": " + at + ".paths: '" + glob + "' is not a glob: "
-                    + GraphlintCommand.oneLine(e));
+                    + Text.oneLine(e));
         }
     }
 

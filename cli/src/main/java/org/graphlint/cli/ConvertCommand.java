@@ -13,6 +13,7 @@ import org.graphlint.convert.ConversionReport;
 import org.graphlint.convert.ConvertOptions;
 import org.graphlint.convert.FileConversion;
 import org.graphlint.convert.PayloadConverter;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.validate.Category;
@@ -121,7 +122,7 @@ public final class ConvertCommand implements Callable<Integer> {
                                 ? "is a folder, not a fixture file" : "not a regular file (a pipe, a device...); fixtures are files"));
             } catch (RuntimeException | StackOverflowError e) {
                 c = new FileConversion(f.toString(), null, false, List.of(), input(f.toString(),
-                        "graphlint could not convert this fixture: " + GraphlintCommand.oneLine(e)));
+                        "graphlint could not convert this fixture: " + Text.oneLine(e)));
             }
             results.add(c);
             written.add(write(f, c, notes));
@@ -175,7 +176,7 @@ public final class ConvertCommand implements Callable<Integer> {
             notes.add(output + ": exists; graphlint never overwrites a file it did not write (remove it, pick another name, or use --in-place)");
             failedWrite = true;
         } catch (IOException | RuntimeException e) {
-            notes.add((output == null ? file : output) + ": cannot write: " + GraphlintCommand.oneLine(e));
+            notes.add((output == null ? file : output) + ": cannot write: " + Text.oneLine(e));
             failedWrite = true;
         }
         return null;

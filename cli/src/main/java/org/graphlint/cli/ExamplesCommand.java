@@ -17,6 +17,7 @@ import org.graphlint.export.RequestExamples;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
 import org.graphlint.parser.PageReadException;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class ExamplesCommand implements Callable<Integer> {
             try {
                 m = PageParser.parse(page);
             } catch (PageReadException e) {
-                w.println(page + "  error  unreadable  " + GraphlintCommand.oneLine(e));
+                w.println(page + "  error  unreadable  " + Text.oneLine(e));
                 problems++;
                 continue;
             }
@@ -112,7 +113,7 @@ public final class ExamplesCommand implements Callable<Integer> {
                     w.println(target + "  error  exists  appeared while writing; not overwritten");
                     refused++;
                 } catch (IOException | RuntimeException e) {
-                    w.println(target + "  error  unwritable  " + GraphlintCommand.oneLine(e));
+                    w.println(target + "  error  unwritable  " + Text.oneLine(e));
                     problems++;
                 }
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.graphlint.export.OpenApiExporter;
 import org.graphlint.parser.RegularFile;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ public final class ExportCommand implements Runnable {
             } catch (RegularFile.TooLargeException e) {
                 return notOurs;
             } catch (IOException e) {
-                return file + " cannot be read (" + GraphlintCommand.oneLine(e) + "); not overwritten";
+                return file + " cannot be read (" + Text.oneLine(e) + "); not overwritten";
             }
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.graphlint.parser.Text;
 import org.graphlint.validate.Category;
 import org.graphlint.validate.FileReport;
 import org.graphlint.validate.Finding;
@@ -58,7 +59,7 @@ final class FixtureListing {
             }
             walk(p, found, problems, 0, above);
         } catch (IOException e) {
-            problem.accept(p.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e));
+            problem.accept(p.toString(), "cannot list folder: " + Text.oneLine(e));
             return;
         }
         if (found.isEmpty() && problems.isEmpty()) {
@@ -115,7 +116,7 @@ final class FixtureListing {
                     } catch (java.nio.file.NoSuchFileException gone) {
                         continue; // a dangling link not named like a fixture: not a fixture
                     } catch (IOException unreadable) {
-                        problems.add(new String[] {full, "cannot list folder: " + GraphlintCommand.oneLine(unreadable)});
+                        problems.add(new String[] {full, "cannot list folder: " + Text.oneLine(unreadable)});
                         continue;
                     }
                     if (!a.isDirectory()) {
@@ -140,7 +141,7 @@ final class FixtureListing {
             try {
                 walk(s, found, problems, depth + 1, above);
             } catch (IOException e) {
-                problems.add(new String[] {s.toString(), "cannot list folder: " + GraphlintCommand.oneLine(e)});
+                problems.add(new String[] {s.toString(), "cannot list folder: " + Text.oneLine(e)});
             } finally {
                 if (key != null) {
                     above.remove(key);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.graphlint.parser.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -125,7 +126,7 @@ public final class GraphlintCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // One line, never a stack trace: what failed and why.
-            commandLine.getErr().println("graphlint: " + oneLine(ex));
+            commandLine.getErr().println("graphlint: " + Text.oneLine(ex));
             commandLine.getErr().flush();
             return ExitCode.USAGE_OR_INPUT;
         });
@@ -143,16 +144,12 @@ public final class GraphlintCommand implements Runnable {
         try {
             return cl.execute(args);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            err.println("graphlint: " + oneLine(e));
+            err.println("graphlint: " + Text.oneLine(e));
             err.flush();
             return ExitCode.USAGE_OR_INPUT;
         }
     }
 
-    /** A throwable's message on one line ({@link org.graphlint.parser.Text#oneLine(Throwable)}). */
-    public static String oneLine(Throwable t) {
-        return org.graphlint.parser.Text.oneLine(t);
-    }
 
     /** The tool's version, as the build wrote it; every command's {@code -V}/{@code --version} prints it. */
     public static final class Version implements CommandLine.IVersionProvider {

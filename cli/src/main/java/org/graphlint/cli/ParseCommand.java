@@ -20,6 +20,7 @@ import org.graphlint.parser.PageParser;
 import org.graphlint.parser.PageReadException;
 import org.graphlint.parser.PropertyRow;
 import org.graphlint.parser.Severity;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.PageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,7 +116,7 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
                 }
                 if (r instanceof Throwable t) {
                     // A parser defect must not hide the other pages: report it on one line and go on.
-                    err.println("graphlint: internal error: " + GraphlintCommand.oneLine(t));
+                    err.println("graphlint: internal error: " + Text.oneLine(t));
                     st.unreadable++;
                     exit = ExitCode.USAGE_OR_INPUT;
                     continue;
@@ -149,7 +150,7 @@ public final class ParseCommand implements java.util.concurrent.Callable<Integer
         } catch (PageReadException e) {
             return e;
         } catch (RuntimeException | StackOverflowError e) {
-            return new RuntimeException(f + ": " + GraphlintCommand.oneLine(e), e);
+            return new RuntimeException(f + ": " + Text.oneLine(e), e);
         }
     }
 

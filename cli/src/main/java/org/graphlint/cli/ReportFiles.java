@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.graphlint.parser.Text;
 import org.graphlint.validate.report.ReportFile;
 
 /**
@@ -114,7 +115,7 @@ final class ReportFiles {
         try {
             ours = writtenByGraphlint(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--report " + file + ": exists and cannot be read (" + GraphlintCommand.oneLine(e)
+            throw new IllegalArgumentException("--report " + file + ": exists and cannot be read (" + Text.oneLine(e)
                     + "); not replaced");
         }
         if (!ours) {

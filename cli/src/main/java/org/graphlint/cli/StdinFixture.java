@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.graphlint.parser.Text;
 import org.graphlint.validate.Category;
 import org.graphlint.validate.FileReport;
 import org.graphlint.validate.Finding;
@@ -50,7 +51,7 @@ final class StdinFixture {
                 n += r;
             }
         } catch (IOException e) {
-            return new Read(null, false, problem("unreadable", 0, "cannot read standard input: " + GraphlintCommand.oneLine(e)));
+            return new Read(null, false, problem("unreadable", 0, "cannot read standard input: " + Text.oneLine(e)));
         }
         if (n > maxBytes) {
             return new Read(null, false, problem("too-large", 1, String.format(Locale.ROOT,

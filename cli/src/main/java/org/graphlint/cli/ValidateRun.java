@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.graphlint.parser.Text;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.CatalogException;
 import org.graphlint.schema.OperationKind;
@@ -91,7 +92,7 @@ final class ValidateRun {
                 return v;
             });
         } catch (IllegalArgumentException | CatalogException e) {
-            err.println("graphlint validate: " + GraphlintCommand.oneLine(e));
+            err.println("graphlint validate: " + Text.oneLine(e));
             err.flush();
             return ExitCode.USAGE_OR_INPUT;
         }
@@ -124,7 +125,7 @@ final class ValidateRun {
             validator = loading.join();
         } catch (java.util.concurrent.CompletionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
-            err.println("graphlint validate: " + GraphlintCommand.oneLine(c));
+            err.println("graphlint validate: " + Text.oneLine(c));
             err.flush();
             return ExitCode.USAGE_OR_INPUT;
         }
@@ -174,7 +175,7 @@ final class ValidateRun {
             try {
                 ReportFiles.write(r.file(), ReportFiles.marked(r.format(), rb.toString()));
             } catch (IOException | RuntimeException ex) {
-                err.println("graphlint validate: cannot write --report " + r.file() + ": " + GraphlintCommand.oneLine(ex));
+                err.println("graphlint validate: cannot write --report " + r.file() + ": " + Text.oneLine(ex));
                 exit = ExitCode.USAGE_OR_INPUT;
             }
         }
@@ -198,7 +199,7 @@ final class ValidateRun {
         try {
             return StdinFixture.check(v, read, name, o);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return FixtureListing.problem(name, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e));
+            return FixtureListing.problem(name, "graphlint could not check this fixture: " + Text.oneLine(e));
         }
     }
 
@@ -208,7 +209,7 @@ final class ValidateRun {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Never a stack trace: a bug or an exhausted resource is reported against the fixture.
             return new FileReport(name, List.of(), List.of(new Finding(name, 0, 0, 0, null, "unreadable",
-                    Severity.ERROR, Category.INPUT, "graphlint could not check this fixture: " + GraphlintCommand.oneLine(e),
+                    Severity.ERROR, Category.INPUT, "graphlint could not check this fixture: " + Text.oneLine(e),
                     null)), 0);
         }
     }

@@ -98,7 +98,7 @@ final class CatalogReader {
             }
             return n;
         } catch (JacksonException e) {
-            throw new CatalogException(where + ": not valid JSON: " + GraphlintText.oneLine(e.getOriginalMessage()));
+            throw new CatalogException(where + ": not valid JSON: " + org.graphlint.parser.Text.oneLine(e.getOriginalMessage()));
         }
     }
 
@@ -157,7 +157,7 @@ final class CatalogReader {
             String def = text(root, "defaultApiVersion");
             return Catalog.of(byApi, def == null ? DEFAULT_API_VERSION : def);
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new CatalogException(catWhere + ": " + GraphlintText.oneLine(e.getMessage()));
+            throw new CatalogException(catWhere + ": " + org.graphlint.parser.Text.oneLine(e.getMessage()));
         }
     }
 

@@ -397,6 +397,6 @@ public final class CatalogWriter {
             String r = f.getReason();
             return r.isEmpty() ? r : Character.toLowerCase(r.charAt(0)) + r.substring(1);
         }
-        return GraphlintText.oneLine(e.getMessage());
+        return org.graphlint.parser.Text.oneLine(e.getMessage());
     }
 }

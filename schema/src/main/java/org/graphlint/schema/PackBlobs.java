@@ -115,7 +115,7 @@ final class PackBlobs {
         } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             return null;
         } catch (tools.jackson.core.JacksonException e) {
-            throw new CatalogException(f + ": not valid JSON: " + GraphlintText.oneLine(e.getOriginalMessage()));
+            throw new CatalogException(f + ": not valid JSON: " + org.graphlint.parser.Text.oneLine(e.getOriginalMessage()));
         }
     }
 
@@ -165,7 +165,7 @@ final class PackBlobs {
             return JsonTrees.mapper().readTree(raw); // anything unusual: the mapper's reading, and its words
         } catch (tools.jackson.core.JacksonException e) {
             throw new CatalogException(where + "/" + PackedCatalog.PACK + ": blob " + ref + " is not JSON: "
-                    + GraphlintText.oneLine(e.getOriginalMessage()));
+                    + org.graphlint.parser.Text.oneLine(e.getOriginalMessage()));
         }
     }
 
