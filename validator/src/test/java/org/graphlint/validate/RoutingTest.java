@@ -311,4 +311,22 @@ class RoutingTest {
                 : new Target(CATALOG.versions("user", OperationKind.UPDATE).get(0), "latest", "v1.0"), deep).stream()
                 .anyMatch(f -> f.rule().equals("additionalProperties")));
     }
+
+    @Test
+    void entityInFileNameWordsLongestFirstAnyCaseNearestFolder() {
+        Map<String, String> lower = Map.of("user", "user", "vpptoken", "vppToken", "device", "device",
+                "deviceconfiguration", "deviceConfiguration", "group", "group", "a1b", "a1B");
+        assertEquals("user", Routing.entityInName("fixtures/user-create.json", lower));
+        assertEquals("vppToken", Routing.entityInName("VppToken.update.json", lower));
+        assertEquals("vppToken", Routing.entityInName("vpp_TOKEN-1.json", lower)); // two words, any case
+        assertEquals("deviceConfiguration", Routing.entityInName("device-configuration-1.json", lower));
+        assertEquals("a1B", Routing.entityInName("x/a1B.json", lower)); // digits inside a word
+        assertEquals("vppToken", Routing.entityInName("payloads\\vppToken\\2021-03-23\\create-valid.json", lower));
+        assertNull(Routing.entityInName("user-group.json", lower)); // two different entities: neither
+        assertNull(Routing.entityInName("x.json", lower));
+        assertNull(Routing.entityInName("user/a/b/c/d.json", lower)); // only the name and three folders above it
+        assertEquals("user", Routing.entityInName("user/a/b/d.json", lower));
+        assertNull(Routing.entityInName("", lower));
+        assertNull(Routing.entityInName("///", lower));
+    }
 }
