@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.SchemaVersion;
@@ -197,27 +195,52 @@ final class TargetResolver {
         return routers.computeIfAbsent(cat.apiVersion(), k -> RequestRouter.of(cat));
     }
 
-    private static final Pattern OPERATION_WORD = Pattern.compile("(?:^|[-_.])(create|update|resource)(?=[-_.]|$)");
+    private static final String[] OPERATION_WORDS = {"create", "update", "resource"};
 
     /**
      * The operation a JSON fixture's file name states as a word ({@code create-valid.json},
-     * {@code vppToken-update-2021.json}, {@code token.resource.json}); null when it states none or several.
+     * {@code vppToken-update-2021.json}, {@code token.resource.json}); null when it states none or several. Words are
+     * separated by {@code -}, {@code _} and {@code .}, compared in any ASCII case; scanned by hand (this runs for every
+     * fixture of a run: a regular expression's matcher and a lower-cased copy of the name were most of its cost).
      */
     static OperationKind operationInName(String name) {
         if (name == null) {
             return null;
         }
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        String base = name.substring(slash + 1).toLowerCase(Locale.ROOT);
-        Matcher m = OPERATION_WORD.matcher(base);
+        int n = name.length();
+        int i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1;
         OperationKind found = null;
-        while (m.find()) {
-            OperationKind k = OperationKind.fromId(m.group(1));
-            if (found != null && found != k) {
-                return null;
+        while (i <= n) {
+            int end = i;
+            while (end < n && !isNameSeparator(name.charAt(end))) {
+                end++;
             }
-            found = k;
+            for (String w : OPERATION_WORDS) {
+                if (end - i == w.length() && asciiEqualsIgnoreCase(name, i, w)) {
+                    OperationKind k = OperationKind.fromId(w);
+                    if (found != null && found != k) {
+                        return null;
+                    }
+                    found = k;
+                }
+            }
+            i = end + 1;
         }
         return found;
+    }
+
+    private static boolean isNameSeparator(char c) {
+        return c == '-' || c == '_' || c == '.';
+    }
+
+    /** {@code s[from, from + lowerWord.length())} equals {@code lowerWord} with ASCII upper-case letters lowered. */
+    private static boolean asciiEqualsIgnoreCase(String s, int from, String lowerWord) {
+        for (int j = 0; j < lowerWord.length(); j++) {
+            char c = s.charAt(from + j);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerWord.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -125,6 +125,14 @@ class LibraryTest {
         assertEquals(null, TargetResolver.operationInName("created.json"));
         assertEquals(null, TargetResolver.operationInName("create-then-update.json"));
         assertEquals(null, TargetResolver.operationInName("update/body.json"), "folder names do not count");
+        assertEquals(OperationKind.CREATE, TargetResolver.operationInName("CREATE-x.json"), "any ASCII case");
+        assertEquals(OperationKind.UPDATE, TargetResolver.operationInName("x_Update.JSON"));
+        assertEquals(OperationKind.CREATE, TargetResolver.operationInName("a\\b\\create.create.json"));
+        assertEquals(OperationKind.RESOURCE, TargetResolver.operationInName("resource"));
+        assertEquals(null, TargetResolver.operationInName("x-recreate-updates.json"));
+        assertEquals(null, TargetResolver.operationInName("create/"));
+        assertEquals(null, TargetResolver.operationInName(""));
+        assertEquals(null, TargetResolver.operationInName("cre\u017Fate-re\u017Fource.json"), "only ASCII letters fold");
         FileReport r = TestSupport.EMBEDDED.validateFile(TestSupport.payloads().resolve("vppToken/2021-03-23/create-valid.json"));
         assertEquals(List.of(), r.findings());
         assertEquals(OperationKind.CREATE, r.targets().get(0).operation());
