@@ -49,6 +49,18 @@ class JsonRepresentationTest {
     }
 
     @Test
+    void anEnumSectionHoldingAnotherEnumsMembersGivesWayToTheRowsOwnValues() {
+        // changeType names no page; enums.md's "changeType values" holds countryLookupMethodType's members
+        // (clientIpAddress, authenticatorAppGps); the row says "The supported values are: created, updated, deleted."
+        // and the page's JSON "changeType": "created"
+        JsonNode s = WholeGraphTest.resource(v1("changenotification.md", "enums.md"), "changeNotification");
+        for (String v : List.of("created", "updated", "deleted")) {
+            assertEquals(List.of(), WholeGraphTest.check(s, "{\"changeType\": \"" + v + "\"}"), v);
+        }
+        assertFalse(WholeGraphTest.check(s, "{\"changeType\": \"clientIpAddress\"}").isEmpty());
+    }
+
+    @Test
     void theTypeARepresentationShowsIsTheRowsType() {
         assertEquals("String", TypeRows.shownType(Catalog.JSON.readTree("\"String\"")));
         assertEquals("Int32", TypeRows.shownType(Catalog.JSON.readTree("\"Edm.Int32\"")));
