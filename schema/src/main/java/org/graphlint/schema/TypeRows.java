@@ -91,12 +91,18 @@ final class TypeRows {
                     out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, shown == null ? "" : shown,
                             shown == null ? org.graphlint.parser.TypeSource.UNRESOLVED : org.graphlint.parser.TypeSource.VERBATIM,
                             f.getValue().isArray(), null,
-                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
+                            "In the JSON representation of " + page.file() + " only.", List.of(), REPRESENTATION_ONLY, e.line()));
                 }
             }
         }
         return out;
     }
+
+    /**
+     * The section of a row only the JSON representation shows: its property is accepted (typed as the JSON shows) and
+     * marked inferred like a response example's, since no table documents it (the lint's example-property-undocumented).
+     */
+    static final String REPRESENTATION_ONLY = "JSON representation";
 
     /** Type names a JSON representation writes as a property's value ({@code "prop": "String"}). */
     private static final Set<String> SHOWN_PRIMITIVES = Set.of("String", "Boolean", "Int16", "Int32", "Int64", "Double",
