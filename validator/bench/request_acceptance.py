@@ -75,6 +75,79 @@ def cause(f):
     return ("unclear", rule)
 
 
+CATALOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schema", "src", "main", "resources",
+                       "org", "graphlint", "catalog")
+
+
+def segments(url):
+    """A URL or template in a rough copy of PathTemplate's normal form: segments, variables as '{}', path addressing as
+    '{:}', parenthesized keys and parameters as '{}', /me as /users/{}, microsoft.graph. prefixes dropped."""
+    u = url.strip().split("?")[0].split("#")[0]
+    u = re.sub(r"\s+HTTP/\d(\.\d)?$", "", u)
+    u = re.sub(r"^https?://[^/]+", "", u)
+    u = re.sub(r"^(\{\{[^}]*\}\})+", "", u)
+    u = re.sub(r"^~/", "/", u)
+    if not u.startswith("/"):
+        u = "/" + u
+    u = re.sub(r"^/\{[^}]*version[^}]*\}", "", u, flags=re.I)
+    u = re.sub(r"^/(beta|v1\.0)(?=/|$)", "", u, flags=re.I)
+    u = re.sub(r":/[^:]*:?(?=/|$)", "/{:}", u)            # root:/a/b.txt: -> root/{:}
+    u = re.sub(r"\(([^()]*)\)", lambda m: "/{}" if m.group(1).strip() else "", u)
+    out = []
+    for s in u.split("/"):
+        s = s.strip().strip("'\"")
+        if not s:
+            continue
+        if s == "{:}":
+            out.append(s)
+            continue
+        if (s.startswith("{") and s.endswith("}")) or (s.startswith("<") and s.endswith(">")):
+            out.append("{}")
+            continue
+        if s.lower().startswith("microsoft.graph."):
+            s = s[16:]
+        if "=" in s:
+            s = s[:s.index("=") + 1] + "{}"
+        out.append(s.lower())
+    if out and out[0] == "me":
+        out = ["users", "{}"] + out[1:]
+    return out
+
+
+def fits(t, a):
+    return len(t) == len(a) and all(x == "{}" and y != "{:}" or x == y or x == "{:}" and y == "{:}" for x, y in zip(t, a))
+
+
+def example_templates():
+    """(api, METHOD) -> [segments] of the templates the catalog took from the pages' own example requests
+    (graph.example-paths.tsv, written beside the pack by scripts/build-graph-catalog.sh), and the same for the others."""
+    import gzip
+    ex = collections.defaultdict(list)
+    listed = set()
+    path = os.path.join(CATALOG, "graph.example-paths.tsv")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t")
+            ex[(f[0], f[1])].append(segments(f[2]))
+            listed.add((f[0], f[1], f[2]))
+    doc = collections.defaultdict(list)
+    api = None
+    in_index = set()
+    for line in gzip.open(os.path.join(CATALOG, "graph.index.gz"), "rt", encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("api "):
+            api = line[4:]
+        elif line.startswith("o\t"):
+            f = line.split("\t", 4)
+            in_index.add((api, f[1], f[4]))
+            if (api, f[1], f[4]) not in listed:
+                doc[(api, f[1])].append(segments(f[4]))
+    missing = listed - in_index
+    return ex, doc, missing
+
+
 def report(out, seconds):
     rep = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
     index = json.load(open(os.path.join(out, "index.json"), encoding="utf-8"))
@@ -85,6 +158,9 @@ def report(out, seconds):
     causes = collections.Counter()
     samples = collections.defaultdict(list)
     seen = set()
+    ex_templates, doc_templates, missing = example_templates()
+    by_example = 0
+    by_example_samples = []
     for fr in files:
         name = os.path.basename(fr.get("file", ""))
         seen.add(name)
@@ -97,6 +173,15 @@ def report(out, seconds):
                 samples["unrouted"].append("%s %s  (%s)" % (e.get("method"), e.get("url"), os.path.basename(e.get("page") or "")))
         else:
             routed += 1
+            e = index.get(name, {})
+            api = "v1.0" if re.search(r"/v1\.0(/|$)", e.get("url", ""), re.I) else "beta" \
+                if re.search(r"/beta(/|$)", e.get("url", ""), re.I) else ("v1.0" if "/v1.0/" in (e.get("page") or "") else "beta")
+            key = (api, e.get("method", "").upper())
+            segs = segments(e.get("url", ""))
+            if any(fits(t, segs) for t in ex_templates.get(key, [])) and not any(fits(t, segs) for t in doc_templates.get(key, [])):
+                by_example += 1
+                if len(by_example_samples) < 12:
+                    by_example_samples.append("%s %s  (%s)" % (e.get("method"), e.get("url"), os.path.basename(e.get("page") or "")))
         errors = [f for f in fs if f.get("severity") == "error"]
         unchecked = any(f.get("rule") == "http-body-unchecked" for f in fs)
         if not errors:
@@ -110,6 +195,14 @@ def report(out, seconds):
     foreign = sum(k for m, k in unrouted.items() if m.startswith("not a Graph URL"))
     print("routed to a documented operation: %d (%.2f %%; %.2f %% of the %d requests to graph.microsoft.com or relative)"
           % (routed, 100.0 * routed / max(1, total), 100.0 * routed / max(1, total - foreign), total - foreign))
+    print("  of these, routed by a path only a page's own example request shows (graph.example-paths.tsv): %d;"
+          " routed by a documented template: %d (%.2f %% of the %d requests to Graph)"
+          % (by_example, routed - by_example, 100.0 * (routed - by_example) / max(1, total - foreign), total - foreign))
+    if missing:
+        print("  WARNING: %d example templates listed in graph.example-paths.tsv are not in the catalog's index: the"
+              " listing and the pack are from different builds" % len(missing))
+    for s in by_example_samples:
+        print("    by an example path: " + s[:200])
     print("valid (no error finding): %d (%.2f %%)" % (valid, 100.0 * valid / max(1, total)))
     print("\nnot routed, by method: " + ", ".join("%s %d" % kv for kv in unrouted.most_common()))
     for s in samples["unrouted"]:

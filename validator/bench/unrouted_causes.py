@@ -1,4 +1,4 @@
-"""Why the requests of a request acceptance run went unrouted: each miss's own page's HTTP request templates are read
+"""How many requests of a request acceptance run only an example path routed, and why the others went unrouted: each miss's own page's HTTP request templates are read
 from the markdown and compared with the example (normalized roughly as RequestRouter does), and with the catalog.
 
     python3 validator/bench/unrouted_causes.py [SAMPLES=8]     (after validator/bench/request-acceptance.sh)
@@ -70,11 +70,36 @@ def match(t, a):
         if y == '{}' or x != y: return False
     return True
 
+def routed_by_example(idx, rep, unrouted):
+    """How many routed requests only a template the catalog took from a page's own example request routes (the
+    acceptance report's figure, request_acceptance.py)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import request_acceptance as ra
+    ex, doc, missing = ra.example_templates()
+    n = 0
+    for fr in rep['files']:
+        name = os.path.basename(fr['file'])
+        e = idx.get(name)
+        if name in unrouted or not e:
+            continue
+        api = 'v1.0' if re.search(r'/v1\.0(/|$)', e['url'], re.I) else 'beta' if re.search(r'/beta(/|$)', e['url'], re.I) \
+            else ('v1.0' if '/v1.0/' in e['page'] else 'beta')
+        key = (api, e['method'].upper())
+        s = ra.segments(e['url'])
+        if any(ra.fits(t, s) for t in ex.get(key, [])) and not any(ra.fits(t, s) for t in doc.get(key, [])):
+            n += 1
+    return n, len(missing)
+
+
 def main():
     idx = json.load(open(os.path.join(ACC, 'index.json')))
     rep = json.load(open(os.path.join(ACC, 'report.json')))
     unrouted = set(os.path.basename(fr['file']) for fr in rep['files']
                    if any(f.get('rule') == 'http-operation' for f in fr.get('findings') or []))
+    n, missing = routed_by_example(idx, rep, unrouted)
+    print('routed by an example path (a template the catalog took from a page\'s own example request): %d%s'
+          % (n, '' if not missing else '; WARNING: %d listed example templates are not in the index' % missing))
+    print('not routed, by cause:')
     catsegs = {a: [(m, segs(p), p, e, k) for (m, p, e, k) in l] for a, l in ops.items()}
     causes = collections.Counter()
     ex = collections.defaultdict(list)

@@ -166,22 +166,62 @@ public final class BuildGraphCatalog {
 
     /** The catalog of the given pages: the builder's schemas and operations, plus every other documented operation. */
     static Catalog build(List<CatalogBuilder.Input> inputs, Map<String, byte[]> raw) {
+        return buildWithExamples(inputs, raw).catalog();
+    }
+
+    /** A built catalog and the templates its pages' own example requests added ({@link ExamplePaths}). */
+    record Built(Catalog catalog, ExamplePaths.Result examples) {
+    }
+
+    /**
+     * The catalog of the given pages: the builder's schemas and operations, every other operation the pages' HTTP
+     * request blocks document, and last the paths only the pages' own example requests show ({@link ExamplePaths}:
+     * documented templates win).
+     */
+    static Built buildWithExamples(List<CatalogBuilder.Input> inputs, Map<String, byte[]> raw) {
         Catalog built = CatalogBuilder.build(inputs).catalog();
         List<ActionBodies.Built> actions = new ArrayList<>();
         Map<String, Set<String>> misfiled = new LinkedHashMap<>();
         Map<String, List<DocumentedOperation>> extra = extraOperations(inputs, built, raw, actions, misfiled);
         List<SchemaVersion> actionVersions = ActionBodies.versions(actions);
-        Map<String, Catalog> byApi = new LinkedHashMap<>();
-        for (Map.Entry<String, Catalog> a : built.byApiVersion().entrySet()) {
-            Catalog c = a.getValue();
+        // every API version some page documents an operation of (a catalog of action pages alone has no builder's one)
+        Map<String, Catalog> apis = new java.util.TreeMap<>(built.byApiVersion());
+        for (String api : extra.keySet()) {
+            apis.putIfAbsent(api, Catalog.of(api, List.of(), List.of(), Map.of()));
+        }
+        for (CatalogBuilder.Input in : inputs) {
+            String api = PageFacts.of(in.page(), in.file()).apiVersion();
+            if (!in.page().examples().isEmpty() && api != null) {
+                apis.putIfAbsent(api, Catalog.of(api, List.of(), List.of(), Map.of()));
+            }
+        }
+        Map<String, List<DocumentedOperation>> documented = new LinkedHashMap<>();
+        for (Map.Entry<String, Catalog> a : apis.entrySet()) {
             Set<String> mis = misfiled.getOrDefault(a.getKey(), Set.of());
             List<DocumentedOperation> ops = new ArrayList<>();
-            for (DocumentedOperation o : c.operations()) {
+            for (DocumentedOperation o : a.getValue().operations()) {
                 if (!mis.contains(o.method().toUpperCase(Locale.ROOT) + " " + o.pathTemplate())) {
                     ops.add(o);
                 }
             }
             ops.addAll(extra.getOrDefault(a.getKey(), List.of()));
+            List<DocumentedOperation> keyed = new ArrayList<>(ops.size());
+            Set<String> seen = new HashSet<>();
+            for (DocumentedOperation o : ops) {
+                DocumentedOperation g = ExamplePaths.withoutLiteralIds(o);
+                if (seen.add(g.method() + " " + g.pathTemplate() + " " + g.entity() + " " + g.operation())) {
+                    keyed.add(g);
+                }
+            }
+            documented.put(a.getKey(), keyed);
+        }
+        ExamplePaths.Result examples = ExamplePaths.of(inputs, documented);
+        Map<String, List<DocumentedOperation>> fromExamples = examples.byApi();
+        Map<String, Catalog> byApi = new LinkedHashMap<>();
+        for (Map.Entry<String, Catalog> a : apis.entrySet()) {
+            Catalog c = a.getValue();
+            List<DocumentedOperation> ops = new ArrayList<>(documented.get(a.getKey()));
+            ops.addAll(fromExamples.getOrDefault(a.getKey(), List.of()));
             List<SchemaVersion> vs = new ArrayList<>(c.allVersions());
             for (SchemaVersion v : actionVersions) {
                 if (apiOf(v, actions).equals(a.getKey())) {
@@ -190,7 +230,7 @@ public final class BuildGraphCatalog {
             }
             byApi.put(a.getKey(), Catalog.of(a.getKey(), vs, ops, c.odataTypes()));
         }
-        return Catalog.of(byApi, Catalog.DEFAULT_API_VERSION);
+        return new Built(Catalog.of(byApi, Catalog.DEFAULT_API_VERSION), examples);
     }
 
     private static String apiOf(SchemaVersion v, List<ActionBodies.Built> actions) {
@@ -331,13 +371,23 @@ public final class BuildGraphCatalog {
 
     /** Reads, parses, builds and packs. */
     static PackedCatalog.Packed packed(List<Path> inputs, List<String> errors) throws IOException {
+        return packedWithExamples(inputs, errors).getKey();
+    }
+
+    /** Reads, parses, builds and packs; with the templates the pages' own examples added. */
+    static Map.Entry<PackedCatalog.Packed, ExamplePaths.Result> packedWithExamples(List<Path> inputs, List<String> errors)
+            throws IOException {
         List<RawPage> raw = readPages(inputs);
         String inputsDigest = inputsDigest(raw);
         List<CatalogBuilder.Input> pages = parse(raw, errors);
         Map<String, byte[]> bytes = new java.util.HashMap<>();
         raw.forEach(r -> bytes.put(r.name(), r.bytes()));
-        return PackedCatalog.pack(build(pages, bytes), inputsDigest);
+        Built b = buildWithExamples(pages, bytes);
+        return Map.entry(PackedCatalog.pack(b.catalog(), inputsDigest), b.examples());
     }
+
+    /** Where the listing of the example templates goes, beside the pack (read by the request acceptance's report). */
+    static final String EXAMPLE_PATHS = "graph.example-paths.tsv";
 
     /** The snapshot tarballs the embedded catalog is built from, relative to the shared folder. */
     static final List<String> SNAPSHOTS = List.of("corpus/snapshots/ru-RU-live-sxs-2021-08-27.tar.gz",
@@ -367,9 +417,16 @@ public final class BuildGraphCatalog {
             }
         }
         List<String> errors = new ArrayList<>();
-        PackedCatalog.Packed p = packed(in, errors);
+        Map.Entry<PackedCatalog.Packed, ExamplePaths.Result> built = packedWithExamples(in, errors);
+        PackedCatalog.Packed p = built.getKey();
         PackedCatalog.write(p, Path.of(args[0]));
+        Path listing = Path.of(args[0]).resolve(EXAMPLE_PATHS);
+        Path tmp = listing.resolveSibling(EXAMPLE_PATHS + ".tmp");
+        Files.writeString(tmp, ExamplePaths.listing(built.getValue()), StandardCharsets.UTF_8);
+        Files.move(tmp, listing, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         errors.forEach(e -> System.err.println("graphlint: " + e));
+        System.out.printf(Locale.ROOT, "example paths: %d templates kept; dropped: %s -> %s%n", built.getValue().kept().size(),
+                built.getValue().dropped(), listing);
         System.out.printf(Locale.ROOT, "graph catalog: index %,d bytes, pack %,d bytes, content-sha256 %s (%.1f s) -> %s%n",
                 p.index().length, p.pack().length, p.contentDigest(), (System.nanoTime() - t0) / 1e9, args[0]);
     }

@@ -28,6 +28,15 @@ final class EnumSchemas {
      * a translated word never becomes a schema value, and an incomplete list would reject correct payloads.
      */
     static ObjectNode enumSchema(SchemaBuilder.Context cx, PropertyRow r, List<EnumMember> members) {
+        List<String> described = describedValues(cx, r, members);
+        if (!described.isEmpty()) {
+            cx.notes.add(cx.top.file() + ":" + r.line() + ": the enum section taken for '" + r.name() + "' lists "
+                    + members.stream().map(EnumMember::name).toList() + ", none of which the row or the page's JSON shows;"
+                    + " the row's own values " + described + " taken instead");
+            r = new PropertyRow(r.name(), r.localizedName(), r.nameSource(), r.type(), r.typeSource(), r.collection(),
+                    r.typeLink(), r.description(), described, r.section(), r.line());
+            members = List.of();
+        }
         LinkedHashSet<String> values = new LinkedHashSet<>();
         boolean untrusted = false;
         for (EnumMember m : members) {
@@ -70,6 +79,41 @@ final class EnumSchemas {
         ArrayNode e = s.putArray("enum");
         values.forEach(e::add);
         return s;
+    }
+
+    private static final java.util.regex.Pattern SUPPORTED_VALUES = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:supported|possible|allowed) values (?:are|include)\\s*:?\\s*"
+                    + "([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*(?:and\\s+|or\\s+)?[A-Za-z_][A-Za-z0-9_]*)*)");
+
+    /**
+     * The values a row's own description lists ("The supported values are: created, updated, deleted.") when the enum
+     * section it was given is another enum's: none of the section's members is among them or among the values the
+     * page's JSON gives the property, while the JSON gives one of them (changeNotification's changeType resolved to
+     * enums.md's "changeType values", which holds countryLookupMethodType's clientIpAddress, authenticatorAppGps).
+     * Empty otherwise: the section stands.
+     */
+    static List<String> describedValues(SchemaBuilder.Context cx, PropertyRow r, List<EnumMember> members) {
+        if (members.isEmpty() || !r.enumValues().isEmpty() || r.description() == null) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = SUPPORTED_VALUES.matcher(r.description());
+        if (!m.find()) {
+            return List.of();
+        }
+        List<String> described = new ArrayList<>();
+        for (String v : m.group(1).split("\\s*,\\s*")) {
+            String t = v.replaceFirst("(?i)^(and|or)\\s+", "").strip();
+            if (SchemaBuilder.IDENTIFIER.matcher(t).matches()) {
+                described.add(t);
+            }
+        }
+        Set<String> shown = exampleStrings(cx, r.name());
+        Set<String> lower = new HashSet<>();
+        described.forEach(d -> lower.add(d.toLowerCase(java.util.Locale.ROOT)));
+        shown.forEach(d -> lower.add(d.toLowerCase(java.util.Locale.ROOT)));
+        boolean sectionShown = members.stream().anyMatch(x -> x.name() != null && lower.contains(x.name().strip().toLowerCase(java.util.Locale.ROOT)));
+        boolean jsonAgrees = shown.stream().anyMatch(described::contains);
+        return sectionShown || !jsonAgrees ? List.of() : described;
     }
 
     static boolean isCamel(String v) {

@@ -139,6 +139,10 @@ final class ObjectSchemas {
         // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
         // the linked entity type whose own properties are not checked here.
         ObjectNode s = relationship ? shallowEntity(r) : values.valueSchema(cx, r);
+        if (TypeRows.REPRESENTATION_ONLY.equals(r.section()) && !s.has(SchemaBuilder.INFERRED)) {
+            s = s.deepCopy(); // a linked type's schema may be shared
+            s.put(SchemaBuilder.INFERRED, true); // in no table: documented by the JSON only
+        }
         String alsoKind = shapes.alsoKind(r);
         if (alsoKind != null && "string".equals(s.path("type").asString(null)) && !s.has("enum") && !s.has("pattern")
                 && !s.has("format")) {

@@ -104,7 +104,33 @@ public final class PageIndex {
             }
         }
         PageFacts p = pickAt(pages, from.page().lastHandoff(), from.page().locale());
-        return p.page().enumMembers().stream().filter(m -> m.group().equals(frag)).toList();
+        List<org.graphlint.parser.EnumMember> out = p.page().enumMembers().stream().filter(m -> m.group().equals(frag)).toList();
+        if (hash == 0) {
+            // a section of this page ("#allowinvitesfrom-values" on authorizationpolicy.md) that the API version's
+            // other pages list too (enums.md's "allowInvitesFrom values" adds unknownFutureValue): every member the
+            // docs list under that heading, this page's first
+            Map<String, List<PageFacts>> bySlugHere = new java.util.TreeMap<>();
+            for (PageFacts o : pages) {
+                if (!Objects.equals(o.slug(), p.slug()) && o.slug() != null) {
+                    bySlugHere.computeIfAbsent(o.slug(), x -> new ArrayList<>()).add(o);
+                }
+            }
+            if (!bySlugHere.isEmpty() && Objects.equals(p.slug(), from.slug())) {
+                List<org.graphlint.parser.EnumMember> all = new ArrayList<>(out);
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                out.forEach(m -> seen.add(m.name()));
+                for (List<PageFacts> versions : bySlugHere.values()) {
+                    PageFacts o = pickAt(versions, from.page().lastHandoff(), from.page().locale());
+                    for (org.graphlint.parser.EnumMember m : o.page().enumMembers()) {
+                        if (m.group().equals(frag) && seen.add(m.name())) {
+                            all.add(m);
+                        }
+                    }
+                }
+                out = List.copyOf(all);
+            }
+        }
+        return out;
     }
 
     /**

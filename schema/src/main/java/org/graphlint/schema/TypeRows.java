@@ -76,6 +76,7 @@ final class TypeRows {
         for (PageFacts page : chain) {
             shapes.mark(page, notes);
         }
+        spellAsTheJsonDoes(type, out, names, notes);
         for (PageFacts page : chain) {
             for (Example e : page.page().examples()) {
                 if (e.kind() != Example.Kind.REPRESENTATION || e.body() == null || !e.body().isObject()) {
@@ -86,12 +87,80 @@ final class TypeRows {
                     if (k.contains("@") || !SchemaBuilder.IDENTIFIER.matcher(k).matches() || !names.add(k)) {
                         continue;
                     }
-                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, "",
-                            org.graphlint.parser.TypeSource.UNRESOLVED, f.getValue().isArray(), null,
-                            "In the JSON representation of " + page.file() + " only.", List.of(), "Properties", e.line()));
+                    String shown = shownType(f.getValue());
+                    out.add(new PropertyRow(k, k, org.graphlint.parser.NameSource.VERBATIM, shown == null ? "" : shown,
+                            shown == null ? org.graphlint.parser.TypeSource.UNRESOLVED : org.graphlint.parser.TypeSource.VERBATIM,
+                            f.getValue().isArray(), null,
+                            "In the JSON representation of " + page.file() + " only.", List.of(), REPRESENTATION_ONLY, e.line()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The section of a row only the JSON representation shows: its property is accepted (typed as the JSON shows) and
+     * marked inferred like a response example's, since no table documents it (the lint's example-property-undocumented).
+     */
+    static final String REPRESENTATION_ONLY = "JSON representation";
+
+    /** Type names a JSON representation writes as a property's value ({@code "prop": "String"}). */
+    private static final Set<String> SHOWN_PRIMITIVES = Set.of("String", "Boolean", "Int16", "Int32", "Int64", "Double",
+            "Single", "Decimal", "Byte", "Guid", "DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary");
+
+    /**
+     * The type a JSON representation shows for a property: {@code "String"}, {@code "Int32"}, {@code ["String"]},
+     * {@code {"@odata.type": "microsoft.graph.identitySet"}} (the type's name, found among the type pages as a table's
+     * unlinked type name is); null when it shows a value rather than a type (the build then infers from the value).
+     */
+    static String shownType(JsonNode v) {
+        JsonNode one = v != null && v.isArray() ? (v.isEmpty() ? null : v.get(0)) : v;
+        if (one == null) {
+            return null;
+        }
+        if (one.isString()) {
+            String t = one.asString().strip();
+            if (t.regionMatches(true, 0, "Edm.", 0, 4)) {
+                t = t.substring(4);
+            }
+            return SHOWN_PRIMITIVES.contains(t) ? t : null;
+        }
+        if (one.isObject() && one.size() == 1 && one.get("@odata.type") != null && one.get("@odata.type").isString()) {
+            String t = PageFacts.stripNamespace(one.get("@odata.type").asString());
+            return SchemaBuilder.IDENTIFIER.matcher(t).matches() && !t.isEmpty() ? t : null;
+        }
+        return null;
+    }
+
+    /**
+     * A table row whose name differs from a key of the type page's own JSON representation only in letter case
+     * ({@code printerID} in printUsageByPrinter's table, {@code "printerId"} in its JSON) takes the JSON's spelling: the
+     * JSON is the English identifier as payloads write it. The table's spelling stays only where the JSON has no such
+     * key or both spellings.
+     */
+    private static void spellAsTheJsonDoes(PageFacts type, List<PropertyRow> rows, Set<String> names, List<String> notes) {
+        Map<String, String> jsonByLower = new java.util.HashMap<>();
+        for (Example e : type.page().examples()) {
+            if (e.kind() == Example.Kind.REPRESENTATION && e.body() != null && e.body().isObject()) {
+                for (String k : e.body().propertyNames()) {
+                    if (!k.contains("@") && SchemaBuilder.IDENTIFIER.matcher(k).matches()) {
+                        jsonByLower.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            PropertyRow r = rows.get(i);
+            String json = jsonByLower.get(r.name().toLowerCase(java.util.Locale.ROOT));
+            if (json == null || json.equals(r.name()) || names.contains(json)) {
+                continue;
+            }
+            rows.set(i, new PropertyRow(json, r.localizedName(), r.nameSource(), r.type(), r.typeSource(), r.collection(),
+                    r.typeLink(), r.description(), r.enumValues(), r.section(), r.line()));
+            names.remove(r.name());
+            names.add(json);
+            notes.add(type.file() + ":" + r.line() + ": property '" + r.name() + "' is spelt '" + json
+                    + "' in the page's JSON representation: the JSON's spelling taken");
+        }
     }
 }
