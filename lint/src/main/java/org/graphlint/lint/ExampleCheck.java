@@ -34,12 +34,20 @@ final class ExampleCheck {
      * validation of an example). Not kept across pages: compiled schemas are large, and a snapshot's would fill the heap.
      */
     private static final class Compiled {
+        private final Set<String> keys;
         private JsonNode schema;
         private Schema compiled;
 
+        /** For examples whose top-level keys are among {@code keys}. */
+        Compiled(Set<String> keys) {
+            this.keys = keys;
+        }
+
         Schema of(JsonNode s) {
             if (s != schema) {
-                compiled = Schemas.compileLazily(s); // most of a page's $defs are never reached by its examples
+                // most of a page's $defs are never reached by its examples: not compiled (Reachable), nor compiled
+                // when a payload reaches them (compileLazily)
+                compiled = Schemas.compileLazily(Reachable.part(s, keys));
                 schema = s;
             }
             return compiled;
@@ -59,7 +67,11 @@ final class ExampleCheck {
             }
             Optional<SchemaBuilder.Built> built = f.entity() == null || f.operation() == null ? Optional.empty()
                     : builder.build(f);
-            Compiled compiled = new Compiled();
+            Set<String> keys = new HashSet<>();
+            for (Example e : reqs) {
+                e.body().propertyNames().forEach(keys::add);
+            }
+            Compiled compiled = new Compiled(keys);
             for (Example e : reqs) {
                 if (built.isPresent()) {
                     againstSchema(p, e, built.get().schema(), compiled, f.requestBodyRows(), out);

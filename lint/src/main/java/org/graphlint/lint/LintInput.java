@@ -1,7 +1,6 @@
 package org.graphlint.lint;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.graphlint.parser.PageParser;
+import org.graphlint.parser.RegularFile;
 
 /**
  * One page to lint: its bytes, the name reports use, the name the schema builder reads the API version and page slug
@@ -145,23 +145,26 @@ public record LintInput(String file, String name, String locale, byte[] content,
 
     private static LintInput readOne(Path f, String name, String locale) {
         String file = f.toString();
-        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.exists(f)) {
-            return new LintInput(file, name, locale, null, "no such file or folder");
-        }
-        if (!Files.isRegularFile(f)) {
-            return new LintInput(file, name, locale, null, "not a regular file (a FIFO, device or socket); give a page file");
-        }
-        try (InputStream in = Files.newInputStream(f)) {
-            byte[] b = in.readNBytes((int) PageParser.MAX_PAGE_BYTES + 1);
-            if (b.length > PageParser.MAX_PAGE_BYTES) {
-                return new LintInput(file, name, locale, null, "larger than " + PageParser.MAX_PAGE_BYTES / (1024 * 1024)
-                        + " MB; a reference page is well under 1 MB");
-            }
-            return new LintInput(file, name, locale, b, null, f);
-        } catch (NoSuchFileException e) {
-            return new LintInput(file, name, locale, null, "no such file");
+        try {
+            // One stat and one read, as the parser reads a page: only regular files, the limit enforced while reading.
+            return new LintInput(file, name, locale, RegularFile.read(f, PageParser.MAX_PAGE_BYTES), null, f);
+        } catch (RegularFile.TooLargeException e) {
+            return new LintInput(file, name, locale, null, "larger than " + PageParser.MAX_PAGE_BYTES / (1024 * 1024)
+                    + " MB; a reference page is well under 1 MB");
+        } catch (RegularFile.NotRegularFileException e) {
+            return new LintInput(file, name, locale, null, NOT_REGULAR);
         } catch (IOException e) {
-            return new LintInput(file, name, locale, null, "cannot read: " + e.getMessage());
+            // what failed, in the words of the checks a read used to start with (the stats cost only on this path)
+            if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.exists(f)) {
+                return new LintInput(file, name, locale, null, "no such file or folder");
+            }
+            if (!Files.isRegularFile(f)) {
+                return new LintInput(file, name, locale, null, NOT_REGULAR);
+            }
+            return new LintInput(file, name, locale, null,
+                    e instanceof NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage());
         }
     }
+
+    private static final String NOT_REGULAR = "not a regular file (a FIFO, device or socket); give a page file";
 }

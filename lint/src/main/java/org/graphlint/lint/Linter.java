@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.graphlint.parser.Diagnostic;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
+import org.graphlint.parser.ParsedPage;
 import org.graphlint.parser.PageReadException;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.PageIndex;
@@ -161,14 +162,15 @@ public final class Linter {
             out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
             return null;
         }
-        PageModel m;
+        ParsedPage parsed;
         try {
-            m = PageParser.parse(in.file(), in.content());
+            parsed = PageParser.parseWithLines(in.file(), in.content());
         } catch (PageReadException e) {
             out.add(LintFinding.of(in.file(), Math.max(e.line(), 0), 0, LintRule.UNREADABLE_PAGE, org.graphlint.parser.Text.oneLine(e.getMessage()), ""));
             return null;
         }
-        LintPage p = LintPage.of(in, kept.of(m)); // the diagnostics are read from m, here: the page keeps less
+        PageModel m = parsed.model();
+        LintPage p = LintPage.of(in, kept.of(m), parsed.lines()); // the diagnostics are read from m, here: the page keeps less
         for (Diagnostic d : m.diagnostics()) {
             LintRule r = LintRule.forDiagnostic(d.code());
             String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();

@@ -1,7 +1,6 @@
 package org.graphlint.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,52 +12,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graphlint.parser.PageParser;
+import org.graphlint.parser.ParsedPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lines read from a page's bytes (not from a second decode of the whole text) must be the lines of the decoded text,
- * whatever the line breaks, a BOM or broken UTF-8; pages listed from folders are read when linted and give the findings
- * of the same pages given from memory, in the same order.
+ * A page's lines are the parser's (one decode, the model's line numbers), whatever the line breaks, a BOM or broken
+ * UTF-8, and the same when read again from the file after the page let them go; pages listed from folders are read when
+ * linted and give the findings of the same pages given from memory, in the same order.
  */
 class LintPageTest {
     @TempDir
     Path tmp;
 
-    private static LintPage page(byte[] b) {
-        LintInput in = LintInput.of("t.md", "t.md", null, b);
-        return LintPage.of(in, PageParser.parse("t.md", b));
+    private static LintPage page(LintInput in) {
+        ParsedPage parsed = PageParser.parseWithLines(in.file(), in.content());
+        return LintPage.of(in, parsed.model(), parsed.lines());
     }
 
-    /** The decoded text's lines, split as the parser counts them (CRLF, CR, LF), BOM dropped. */
+    /** The decoded text's lines, split as the parser counts them (CRLF, CR, LF; a final break ends the last line), BOM dropped. */
     private static List<String> expected(byte[] b) {
         String t = new String(b, StandardCharsets.UTF_8);
         if (!t.isEmpty() && t.charAt(0) == '\uFEFF') {
             t = t.substring(1);
         }
-        return List.of(t.split("\r\n|\r|\n", -1));
+        List<String> lines = new ArrayList<>(List.of(t.split("\r\n|\r|\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    private static List<String> lines(LintPage p) {
+        List<String> got = new ArrayList<>();
+        for (int n = 1; n <= p.lineCount(); n++) {
+            got.add(p.line(n));
+        }
+        return got;
     }
 
     @Test
-    void linesFromBytesAreTheDecodedLines() {
+    void linesAreTheDecodedLinesBeforeAndAfterRelease() throws IOException {
         byte[] broken = {'a', (byte) 0xE0, '\n', (byte) 0xD0, (byte) 0xBC, '`', 'x', '`', '\r', '\n', (byte) 0xC3, '\r', 'z'};
         List<byte[]> cases = List.of(
                 "# Т\r\n| `токен` | Строка |\r\n\r\nlast".getBytes(StandardCharsets.UTF_8),
                 ("\uFEFF# title\nsecond `x`\n").getBytes(StandardCharsets.UTF_8),
-                "old\rmac\rbreaks".getBytes(StandardCharsets.UTF_8),
+                "old\rmac\rbreaks\r\r".getBytes(StandardCharsets.UTF_8),
                 "".getBytes(StandardCharsets.UTF_8),
                 broken);
+        int i = 0;
         for (byte[] b : cases) {
-            LintPage p = page(b);
+            Path f = tmp.resolve("p" + i++ + ".md");
+            Files.write(f, b);
+            LintInput listed = LintInput.read(List.of(f), null).get(0);
+            LintPage p = page(listed.load());
             List<String> want = expected(b);
-            List<String> got = new ArrayList<>();
-            for (int n = 1; n <= p.lineCount(); n++) {
-                got.add(p.line(n));
-                assertEquals(want.get(n - 1).indexOf('`') >= 0, p.hasBacktick(n), "backtick on line " + n);
-            }
-            assertEquals(want, got);
+            assertEquals(want, lines(p));
+            assertEquals("", p.line(0));
             assertEquals("", p.line(p.lineCount() + 1));
-            assertFalse(p.hasBacktick(0));
+            p.release();
+            assertTrue(p.input().deferred(), "released: the page holds no bytes");
+            assertEquals(want, lines(p), "read again from the file");
         }
     }
 

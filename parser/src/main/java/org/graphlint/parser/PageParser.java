@@ -3,6 +3,9 @@ package org.graphlint.parser;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -87,6 +90,28 @@ public final class PageParser {
 
     /** Parses a page's content; {@code fileName} is used in the model and in messages. */
     public static PageModel parse(String fileName, byte[] content) {
+        return new PageScan(fileName, decode(fileName, content)).run();
+    }
+
+    /**
+     * Parses a page's content as {@link #parse(String, byte[])} does, and hands back the lines the model's line numbers
+     * count too, so that a tool pointing into the page (a linter's columns) does not decode or split it again.
+     */
+    public static ParsedPage parseWithLines(String fileName, byte[] content) {
+        SourceText text = decode(fileName, content);
+        PageModel model = new PageScan(fileName, text).run();
+        return new ParsedPage(model, Collections.unmodifiableList(Arrays.asList(text.lines)));
+    }
+
+    /**
+     * A page's lines as the parser reads them ({@link ParsedPage#lines()}), without parsing it: for a tool that kept
+     * the model and reads the page again for a line. A binary page (a NUL byte), which the parser refuses, has none.
+     */
+    public static List<String> lines(byte[] content) {
+        return Collections.unmodifiableList(Arrays.asList(SourceText.decode("", content).lines));
+    }
+
+    private static SourceText decode(String fileName, byte[] content) {
         if (content.length > MAX_PAGE_BYTES) {
             throw new PageReadException(fileName, 0, String.format(Locale.ROOT,
                     "file is %.1f MB; pages larger than %d MB are refused", content.length / 1e6, MAX_PAGE_BYTES / (1024 * 1024)));
@@ -96,7 +121,7 @@ public final class PageParser {
             // Found in the decoded text (String.indexOf is vectorized); the byte offset is looked up only here.
             throw new PageReadException(fileName, 0, "binary file (NUL byte at offset " + indexOfNul(content) + "); expected a markdown page");
         }
-        return new PageScan(fileName, text).run();
+        return text;
     }
 
     private static int indexOfNul(byte[] b) {
