@@ -49,7 +49,7 @@ final class KeptModel {
         }
         return new PageModel(m.file(), m.format(), Map.of(), m.locale(), m.lastHandoff(), m.sourceCommit(),
                 m.openLocFileHash(), m.title(), m.kind(), m.operations(), List.of(), rows, m.enumMembers(), examples,
-                List.of(), m.baseType(), m.declaredType(), m.declaredKey());
+                List.of(), m.baseType(), m.declaredType(), m.declaredKey(), m.openType());
     }
 
     private String shared(String s) {

@@ -27,6 +27,8 @@ import java.util.Map;
  *                        ({@code <!-- { "blockType": "resource", "@odata.type": "microsoft.graph.baseItem" } -->}), as
  *                        written, or null
  * @param declaredKey     the {@code keyProperty} the same block declares ({@code id}), or null
+ * @param openType        whether the same block declares the type open ({@code "openType": true}: the service accepts
+ *                        properties beyond the documented ones, e.g. an open extension's custom data)
  */
 public record PageModel(
         String file,
@@ -46,7 +48,8 @@ public record PageModel(
         List<Diagnostic> diagnostics,
         BaseType baseType,
         String declaredType,
-        String declaredKey) {
+        String declaredKey,
+        boolean openType) {
 
     /** A page without a base type (test pages, method pages). */
     public PageModel(String file, PageFormat format, Map<String, String> frontMatter, String locale, LocalDate lastHandoff,
@@ -54,7 +57,7 @@ public record PageModel(
             List<Permission> permissions, List<PropertyRow> properties, List<EnumMember> enumMembers,
             List<Example> examples, List<Diagnostic> diagnostics) {
         this(file, format, frontMatter, locale, lastHandoff, sourceCommit, openLocFileHash, title, kind, operations,
-                permissions, properties, enumMembers, examples, diagnostics, null, null, null);
+                permissions, properties, enumMembers, examples, diagnostics, null, null, null, false);
     }
 
     public PageModel {

@@ -57,6 +57,7 @@ public final class PageParser {
     static final BaseType MIXED = new BaseType("", null, 0);
     static final Pattern BLOCK_ODATA_TYPE = Pattern.compile("\"@odata\\.type\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
     static final Pattern BLOCK_KEY = Pattern.compile("\"keyProperty\"\\s*:\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
+    static final Pattern BLOCK_OPEN_TYPE = Pattern.compile("\"openType\"\\s*:\\s*true\\b");
     static final Pattern BLOCK_BASE_TYPE = Pattern.compile("\"baseType\"\\s*:\\s*\"#?([A-Za-z0-9_.]+)\"");
 
     /** Pages larger than this are refused with a {@link PageReadException}; real pages are under 1 MiB. */

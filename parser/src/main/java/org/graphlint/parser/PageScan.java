@@ -44,6 +44,7 @@ final class PageScan {
     BaseType methodsOf;
     String declaredType;
     String declaredKey;
+    boolean openType;
 
     final PageTables tables = new PageTables(this);
 
@@ -110,7 +111,7 @@ final class PageScan {
         return new PageModel(file, format, frontMatter, frontMatter.get("ms.contentlocale"), lastHandoff(),
                 frontMatter.get("ms.sourcegitcommit"), frontMatter.get("ms.openlocfilehash"),
                 new Title(titleEnglish, titleLocalized), kind, operations, permissions, properties, members, examples, diags,
-                baseType, declaredType, declaredKey);
+                baseType, declaredType, declaredKey, openType);
     }
 
     // ---- front matter -------------------------------------------------------------------------------------
@@ -262,6 +263,7 @@ final class PageScan {
                 if (k.find()) {
                     declaredKey = k.group(1);
                 }
+                openType = BLOCK_OPEN_TYPE.matcher(c).find();
                 Matcher b = BLOCK_BASE_TYPE.matcher(c);
                 if (b.find()) {
                     blockBaseType = new BaseType(b.group(1), null, i + 1);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.graphlint.parser.PropertyRow;
@@ -45,9 +46,11 @@ final class ObjectSchemas {
 
     private final ShapeDisagreements shapes;
     private final ValueSchemas values;
+    private final PageIndex index;
 
     ObjectSchemas(PageIndex index, ShapeDisagreements shapes, TypeRows typeRows) {
         this.shapes = shapes;
+        this.index = index;
         // the two halves call each other: the value half keeps this one only to call it back, never during construction
         this.values = new ValueSchemas(index, typeRows, this);
     }
@@ -115,9 +118,13 @@ final class ObjectSchemas {
             ArrayNode req = o.putArray("required");
             required.forEach(req::add);
         }
+        String open = typeName == null ? null : openTypeOf(cx.top, typeName);
         if (topLevel || typeName == null) {
             o.putObject("patternProperties").putObject(SchemaBuilder.ODATA_ANNOTATION_PATTERN);
             o.put("additionalProperties", false);
+            if (open != null) {
+                o.put(SchemaBuilder.OPEN_TYPE, open);
+            }
         } else {
             // A nested object may be of a derived type (its @odata.type names another type), whose own properties
             // this page does not list: unknown properties are errors unless @odata.type names some other type.
@@ -130,8 +137,29 @@ final class ObjectSchemas {
             props.propertyNames().forEach(n -> names.put(n, true));
             closed.putObject("patternProperties").putObject(SchemaBuilder.ODATA_ANNOTATION_PATTERN);
             closed.put("additionalProperties", false);
+            if (open != null) {
+                closed.put(SchemaBuilder.OPEN_TYPE, open);
+            }
         }
         return o;
+    }
+
+    /**
+     * The name of the open type a type is or inherits from ({@code "openType": true} in its page's resource block, as
+     * on {@code user}, {@code openTypeExtension}, {@code directoryObject}), or null: the service accepts properties
+     * beyond such a type's documented ones (an extension's custom data, a directory extension's
+     * {@code extension_<app>_<name>}), so the validator reports them as warnings, not errors.
+     */
+    private String openTypeOf(PageFacts from, String typeName) {
+        Optional<PageFacts> p = index.find(from, null, typeName);
+        Set<PageFacts> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (p.isPresent() && seen.add(p.get())) {
+            if (p.get().page().openType()) {
+                return p.get().typeName() == null ? typeName : p.get().typeName();
+            }
+            p = index.base(from, p.get());
+        }
+        return null;
     }
 
     private ObjectNode propertySchema(SchemaBuilder.Context cx, PropertyRow r) {

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Properties the docs' response examples show for a type beyond its tables: accepted, marked inferred. */
+/**
+ * Properties the docs' response examples show for a type beyond its tables: accepted, marked inferred (not for an open
+ * type, whose examples show custom data: those are accepted with a warning as any property of an open type is).
+ */
 final class ResponseProperties {
 
     private ResponseProperties() {
@@ -30,6 +33,11 @@ final class ResponseProperties {
     static void addResponseProperties(SchemaBuilder.Context cx, ObjectNode body, PageFacts page, String entity) {
         JsonNode props = body.get("properties");
         if (!(props instanceof ObjectNode po)) {
+            return;
+        }
+        if (body.has(SchemaBuilder.OPEN_TYPE)) {
+            // an open type's examples show custom data (an open extension's companyName, dealValue), not properties:
+            // what they show beyond the tables is accepted as the open type's extra properties are (a warning)
             return;
         }
         for (Example e : PageFacts.ownExamples(page.page())) {

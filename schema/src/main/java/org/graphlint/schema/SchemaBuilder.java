@@ -46,6 +46,11 @@ public final class SchemaBuilder {
     public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
     public static final String INFERRED = "x-graphlint-inferred";
     /**
+     * On a closed object of an open type (or one derived from it): the open type's name. Its unknown properties are
+     * still reported, as warnings: the service accepts properties beyond an open type's documented ones.
+     */
+    public static final String OPEN_TYPE = "x-graphlint-open-type";
+    /**
      * Annotations allowed on every object: OData control information ({@code @odata.context},
      * {@code manager@odata.bind}) and Graph instance annotations ({@code @microsoft.graph.conflictBehavior}).
      */

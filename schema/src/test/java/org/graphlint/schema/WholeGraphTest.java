@@ -395,4 +395,42 @@ class WholeGraphTest {
                 .filter(r -> r.name().equals("createdDateTime")).findFirst().map(r -> r.type()).orElseThrow();
         assertEquals("Timestamp", remoteType);
     }
+
+    @Test
+    void anOpenTypeIsMarkedAndItsExamplesCustomDataIsNoProperty() {
+        // opentypeextension.md: "openType": true in its resource block; the create page's examples send custom data
+        // (companyName, dealValue) that is no property of the type
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("resources/opentypeextension.md", "resources/extension.md", "resources/entity.md",
+                "resources/todo.md", "api/opentypeextension-post-opentypeextension.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/" + f)), "v1.0/" + f));
+        }
+        assertTrue(in.get(0).page().openType());
+        assertFalse(in.get(3).page().openType());
+        Catalog c = CatalogBuilder.build(in).catalog().forApiVersion("v1.0");
+        JsonNode res = resource(c, "openTypeExtension");
+        assertEquals("openTypeExtension", res.path(SchemaBuilder.OPEN_TYPE).asString(null), res.toString());
+        assertTrue(res.at("/properties/extensionName").isObject(), res.toString());
+        assertFalse(res.at("/properties/companyName").isObject(), res.toString());
+        JsonNode create = c.select("openTypeExtension", OperationKind.CREATE, "latest").orElseThrow().schema();
+        assertEquals("openTypeExtension", create.path(SchemaBuilder.OPEN_TYPE).asString(null), create.toString());
+        assertFalse(create.at("/properties/companyName").isObject(), create.toString());
+        // the schema stays closed (the validator makes the open type's unknown properties warnings)
+        assertFalse(check(create, "{\"extensionName\": \"Com.Contoso.Referral\", \"myOwnKey\": 1}").isEmpty());
+        // a type that is not open (todo, an entity) carries no mark
+        assertTrue(resource(c, "todo").path(SchemaBuilder.OPEN_TYPE).isMissingNode());
+    }
+
+    @Test
+    void aNestedValueOfATypeDerivedFromAnOpenTypeIsMarkedWithTheOpenType() throws IOException {
+        // identity.md says "openType": true; teamworkUserIdentity inherits from it; baseItem.createdBy.user is one
+        Catalog c = v1(all().toArray(String[]::new));
+        JsonNode s = resource(c, "baseItem");
+        JsonNode defs = s.path("$defs");
+        assertEquals("identity", defs.at("/identity/else/" + SchemaBuilder.OPEN_TYPE).asString(null),
+                defs.path("identity").toString());
+        assertEquals("identitySet", defs.at("/identitySet/else/" + SchemaBuilder.OPEN_TYPE).asString(null));
+        // teamworkUserIdentity's own page does not say it, but it inherits from identity, which is open
+        assertEquals("identity", defs.at("/teamworkUserIdentity/else/" + SchemaBuilder.OPEN_TYPE).asString(null));
+    }
 }

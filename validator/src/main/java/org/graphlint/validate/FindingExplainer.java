@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
+import org.graphlint.schema.SchemaBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,6 +90,7 @@ final class FindingExplainer {
 
     /** The rule of a value that equals an enum member but for letter case (a warning: the service accepts it). */
     static final String ENUM_CASE = "enum-case";
+    static final String OPEN_TYPE_PROPERTY = "open-type-property";
 
     /** A body shallower than this cannot overflow the stack by itself: an overflow then is the schema's fault. */
     static final int SCHEMA_FAULT_DEPTH = 64;
@@ -162,8 +164,18 @@ final class FindingExplainer {
                 String prop = String.valueOf(ErrorSink.propertyOf(e));
                 ptr = at + "/" + escape(prop);
                 String note = others.note(ErrorSink.unknownKey(keyword, at, prop), "is documented");
-                List<String> known = knownProperties(t, e);
+                JsonNode holder = holder(t, e);
+                List<String> known = knownProperties(holder);
                 List<String> near = Suggest.nearest(prop, known);
+                String open = holder.path(SchemaBuilder.OPEN_TYPE).asString(null);
+                if (open != null && note == null && near.isEmpty()) {
+                    // an open type (user, openTypeExtension): the service accepts properties beyond the documented ones
+                    // (custom data, extension_<app>_<name>), so an unknown one is a warning; a near miss of a documented
+                    // name stays an error below (a misspelling, not custom data)
+                    return new Finding(null, 0, 0, 0, ptr, OPEN_TYPE_PROPERTY, Severity.WARNING, Category.SCHEMA,
+                            "`" + prop + "` is not a documented property of `" + open + "`, an open type: the service"
+                            + " accepts it as custom data", t);
+                }
                 if (note != null) {
                     message = "`" + prop + "` " + note;
                 } else {
@@ -307,7 +319,8 @@ final class FindingExplainer {
     }
 
     /** The property names the schema object holding the failing keyword declares. */
-    private List<String> knownProperties(Target t, Error e) {
+    /** The schema object whose keyword failed (the object holding {@code additionalProperties}), or the root. */
+    private JsonNode holder(Target t, Error e) {
         JsonNode root = trees.computeIfAbsent(CompiledSchemas.Key.of(t), k -> t.version().schema());
         JsonNode holder = null;
         SchemaLocation sl = e.getSchemaLocation();
@@ -319,9 +332,10 @@ final class FindingExplainer {
             }
             holder = root.at(sb.toString());
         }
-        if (holder == null || holder.isMissingNode()) {
-            holder = root;
-        }
+        return holder == null || holder.isMissingNode() ? root : holder;
+    }
+
+    private static List<String> knownProperties(JsonNode holder) {
         JsonNode props = holder.path("properties");
         Set<String> names = new LinkedHashSet<>();
         props.propertyNames().forEach(names::add);

@@ -178,4 +178,33 @@ class LibraryTest {
         assertEquals("enum", wrong.findings().get(0).rule());
         assertEquals(Severity.ERROR, wrong.findings().get(0).severity());
     }
+
+    @Test
+    void anOpenTypesUndocumentedPropertyIsAWarningUnlessItLooksLikeAMisspelling() {
+        // openTypeExtension and user are open types in their pages' resource blocks: the service accepts custom data
+        // (an open extension's own keys, a directory extension's extension_<app>_<name>)
+        // (the v1.0 pages say so; beta's openTypeExtension page does not, so its schema there stays strict)
+        PayloadValidator v = PayloadValidator.embedded();
+        FileReport custom = v.validateText("ext.http", "POST https://graph.microsoft.com/v1.0/me/extensions\nContent-Type: application/json\n\n"
+                + "{\"@odata.type\": \"microsoft.graph.openTypeExtension\", \"extensionName\": \"Com.Contoso.Referral\","
+                + " \"myOwnKey\": 500050}", true, null, ValidateOptions.defaults());
+        assertEquals(1, custom.findings().size(), custom.findings().toString());
+        Finding w = custom.findings().get(0);
+        assertEquals("open-type-property", w.rule());
+        assertEquals(Severity.WARNING, w.severity());
+        assertEquals("/myOwnKey", w.pointer());
+        assertTrue(w.message().contains("`openTypeExtension`"), w.message());
+        FileReport dirExt = v.validateText("me.http", "PATCH https://graph.microsoft.com/v1.0/me\nContent-Type: application/json\n\n"
+                + "{\"officeLocation\": \"18/2111\", \"extension_9f7d_costCenter\": \"x\"}", true, null, ValidateOptions.defaults());
+        assertEquals(List.of("open-type-property"), dirExt.findings().stream().map(Finding::rule).toList(), dirExt.findings().toString());
+        // a near miss of a documented name is a misspelling: still an error, with its suggestion
+        FileReport typo = v.validateText("me.http", "PATCH https://graph.microsoft.com/v1.0/me\nContent-Type: application/json\n\n{\"displayNme\": \"x\"}",
+                true, null, ValidateOptions.defaults());
+        assertEquals(1, typo.findings().size(), typo.findings().toString());
+        assertEquals(Severity.ERROR, typo.findings().get(0).severity());
+        assertTrue(typo.findings().get(0).message().contains("`displayName`"), typo.findings().get(0).message());
+        // a type that is not open keeps unknown properties errors
+        FileReport vpp = v.validate(v.target("vppToken", OperationKind.CREATE, "latest"), "{\"myOwnKey\": 1}");
+        assertEquals(Severity.ERROR, vpp.findings().get(0).severity(), vpp.findings().toString());
+    }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 public enum Rules {
     ADDITIONAL_PROPERTIES("additionalProperties", "The body has a property the selected schema version does not document."),
     UNEVALUATED_PROPERTIES("unevaluatedProperties", "The body has a property the selected schema version does not document."),
+    OPEN_TYPE_PROPERTY("open-type-property", "A property an open type does not document (the service accepts properties beyond an"
+            + " open type's documented ones, such as an extension's custom data; a name close to a documented one stays an error).", Level.WARNING),
     ENUM("enum", "A value is not one of the values the selected schema version allows."),
     ENUM_CASE("enum-case", "A value equals an allowed value but for letter case (the service accepts it; write the documented spelling).",
             Level.WARNING),
