@@ -34,8 +34,8 @@ for loc in "${locales[@]}"; do
   fi
 done
 if [ ! -f bench/target/classes/org/graphlint/bench/TruthCheck.class ] || [ ! -f bench/target/truth.cp ] \
-   || [ -n "$(find parser/src schema/src bench/src -newer bench/target/truth.cp -name '*.java' | head -1)" ]; then
-  mvn -B -q -pl parser,schema,bench compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+   || [ -n "$(find parser/src schema/src validator/src bench/src -newer bench/target/truth.cp -name '*.java' | head -1)" ]; then
+  mvn -B -q -pl parser,schema,validator,bench compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
       -Dmdep.outputFile=target/truth.cp >&2
 fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
