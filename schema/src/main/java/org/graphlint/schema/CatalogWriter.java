@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes a catalog folder ({@code graphlint schemas build --out DIR}) so that nothing a user owns is lost and a reader
@@ -157,12 +159,41 @@ public final class CatalogWriter {
             }
         }
         byte[][] bytes = new byte[names.size()][];
+        Map<JsonNode, RawValue> defText = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withId(schemaId(apis.get(i), versions.get(i)),
-                        versions.get(i).tree()))));
+                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withDefsRendered(
+                        withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w))));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The schema with each {@code $defs} entry written from its text, rendered once per entry object: schemas share the
+     * entries of their linked types ({@link SharedDefs}), a whole snapshot thousands of times. The same bytes as the
+     * tree itself gives (an entry sits two levels deep: its lines are indented by two more levels, four spaces).
+     */
+    static JsonNode withDefsRendered(JsonNode schema, Map<JsonNode, RawValue> rendered, ObjectWriter w) {
+        if (!(schema instanceof ObjectNode o) || !(o.get("$defs") instanceof ObjectNode defs)) {
+            return schema;
+        }
+        ObjectNode out = Catalog.JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            if (!e.getKey().equals("$defs")) {
+                out.set(e.getKey(), e.getValue());
+                continue;
+            }
+            ObjectNode d = out.putObject("$defs");
+            for (Map.Entry<String, JsonNode> def : defs.properties()) {
+                RawValue text = rendered.get(def.getValue());
+                if (text == null) {
+                    text = new RawValue(new SerializedString(w.writeValueAsString(def.getValue()).replace("\n", "\n    ")));
+                    rendered.put(def.getValue(), text);
+                }
+                d.putRawValue(def.getKey(), text);
+            }
         }
         return out;
     }
