@@ -46,6 +46,19 @@ final class SharedDefs {
         }
     }
 
+    /**
+     * Marks the entry being built, if any, as relying on the schema's page having no example value for a property
+     * ({@code name}): checked again before reuse. The note at {@code noteAt} names the schema's page: replayed with the
+     * reusing schema's page.
+     */
+    static void readsNoTopValues(String name, int noteAt, String noteAfterFile) {
+        Frame f = CURRENT.get();
+        if (f != null) {
+            f.noValues.add(name);
+            f.topNotes.put(noteAt, noteAfterFile);
+        }
+    }
+
     /** The entry (of the schema being built) that is being built on this thread, or null. */
     static Frame current() {
         return CURRENT.get();
@@ -76,7 +89,8 @@ final class SharedDefs {
             return;
         }
         entries.computeIfAbsent(new Key(linked, defName, top.apiVersion(), top.page().locale()), k -> new CopyOnWriteArrayList<>())
-                .add(new Entry(def, List.copyOf(rows), List.copyOf(f.events), List.copyOf(f.picks), top.page().lastHandoff()));
+                .add(new Entry(def, List.copyOf(rows), List.copyOf(f.events), List.copyOf(f.picks), top.page().lastHandoff(),
+                        List.copyOf(f.noValues)));
     }
 
     /** Starts recording the building of an entry on this thread. */
@@ -97,6 +111,10 @@ final class SharedDefs {
         final Frame parent;
         final List<Object> events = new ArrayList<>();
         final List<Pick> picks = new ArrayList<>();
+        /** Properties the schema's page has no example value for (the entry relies on it). */
+        final List<String> noValues = new ArrayList<>();
+        /** Notes naming the schema's page, by their place in the notes: what follows the page's file. */
+        final java.util.Map<Integer, String> topNotes = new java.util.HashMap<>();
         boolean topDependent;
         private int notesAt;
 
@@ -118,7 +136,8 @@ final class SharedDefs {
 
         void flush(List<String> notes) {
             for (int i = notesAt; i < notes.size(); i++) {
-                events.add(notes.get(i));
+                String after = topNotes.get(i);
+                events.add(after != null ? new TopNote(after) : notes.get(i));
             }
             notesAt = notes.size();
         }
@@ -137,6 +156,10 @@ final class SharedDefs {
     record Child(PageFacts linked, List<PropertyRow> rows, String defName) {
     }
 
+    /** A note naming the schema's page: its file, then this. */
+    record TopNote(String afterFile) {
+    }
+
     /** One pick of the index: of these candidates, this page. */
     record Pick(List<PageFacts> candidates, PageFacts chosen) {
     }
@@ -148,18 +171,26 @@ final class SharedDefs {
         final List<Object> events;
         final List<Pick> picks;
         final java.time.LocalDate date;
+        final List<String> noValues;
 
-        Entry(ObjectNode def, List<PropertyRow> rows, List<Object> events, List<Pick> picks, java.time.LocalDate date) {
+        Entry(ObjectNode def, List<PropertyRow> rows, List<Object> events, List<Pick> picks, java.time.LocalDate date,
+                List<String> noValues) {
             this.def = def;
             this.rows = rows;
             this.events = events;
             this.picks = picks;
             this.date = date;
+            this.noValues = noValues;
         }
 
         boolean validFor(PageFacts top, List<PropertyRow> rows) {
             if (!this.rows.equals(rows)) {
                 return false;
+            }
+            for (String name : noValues) {
+                if (!ValueSchemas.exampleValues(top, name).isEmpty()) {
+                    return false;
+                }
             }
             java.time.LocalDate d = top.page().lastHandoff();
             if (Objects.equals(d, date)) {

@@ -103,17 +103,16 @@ final class ValueSchemas {
             return GraphTypes.schema(prim.get());
         }
         // A complex type whose page the build does not have: infer it from the page's examples.
-        SharedDefs.readsTopPage();
-        List<JsonNode> values = new ArrayList<>();
-        for (Example e : PageFacts.ownExamples(cx.top.page())) {
-            EnumSchemas.collectValues(e.body(), r.name(), values, 0);
-        }
+        List<JsonNode> values = exampleValues(cx.top, r.name());
         String defName = defName(type.isEmpty() ? r.name() : type);
         if (values.isEmpty()) {
-            cx.notes.add(cx.top.file() + ":" + r.line() + ": type '" + type + "' of '" + r.name()
-                    + "' has no page in this build and no example value: any value accepted");
+            String after = ":" + r.line() + ": type '" + type + "' of '" + r.name()
+                    + "' has no page in this build and no example value: any value accepted";
+            SharedDefs.readsNoTopValues(r.name(), cx.notes.size(), after);
+            cx.notes.add(cx.top.file() + after);
             return F.objectNode().put(SchemaBuilder.INFERRED, true);
         }
+        SharedDefs.readsTopPage();
         List<JsonNode> items = new ArrayList<>();
         for (JsonNode v : values) {
             if (v.isArray()) {
@@ -133,6 +132,15 @@ final class ValueSchemas {
         ObjectNode s = InferredSchemas.inferValue(items.isEmpty() ? values.get(0) : items.get(0));
         s.put(SchemaBuilder.INFERRED, true);
         return s;
+    }
+
+    /** The values the page's own examples give a property, anywhere in their bodies. */
+    static List<JsonNode> exampleValues(PageFacts page, String name) {
+        List<JsonNode> values = new ArrayList<>();
+        for (Example e : PageFacts.ownExamples(page.page())) {
+            EnumSchemas.collectValues(e.body(), name, values, 0);
+        }
+        return values;
     }
 
     /** True for a type page whose JSON representation is an object without properties ({@code {}}). */
@@ -184,6 +192,8 @@ final class ValueSchemas {
             for (Object e : shared.events) {
                 if (e instanceof SharedDefs.Child c) {
                     define(cx, c.linked(), c.rows(), c.defName());
+                } else if (e instanceof SharedDefs.TopNote t) {
+                    cx.notes.add(cx.top.file() + t.afterFile());
                 } else {
                     cx.notes.add((String) e);
                 }
