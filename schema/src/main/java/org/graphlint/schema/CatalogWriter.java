@@ -114,29 +114,19 @@ public final class CatalogWriter {
         java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing = packed
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PackedCatalog.pack(catalog, null), PACKER)
                 : null;
-        Map<String, byte[]> files = render(catalog);
-        String digest = null;
-        if (packed) {
-            PackedCatalog.Packed p;
-            try {
-                p = packing.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-            files.put(PackedCatalog.INDEX, p.index());
-            files.put(PackedCatalog.PACK, p.pack());
-            digest = p.contentDigest();
-        }
         try {
             CatalogFolder f = CatalogFolder.inspect(out);
             if (f == null) {
-                return writeFresh(catalog, files, out, digest);
+                // a new folder: each file written as soon as it is rendered (a whole snapshot's are 70 MB)
+                return writeFresh(catalog, out, packing);
+            }
+            Map<String, byte[]> files = render(catalog);
+            String digest = null;
+            if (packing != null) {
+                PackedCatalog.Packed p = joined(packing);
+                files.put(PackedCatalog.INDEX, p.index());
+                files.put(PackedCatalog.PACK, p.pack());
+                digest = p.contentDigest();
             }
             f.refuseUnlessOwned(force);
             return new InPlaceReplacement(f).run(catalog, files, digest);
@@ -145,29 +135,58 @@ public final class CatalogWriter {
         }
     }
 
+    private static PackedCatalog.Packed joined(java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing) {
+        try {
+            return packing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /** The schema files of a catalog, by relative path, as written (pretty-printed, trailing newline); built in parallel. */
     static Map<String, byte[]> render(Catalog catalog) {
-        ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
-        List<String> names = new ArrayList<>();
-        List<SchemaVersion> versions = new ArrayList<>();
-        List<String> apis = new ArrayList<>();
-        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
-            for (SchemaVersion v : a.getValue().allVersions()) {
-                names.add(Catalog.schemaFile(a.getKey(), v));
-                versions.add(v);
-                apis.add(a.getKey());
-            }
-        }
+        List<String> names = schemaFiles(catalog);
         byte[][] bytes = new byte[names.size()][];
-        Map<JsonNode, RawValue> defText = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-        java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withDefsRendered(
-                        withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w))));
+        render(catalog, (b, i) -> bytes[i] = b);
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);
         }
         return out;
+    }
+
+    /** The relative paths of a catalog's schema files, in catalog order. */
+    private static List<String> schemaFiles(Catalog catalog) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
+            for (SchemaVersion v : a.getValue().allVersions()) {
+                names.add(Catalog.schemaFile(a.getKey(), v));
+            }
+        }
+        return names;
+    }
+
+    /** Renders each schema file (number {@code i} in {@link #schemaFiles} order) and hands it to {@code sink}, in parallel. */
+    private static void render(Catalog catalog, java.util.function.ObjIntConsumer<byte[]> sink) {
+        ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
+        List<SchemaVersion> versions = new ArrayList<>();
+        List<String> apis = new ArrayList<>();
+        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
+            for (SchemaVersion v : a.getValue().allVersions()) {
+                versions.add(v);
+                apis.add(a.getKey());
+            }
+        }
+        Map<JsonNode, RawValue> defText = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        java.util.stream.IntStream.range(0, versions.size()).parallel()
+                .forEach(i -> sink.accept(withNewline(w.writeValueAsBytes(withDefsRendered(
+                        withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w))), i));
     }
 
     /**
@@ -301,8 +320,12 @@ public final class CatalogWriter {
         }
     }
 
-    /** A folder that does not exist: written beside it, then renamed into place. */
-    private static Written writeFresh(Catalog catalog, Map<String, byte[]> files, Path out, String digest) throws IOException {
+    /**
+     * A folder that does not exist: written beside it, then renamed into place. Each schema file is written as soon as
+     * it is rendered, then the pack when {@code packing} is done, then catalog.json.
+     */
+    private static Written writeFresh(Catalog catalog, Path out, java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing)
+            throws IOException {
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null) {
@@ -313,7 +336,39 @@ public final class CatalogWriter {
         Files.createDirectory(tmp);
         boolean done = false;
         try {
-            writeAll(tmp, files);
+            List<String> names = schemaFiles(catalog);
+            Set<Path> dirs = new TreeSet<>();
+            for (String rel : names) {
+                Path d = tmp.resolve(rel).getParent();
+                if (d != null) {
+                    dirs.add(d);
+                }
+            }
+            for (Path d : dirs) {
+                Files.createDirectories(d);
+            }
+            IOException[] failure = new IOException[1];
+            render(catalog, (bytes, i) -> {
+                try {
+                    Files.write(tmp.resolve(names.get(i)), bytes);
+                } catch (IOException x) {
+                    synchronized (failure) {
+                        failure[0] = x;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            int files = names.size();
+            String digest = null;
+            if (packing != null) {
+                PackedCatalog.Packed p = joined(packing);
+                Files.write(tmp.resolve(PackedCatalog.INDEX), p.index());
+                Files.write(tmp.resolve(PackedCatalog.PACK), p.pack());
+                digest = p.contentDigest();
+                files += 2;
+            }
             Files.write(tmp.resolve(CATALOG), catalogJson(catalog, Map.of(), digest));
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
@@ -323,12 +378,12 @@ public final class CatalogWriter {
                         + " catalog is not written)");
             }
             done = true;
+            return new Written(out, files, 0);
         } finally {
             if (!done) {
                 deleteTree(tmp);
             }
         }
-        return new Written(out, files.size(), 0);
     }
 
     static String suffix() {
