@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes a catalog folder ({@code graphlint schemas build --out DIR}) so that nothing a user owns is lost and a reader
@@ -112,29 +114,19 @@ public final class CatalogWriter {
         java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing = packed
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PackedCatalog.pack(catalog, null), PACKER)
                 : null;
-        Map<String, byte[]> files = render(catalog);
-        String digest = null;
-        if (packed) {
-            PackedCatalog.Packed p;
-            try {
-                p = packing.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-            files.put(PackedCatalog.INDEX, p.index());
-            files.put(PackedCatalog.PACK, p.pack());
-            digest = p.contentDigest();
-        }
         try {
             CatalogFolder f = CatalogFolder.inspect(out);
             if (f == null) {
-                return writeFresh(catalog, files, out, digest);
+                // a new folder: each file written as soon as it is rendered (a whole snapshot's are 70 MB)
+                return writeFresh(catalog, out, packing);
+            }
+            Map<String, byte[]> files = render(catalog);
+            String digest = null;
+            if (packing != null) {
+                PackedCatalog.Packed p = joined(packing);
+                files.put(PackedCatalog.INDEX, p.index());
+                files.put(PackedCatalog.PACK, p.pack());
+                digest = p.contentDigest();
             }
             f.refuseUnlessOwned(force);
             return new InPlaceReplacement(f).run(catalog, files, digest);
@@ -143,26 +135,84 @@ public final class CatalogWriter {
         }
     }
 
+    private static PackedCatalog.Packed joined(java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing) {
+        try {
+            return packing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /** The schema files of a catalog, by relative path, as written (pretty-printed, trailing newline); built in parallel. */
     static Map<String, byte[]> render(Catalog catalog) {
-        ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
+        List<String> names = schemaFiles(catalog);
+        byte[][] bytes = new byte[names.size()][];
+        render(catalog, (b, i) -> bytes[i] = b);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), bytes[i]);
+        }
+        return out;
+    }
+
+    /** The relative paths of a catalog's schema files, in catalog order. */
+    private static List<String> schemaFiles(Catalog catalog) {
         List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
+            for (SchemaVersion v : a.getValue().allVersions()) {
+                names.add(Catalog.schemaFile(a.getKey(), v));
+            }
+        }
+        return names;
+    }
+
+    /** Renders each schema file (number {@code i} in {@link #schemaFiles} order) and hands it to {@code sink}, in parallel. */
+    private static void render(Catalog catalog, java.util.function.ObjIntConsumer<byte[]> sink) {
+        ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
         List<SchemaVersion> versions = new ArrayList<>();
         List<String> apis = new ArrayList<>();
         for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
             for (SchemaVersion v : a.getValue().allVersions()) {
-                names.add(Catalog.schemaFile(a.getKey(), v));
                 versions.add(v);
                 apis.add(a.getKey());
             }
         }
-        byte[][] bytes = new byte[names.size()][];
-        java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> bytes[i] = withNewline(w.writeValueAsBytes(withId(schemaId(apis.get(i), versions.get(i)),
-                        versions.get(i).tree()))));
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), bytes[i]);
+        Map<JsonNode, RawValue> defText = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        java.util.stream.IntStream.range(0, versions.size()).parallel()
+                .forEach(i -> sink.accept(withNewline(w.writeValueAsBytes(withDefsRendered(
+                        withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w))), i));
+    }
+
+    /**
+     * The schema with each {@code $defs} entry written from its text, rendered once per entry object: schemas share the
+     * entries of their linked types ({@link SharedDefs}), a whole snapshot thousands of times. The same bytes as the
+     * tree itself gives (an entry sits two levels deep: its lines are indented by two more levels, four spaces).
+     */
+    static JsonNode withDefsRendered(JsonNode schema, Map<JsonNode, RawValue> rendered, ObjectWriter w) {
+        if (!(schema instanceof ObjectNode o) || !(o.get("$defs") instanceof ObjectNode defs)) {
+            return schema;
+        }
+        ObjectNode out = Catalog.JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            if (!e.getKey().equals("$defs")) {
+                out.set(e.getKey(), e.getValue());
+                continue;
+            }
+            ObjectNode d = out.putObject("$defs");
+            for (Map.Entry<String, JsonNode> def : defs.properties()) {
+                RawValue text = rendered.get(def.getValue());
+                if (text == null) {
+                    text = new RawValue(new SerializedString(w.writeValueAsString(def.getValue()).replace("\n", "\n    ")));
+                    rendered.put(def.getValue(), text);
+                }
+                d.putRawValue(def.getKey(), text);
+            }
         }
         return out;
     }
@@ -270,8 +320,12 @@ public final class CatalogWriter {
         }
     }
 
-    /** A folder that does not exist: written beside it, then renamed into place. */
-    private static Written writeFresh(Catalog catalog, Map<String, byte[]> files, Path out, String digest) throws IOException {
+    /**
+     * A folder that does not exist: written beside it, then renamed into place. Each schema file is written as soon as
+     * it is rendered, then the pack when {@code packing} is done, then catalog.json.
+     */
+    private static Written writeFresh(Catalog catalog, Path out, java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing)
+            throws IOException {
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null) {
@@ -282,7 +336,39 @@ public final class CatalogWriter {
         Files.createDirectory(tmp);
         boolean done = false;
         try {
-            writeAll(tmp, files);
+            List<String> names = schemaFiles(catalog);
+            Set<Path> dirs = new TreeSet<>();
+            for (String rel : names) {
+                Path d = tmp.resolve(rel).getParent();
+                if (d != null) {
+                    dirs.add(d);
+                }
+            }
+            for (Path d : dirs) {
+                Files.createDirectories(d);
+            }
+            IOException[] failure = new IOException[1];
+            render(catalog, (bytes, i) -> {
+                try {
+                    Files.write(tmp.resolve(names.get(i)), bytes);
+                } catch (IOException x) {
+                    synchronized (failure) {
+                        failure[0] = x;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            int files = names.size();
+            String digest = null;
+            if (packing != null) {
+                PackedCatalog.Packed p = joined(packing);
+                Files.write(tmp.resolve(PackedCatalog.INDEX), p.index());
+                Files.write(tmp.resolve(PackedCatalog.PACK), p.pack());
+                digest = p.contentDigest();
+                files += 2;
+            }
             Files.write(tmp.resolve(CATALOG), catalogJson(catalog, Map.of(), digest));
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
@@ -292,12 +378,12 @@ public final class CatalogWriter {
                         + " catalog is not written)");
             }
             done = true;
+            return new Written(out, files, 0);
         } finally {
             if (!done) {
                 deleteTree(tmp);
             }
         }
-        return new Written(out, files.size(), 0);
     }
 
     static String suffix() {

@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
@@ -31,71 +36,95 @@ final class PackWriter {
      * recorded as is, so that a staleness check can say whether the pages or the builder changed.
      */
     static PackedCatalog.Packed pack(Catalog catalog, String inputsDigest) {
-        ByteArrayOutputStream pack = new ByteArrayOutputStream();
-        MessageDigest blobDigest = sha256();
-        Map<java.nio.ByteBuffer, String> stored = new HashMap<>(); // by content: equal blobs are stored once
-        StringBuilder body = new StringBuilder();
-        body.append("default ").append(catalog.apiVersion()).append('\n');
-        Deflater deflater = new Deflater(9, true);
-        try {
-            for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
-                body.append("api ").append(a.getKey()).append('\n');
-                Catalog c = a.getValue();
-                for (SchemaVersion v : c.allVersions()) {
-                    // the schema without its $defs, sharing its (unchanged) nodes: no deep copy
-                    ObjectNode s = Catalog.JSON.createObjectNode();
-                    for (Map.Entry<String, JsonNode> f : v.tree().properties()) {
-                        if (!f.getKey().equals("$defs")) {
-                            s.set(f.getKey(), f.getValue());
-                        }
-                    }
-                    JsonNode defs = v.tree().get("$defs");
-                    ObjectNode meta = Catalog.JSON.createObjectNode();
-                    meta.set("s", s);
-                    ArrayNode pages = meta.putArray("p");
-                    for (PageRef p : v.pages()) {
-                        ObjectNode pn = pages.addObject();
-                        pn.put("l", p.locale());
-                        pn.put("h", p.lastHandoff() == null ? null : p.lastHandoff().toString());
-                        pn.put("c", p.sourceCommit());
-                        pn.put("f", p.file());
-                    }
-                    ArrayNode changes = meta.putArray("c");
-                    for (SchemaChange ch : v.changes()) {
-                        ObjectNode cn = changes.addObject();
-                        cn.put("k", ch.kind());
-                        cn.put("p", ch.path());
-                        cn.put("d", ch.detail());
-                        cn.put("b", ch.breakingForSenders());
-                    }
-                    body.append("v\t").append(PackedCatalog.escape(v.entity())).append('\t').append(v.operation().id()).append('\t')
-                            .append(v.id()).append('\t')
-                            .append(store(Catalog.JSON.writeValueAsBytes(meta), stored, pack, deflater, blobDigest))
-                            .append('\t');
-                    if (defs != null && defs.isObject()) {
-                        boolean first = true;
-                        for (Map.Entry<String, JsonNode> d : defs.properties()) {
-                            if (!first) {
-                                body.append(' ');
-                            }
-                            first = false;
-                            body.append(PackedCatalog.escape(d.getKey())).append('=')
-                                    .append(store(Catalog.JSON.writeValueAsBytes(d.getValue()), stored, pack, deflater, blobDigest));
-                        }
-                    }
-                    body.append('\n');
-                }
-                for (DocumentedOperation o : c.operations()) {
-                    body.append("o\t").append(o.method()).append('\t').append(o.operation().id()).append('\t')
-                            .append(PackedCatalog.escape(o.entity())).append('\t').append(o.pathTemplate().replace('\n', ' ').replace('\t', ' '))
-                            .append('\n');
-                }
-                for (Map.Entry<String, String> t : c.odataTypes().entrySet()) {
-                    body.append("t\t").append(t.getKey()).append('\t').append(t.getValue()).append('\n');
+        // Every version: the index line's blobs, its meta (the schema without $defs, its pages and changes) and its
+        // $defs entries. An entry object the schemas share (SharedDefs) is written once, equal blobs are stored once
+        // (in the order the index first names them), and the blobs are deflated on every core.
+        List<String> apis = new ArrayList<>();
+        List<SchemaVersion> versions = new ArrayList<>();
+        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
+            for (SchemaVersion v : a.getValue().allVersions()) {
+                apis.add(a.getKey());
+                versions.add(v);
+            }
+        }
+        byte[][] metas = new byte[versions.size()][];
+        IntStream.range(0, versions.size()).parallel().forEach(i -> metas[i] = Catalog.JSON.writeValueAsBytes(meta(versions.get(i))));
+        Map<JsonNode, Integer> defIds = new IdentityHashMap<>();
+        List<JsonNode> defNodes = new ArrayList<>();
+        for (SchemaVersion v : versions) {
+            if (v.tree().get("$defs") instanceof ObjectNode defs) {
+                for (Map.Entry<String, JsonNode> d : defs.properties()) {
+                    defIds.computeIfAbsent(d.getValue(), n -> {
+                        defNodes.add(n);
+                        return defNodes.size() - 1;
+                    });
                 }
             }
-        } finally {
-            deflater.end();
+        }
+        byte[][] defBytes = new byte[defNodes.size()][];
+        IntStream.range(0, defNodes.size()).parallel().forEach(i -> defBytes[i] = Catalog.JSON.writeValueAsBytes(defNodes.get(i)));
+
+        Map<ByteBuffer, Integer> stored = new HashMap<>(); // by content: equal blobs are stored once
+        List<byte[]> blobs = new ArrayList<>();
+        int[] metaBlob = new int[versions.size()];
+        int[] defBlob = new int[defNodes.size()];
+        java.util.Arrays.fill(defBlob, -1);
+        List<int[]> defBlobsOfVersion = new ArrayList<>(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            metaBlob[i] = blob(metas[i], stored, blobs);
+            List<Integer> ids = new ArrayList<>();
+            if (versions.get(i).tree().get("$defs") instanceof ObjectNode defs) {
+                for (Map.Entry<String, JsonNode> d : defs.properties()) {
+                    int id = defIds.get(d.getValue());
+                    if (defBlob[id] < 0) {
+                        defBlob[id] = blob(defBytes[id], stored, blobs);
+                    }
+                    ids.add(defBlob[id]);
+                }
+            }
+            defBlobsOfVersion.add(ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        byte[][] deflated = deflateAll(blobs);
+        ByteArrayOutputStream pack = new ByteArrayOutputStream();
+        MessageDigest blobDigest = sha256();
+        String[] refs = new String[blobs.size()];
+        for (int b = 0; b < blobs.size(); b++) {
+            refs[b] = pack.size() + "+" + deflated[b].length + "+" + blobs.get(b).length;
+            pack.writeBytes(deflated[b]);
+            blobDigest.update(blobs.get(b));
+        }
+
+        StringBuilder body = new StringBuilder();
+        body.append("default ").append(catalog.apiVersion()).append('\n');
+        int i = 0;
+        for (Map.Entry<String, Catalog> a : catalog.byApiVersion().entrySet()) {
+            body.append("api ").append(a.getKey()).append('\n');
+            Catalog c = a.getValue();
+            for (SchemaVersion v : c.allVersions()) {
+                body.append("v\t").append(PackedCatalog.escape(v.entity())).append('\t').append(v.operation().id()).append('\t')
+                        .append(v.id()).append('\t').append(refs[metaBlob[i]]).append('\t');
+                if (v.tree().get("$defs") instanceof ObjectNode defs) {
+                    int k = 0;
+                    for (Map.Entry<String, JsonNode> d : defs.properties()) {
+                        if (k > 0) {
+                            body.append(' ');
+                        }
+                        body.append(PackedCatalog.escape(d.getKey())).append('=').append(refs[defBlobsOfVersion.get(i)[k]]);
+                        k++;
+                    }
+                }
+                body.append('\n');
+                i++;
+            }
+            for (DocumentedOperation o : c.operations()) {
+                body.append("o\t").append(o.method()).append('\t').append(o.operation().id()).append('\t')
+                        .append(PackedCatalog.escape(o.entity())).append('\t').append(o.pathTemplate().replace('\n', ' ').replace('\t', ' '))
+                        .append('\n');
+            }
+            for (Map.Entry<String, String> t : c.odataTypes().entrySet()) {
+                body.append("t\t").append(t.getKey()).append('\t').append(t.getValue()).append('\n');
+            }
         }
         MessageDigest all = sha256();
         byte[] bodyBytes = body.toString().getBytes(StandardCharsets.UTF_8);
@@ -117,28 +146,73 @@ final class PackWriter {
         return new PackedCatalog.Packed(idx.toByteArray(), pack.toByteArray(), digest, inputsDigest);
     }
 
-    private static String store(byte[] raw, Map<java.nio.ByteBuffer, String> stored, ByteArrayOutputStream pack,
-            Deflater deflater, MessageDigest blobDigest) {
-        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(raw);
-        String ref = stored.get(key);
-        if (ref != null) {
-            return ref;
+    /** A version's meta blob: the schema without its $defs (sharing its unchanged nodes: no deep copy), pages, changes. */
+    private static ObjectNode meta(SchemaVersion v) {
+        ObjectNode s = Catalog.JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> f : v.tree().properties()) {
+            if (!f.getKey().equals("$defs")) {
+                s.set(f.getKey(), f.getValue());
+            }
         }
+        ObjectNode meta = Catalog.JSON.createObjectNode();
+        meta.set("s", s);
+        ArrayNode pages = meta.putArray("p");
+        for (PageRef p : v.pages()) {
+            ObjectNode pn = pages.addObject();
+            pn.put("l", p.locale());
+            pn.put("h", p.lastHandoff() == null ? null : p.lastHandoff().toString());
+            pn.put("c", p.sourceCommit());
+            pn.put("f", p.file());
+        }
+        ArrayNode changes = meta.putArray("c");
+        for (SchemaChange ch : v.changes()) {
+            ObjectNode cn = changes.addObject();
+            cn.put("k", ch.kind());
+            cn.put("p", ch.path());
+            cn.put("d", ch.detail());
+            cn.put("b", ch.breakingForSenders());
+        }
+        return meta;
+    }
+
+    /** The number of the blob with these bytes: the one stored already, or a new one. */
+    private static int blob(byte[] raw, Map<ByteBuffer, Integer> stored, List<byte[]> blobs) {
+        Integer have = stored.putIfAbsent(ByteBuffer.wrap(raw), blobs.size());
+        if (have != null) {
+            return have;
+        }
+        blobs.add(raw);
+        return blobs.size() - 1;
+    }
+
+    /** Each blob deflated (raw deflate, best compression), on every core: one deflater per slice of blobs. */
+    private static byte[][] deflateAll(List<byte[]> blobs) {
+        byte[][] out = new byte[blobs.size()][];
+        int slices = Math.min(blobs.size(), 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, slices).parallel().forEach(s -> {
+            Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+            try {
+                for (int b = s; b < blobs.size(); b += slices) {
+                    out[b] = deflate(deflater, blobs.get(b));
+                }
+            } finally {
+                deflater.end();
+            }
+        });
+        return out;
+    }
+
+    private static byte[] deflate(Deflater deflater, byte[] raw) {
         deflater.reset();
         deflater.setInput(raw);
         deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
         byte[] buf = new byte[Math.max(64, raw.length + 64)];
-        int off = pack.size();
-        int len = 0;
         while (!deflater.finished()) {
             int n = deflater.deflate(buf);
-            pack.write(buf, 0, n);
-            len += n;
+            out.write(buf, 0, n);
         }
-        blobDigest.update(raw);
-        ref = off + "+" + len + "+" + raw.length;
-        stored.put(key, ref);
-        return ref;
+        return out.toByteArray();
     }
 
 

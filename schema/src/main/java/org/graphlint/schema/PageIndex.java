@@ -302,6 +302,9 @@ public final class PageIndex {
                 best = c;
             }
         }
+        if (candidates.size() > 1) {
+            SharedDefs.picked(candidates, best); // the choice may depend on the date: a shared $defs entry relies on it
+        }
         return best;
     }
 

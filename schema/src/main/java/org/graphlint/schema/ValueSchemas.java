@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schema of one value of a property row's type: a primitive, an enum, a {@code $ref} to a linked type's entry in
- * the schema's {@code $defs} (built once per schema, with the types derived from it), or, for a type the build has no
+ * the schema's {@code $defs} (built once per schema, with the types derived from it, and shared by the schemas that
+ * resolve it alike), or, for a type the build has no
  * page for, what the page's examples show. The other half of the builder's recursive core: a linked type's entry is an
  * object built by {@link ObjectSchemas}.
  */
@@ -25,11 +26,13 @@ final class ValueSchemas {
     private final PageIndex index;
     private final TypeRows typeRows;
     private final ObjectSchemas objects;
+    private final SharedDefs sharedDefs;
 
     ValueSchemas(PageIndex index, TypeRows typeRows, ObjectSchemas objects) {
         this.index = index;
         this.typeRows = typeRows;
         this.objects = objects;
+        this.sharedDefs = new SharedDefs();
     }
 
     /** The schema of one value of the row's type (an item, for a collection). */
@@ -100,16 +103,16 @@ final class ValueSchemas {
             return GraphTypes.schema(prim.get());
         }
         // A complex type whose page the build does not have: infer it from the page's examples.
-        List<JsonNode> values = new ArrayList<>();
-        for (Example e : PageFacts.ownExamples(cx.top.page())) {
-            EnumSchemas.collectValues(e.body(), r.name(), values, 0);
-        }
+        List<JsonNode> values = exampleValues(cx.top, r.name());
         String defName = defName(type.isEmpty() ? r.name() : type);
         if (values.isEmpty()) {
-            cx.notes.add(cx.top.file() + ":" + r.line() + ": type '" + type + "' of '" + r.name()
-                    + "' has no page in this build and no example value: any value accepted");
+            String after = ":" + r.line() + ": type '" + type + "' of '" + r.name()
+                    + "' has no page in this build and no example value: any value accepted";
+            SharedDefs.readsNoTopValues(r.name(), cx.notes.size(), after);
+            cx.notes.add(cx.top.file() + after);
             return F.objectNode().put(SchemaBuilder.INFERRED, true);
         }
+        SharedDefs.readsTopPage();
         List<JsonNode> items = new ArrayList<>();
         for (JsonNode v : values) {
             if (v.isArray()) {
@@ -129,6 +132,15 @@ final class ValueSchemas {
         ObjectNode s = InferredSchemas.inferValue(items.isEmpty() ? values.get(0) : items.get(0));
         s.put(SchemaBuilder.INFERRED, true);
         return s;
+    }
+
+    /** The values the page's own examples give a property, anywhere in their bodies. */
+    static List<JsonNode> exampleValues(PageFacts page, String name) {
+        List<JsonNode> values = new ArrayList<>();
+        for (Example e : PageFacts.ownExamples(page.page())) {
+            EnumSchemas.collectValues(e.body(), name, values, 0);
+        }
+        return values;
     }
 
     /** True for a type page whose JSON representation is an object without properties ({@code {}}). */
@@ -153,14 +165,57 @@ final class ValueSchemas {
         return any;
     }
 
-    /** Builds the $defs entry of a linked type once (a placeholder keeps the order and stops cycles). */
+    /**
+     * Builds the $defs entry of a linked type once per schema (a placeholder keeps the order and stops cycles), and once
+     * for every schema that resolves it the same way ({@link SharedDefs}): a shared entry's object is reused and what
+     * building it did to the schema (notes, the entries it asked for) is replayed.
+     */
     private void ensureDef(SchemaBuilder.Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
-        if (!cx.defs.containsKey(defName) && cx.building.add(defName)) {
-            cx.defs.put(defName, F.objectNode());
-            ObjectNode def = objectFromLinked(cx, lp, rows, defName);
-            cx.defs.put(defName, def);
-            cx.building.remove(defName);
+        SharedDefs.Frame parent = SharedDefs.current();
+        if (parent != null) {
+            parent.child(lp, rows, defName, cx.notes);
         }
+        define(cx, lp, rows, defName);
+        if (parent != null) {
+            parent.resume(cx.notes);
+        }
+    }
+
+    private void define(SchemaBuilder.Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {
+        if (cx.defs.containsKey(defName) || !cx.building.add(defName)) {
+            return;
+        }
+        cx.defs.put(defName, F.objectNode());
+        ObjectNode def;
+        SharedDefs.Entry shared = shares(cx) ? sharedDefs.find(cx.top, lp, rows, defName) : null;
+        if (shared != null) {
+            for (Object e : shared.events) {
+                if (e instanceof SharedDefs.Child c) {
+                    define(cx, c.linked(), c.rows(), c.defName());
+                } else if (e instanceof SharedDefs.TopNote t) {
+                    cx.notes.add(cx.top.file() + t.afterFile());
+                } else {
+                    cx.notes.add((String) e);
+                }
+            }
+            def = shared.def;
+        } else if (shares(cx)) {
+            SharedDefs.Frame f = SharedDefs.begin(cx.notes.size());
+            try {
+                def = objectFromLinked(cx, lp, rows, defName);
+            } finally {
+                SharedDefs.end(f, cx.notes);
+            }
+            sharedDefs.keep(cx.top, lp, defName, f, def, rows);
+        } else {
+            def = objectFromLinked(cx, lp, rows, defName);
+        }
+        cx.defs.put(defName, def);
+        cx.building.remove(defName);
+    }
+
+    private boolean shares(SchemaBuilder.Context cx) {
+        return sharedDefs.shares(cx.top);
     }
 
     private ObjectNode objectFromLinked(SchemaBuilder.Context cx, PageFacts lp, List<PropertyRow> rows, String defName) {

@@ -91,11 +91,14 @@ final class VersionTimelines {
         List<Group> groups = new ArrayList<>();
         Map<JsonNode, Group> byStructure = new LinkedHashMap<>();
         for (SchemaBuilder.Built b : sorted) {
-            JsonNode st = SchemaDiff.structural(b.schema());
-            Group g = byStructure.get(st);
+            // (one page, one version: no structure to compare, and a structure is a whole copy of the schema)
+            JsonNode st = sorted.size() == 1 ? null : SchemaDiff.structural(b.schema());
+            Group g = st == null ? null : byStructure.get(st);
             if (g == null) {
                 g = new Group(st, new ArrayList<>());
-                byStructure.put(st, g);
+                if (st != null) {
+                    byStructure.put(st, g);
+                }
                 groups.add(g);
             }
             g.built().add(b);
