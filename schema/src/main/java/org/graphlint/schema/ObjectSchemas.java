@@ -163,9 +163,12 @@ final class ObjectSchemas {
     }
 
     private ObjectNode propertySchema(SchemaBuilder.Context cx, PropertyRow r) {
-        boolean relationship = "Relationships".equalsIgnoreCase(r.section());
+        boolean relationship = "Relationships".equalsIgnoreCase(r.section())
+                || (TypeRows.REPRESENTATION_ONLY.equals(r.section()) && isEntityType(cx.top, r.type()));
         // A navigation property (expanded in responses, deep-inserted in creates) is checked shallowly: an object of
-        // the linked entity type whose own properties are not checked here.
+        // the linked entity type whose own properties are not checked here. A property only the JSON representation
+        // shows, typed there as an entity ({"@odata.type": "microsoft.graph.calendar"} on user), is one too: checked
+        // deeply it pulled user's whole graph of entities (186 $defs, 640 KB) into user's update schema.
         ObjectNode s = relationship ? shallowEntity(r) : values.valueSchema(cx, r);
         if (TypeRows.REPRESENTATION_ONLY.equals(r.section()) && !s.has(SchemaBuilder.INFERRED)) {
             s = s.deepCopy(); // a linked type's schema may be shared
@@ -211,6 +214,22 @@ final class ObjectSchemas {
             result.put("readOnly", true);
         }
         return result;
+    }
+
+    /** Whether a type is an entity (its page, or a base's, declares a {@code keyProperty}): a navigation target. */
+    private boolean isEntityType(PageFacts from, String type) {
+        if (type == null || type.isBlank()) {
+            return false;
+        }
+        Optional<PageFacts> p = index.find(from, null, PageFacts.stripNamespace(type.strip()));
+        Set<PageFacts> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (p.isPresent() && seen.add(p.get())) {
+            if (p.get().page().declaredKey() != null) {
+                return true;
+            }
+            p = index.base(from, p.get());
+        }
+        return false;
     }
 
     private static ObjectNode shallowEntity(PropertyRow r) {

@@ -73,4 +73,21 @@ class JsonRepresentationTest {
         assertNull(TypeRows.shownType(Catalog.JSON.readTree("1024")));
         assertNull(TypeRows.shownType(Catalog.JSON.readTree("{\"@odata.type\": \"microsoft.graph.x\", \"id\": \"1\"}")));
     }
+
+    @Test
+    void aPropertyOnlyTheRepresentationTypesAsAnEntityIsANavigationCheckedShallowly() {
+        // identity.md's representation shows "thumbnails": {"@odata.type": "microsoft.graph.thumbnailSet"}, in no table;
+        // thumbnailset.md declares "keyProperty": "id": an entity, so thumbnails is a navigation property, checked as
+        // relationships are (an object, not the entity's whole schema and everything it links)
+        JsonNode s = WholeGraphTest.resource(v1("identity.md", "thumbnailset.md"), "identity");
+        JsonNode t = s.at("/properties/thumbnails");
+        assertEquals("thumbnailSet", t.findPath("x-graphlint-entity").asString(null), t.toString());
+        assertTrue(t.findPath("$ref").isMissingNode(), t.toString());
+        assertTrue(s.path("$defs").path("thumbnailSet").isMissingNode(), s.toString());
+        assertEquals(List.of(), WholeGraphTest.check(s, "{\"thumbnails\": {\"id\": \"0\", \"anything\": 1}}"));
+        assertFalse(WholeGraphTest.check(s, "{\"thumbnails\": \"0\"}").isEmpty());
+        // a complex type (identitySet, no key) is still checked deeply
+        JsonNode item = WholeGraphTest.resource(v1("baseitem.md", "identityset.md", "identity.md", "thumbnailset.md"), "baseItem");
+        assertFalse(WholeGraphTest.check(item, "{\"createdBy\": {\"user\": {\"id\": \"1\", \"displayNam\": \"A\"}}}").isEmpty());
+    }
 }
