@@ -158,10 +158,10 @@ final class Agreement {
         }
         System.out.printf(Locale.ROOT, "%n== agreement: %d resource schemas compared with the CSDL type of the same name (%d have none) ==%n",
                 schemasCompared, schemasWithoutType);
-        System.out.printf(Locale.ROOT, "property names: %d, exact %d (%.1f %%), case-only %d, absent %d%n", names, exact, pct(exact, names), caseOnly, absent);
-        System.out.printf(Locale.ROOT, "JSON types: %d compared, agree %d (%.1f %%); %d of them one of two types (if/then/else:"
+        System.out.printf(Locale.ROOT, "property names: %d, exact %d (%.2f %%), case-only %d, absent %d%n", names, exact, pct(exact, names), caseOnly, absent);
+        System.out.printf(Locale.ROOT, "JSON types: %d compared, agree %d (%.2f %%); %d of them one of two types (if/then/else:"
                 + " agree when the CSDL's is either)%n", typed, typeAgree, pct(typeAgree, typed), typedEither);
-        System.out.printf(Locale.ROOT, "enum lists: %d, exact %d (%.1f %%), missing members %d, extra members %d%n", enums, enumExact,
+        System.out.printf(Locale.ROOT, "enum lists: %d, exact %d (%.2f %%), missing members %d, extra members %d%n", enums, enumExact,
                 pct(enumExact, enums), enumMissing, enumExtra);
         System.out.println("names not exact (first " + list + "): " + absentNames.stream().limit(list).toList());
         System.out.println("types disagreeing (first " + list + "): " + typeDisagree.stream().limit(list).toList());
