@@ -194,7 +194,7 @@ final class ExamplePaths {
             out.add(d);
         }
         for (boolean collapsePath : new boolean[] {false, true}) {
-            String[] a = driveAliases(segs, collapsePath);
+            String[] a = PathTemplate.driveAliases(segs, collapsePath);
             if (a != null) {
                 out.add(a);
                 String[] ad = withoutArguments(a);
@@ -216,33 +216,6 @@ final class ExamplePaths {
                 continue;
             }
             out.add(segs[i]);
-        }
-        return changed ? out.toArray(new String[0]) : null;
-    }
-
-    private static String[] driveAliases(String[] segs, boolean collapsePath) {
-        List<String> out = new ArrayList<>(List.of(segs));
-        boolean changed = false;
-        if (!out.isEmpty() && out.get(0).equalsIgnoreCase("drive")) {
-            out.add(0, "users");
-            out.add(1, PathTemplate.ANY);
-            changed = true;
-        }
-        for (int k = 1; k < out.size(); k++) {
-            String prev = out.get(k - 1);
-            boolean inDrive = prev.equalsIgnoreCase("drive")
-                    || k >= 2 && PathTemplate.isVariable(prev) && out.get(k - 2).equalsIgnoreCase("drives");
-            if (inDrive && out.get(k).equalsIgnoreCase("root")) {
-                out.set(k, "items");
-                out.add(k + 1, PathTemplate.ANY);
-                changed = true;
-            }
-            if (collapsePath && k >= 2 && out.get(k).equals(PathTemplate.PATH) && PathTemplate.isVariable(prev)
-                    && out.get(k - 2).equalsIgnoreCase("items")) {
-                out.remove(k);
-                k--;
-                changed = true;
-            }
         }
         return changed ? out.toArray(new String[0]) : null;
     }

@@ -303,4 +303,35 @@ public final class PathTemplate {
         }
         out.add(s);
     }
+
+    /**
+     * A drive request in the form its other documented templates use: a leading {@code /drive} is {@code /me/drive}; a
+     * drive's {@code root} is {@code items/{id}}; with {@code collapsePath}, an item addressed by path
+     * ({@code root:/a/b.txt:}, {@code items/{id}:/b.txt:}) is {@code items/{id}}. Null when nothing changes. One rule
+     * for the request router and for the builder's example templates, which must agree for documented templates to win.
+     */
+    public static String[] driveAliases(String[] segs, boolean collapsePath) {
+        List<String> out = new ArrayList<>(List.of(segs));
+        boolean changed = false;
+        if (!out.isEmpty() && out.get(0).equalsIgnoreCase("drive")) {
+            out.add(0, "users");
+            out.add(1, ANY);
+            changed = true;
+        }
+        for (int k = 1; k < out.size(); k++) {
+            String prev = out.get(k - 1);
+            boolean inDrive = prev.equalsIgnoreCase("drive") || k >= 2 && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("drives");
+            if (inDrive && out.get(k).equalsIgnoreCase("root")) {
+                out.set(k, "items");
+                out.add(k + 1, ANY);
+                changed = true;
+            }
+            if (collapsePath && k >= 2 && out.get(k).equals(PATH) && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("items")) {
+                out.remove(k);
+                k--;
+                changed = true;
+            }
+        }
+        return changed ? out.toArray(new String[0]) : null;
+    }
 }

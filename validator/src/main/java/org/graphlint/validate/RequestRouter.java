@@ -191,7 +191,7 @@ public final class RequestRouter {
             out.add(d);
         }
         for (boolean collapsePath : new boolean[] {false, true}) {
-            String[] a = driveAliases(segs, collapsePath);
+            String[] a = PathTemplate.driveAliases(segs, collapsePath);
             if (a != null && out.stream().noneMatch(x -> java.util.Arrays.equals(x, a))) {
                 out.add(a);
                 String[] ad = droppable(a);
@@ -203,35 +203,6 @@ public final class RequestRouter {
         return out;
     }
 
-    /**
-     * A drive request in the form its other documented templates use: a leading {@code /drive} is {@code /me/drive}; a
-     * drive's {@code root} is {@code items/{id}}; with {@code collapsePath}, an item addressed by path
-     * ({@code root:/a/b.txt:}, {@code items/{id}:/b.txt:}) is {@code items/{id}}. Null when nothing changes.
-     */
-    private static String[] driveAliases(String[] segs, boolean collapsePath) {
-        List<String> out = new ArrayList<>(List.of(segs));
-        boolean changed = false;
-        if (!out.isEmpty() && out.get(0).equalsIgnoreCase("drive")) {
-            out.add(0, "users");
-            out.add(1, ANY);
-            changed = true;
-        }
-        for (int k = 1; k < out.size(); k++) {
-            String prev = out.get(k - 1);
-            boolean inDrive = prev.equalsIgnoreCase("drive") || k >= 2 && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("drives");
-            if (inDrive && out.get(k).equalsIgnoreCase("root")) {
-                out.set(k, "items");
-                out.add(k + 1, ANY);
-                changed = true;
-            }
-            if (collapsePath && k >= 2 && out.get(k).equals(PATH) && isVariable(prev) && out.get(k - 2).equalsIgnoreCase("items")) {
-                out.remove(k);
-                k--;
-                changed = true;
-            }
-        }
-        return changed ? out.toArray(new String[0]) : null;
-    }
 
     private static String shown(String[] segs) {
         StringBuilder sb = new StringBuilder();
