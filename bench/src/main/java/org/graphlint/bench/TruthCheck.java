@@ -24,7 +24,6 @@ import org.graphlint.schema.CatalogBuilder;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.PageRef;
-import org.graphlint.schema.SchemaBuilder;
 import org.graphlint.schema.SchemaVersion;
 import org.graphlint.schema.Schemas;
 import tools.jackson.databind.JsonNode;
@@ -208,23 +207,10 @@ public final class TruthCheck {
     static List<Error> withoutOpenTypeWarnings(JsonNode schema, List<Error> errors) {
         List<Error> kept = new ArrayList<>();
         for (Error e : errors) {
-            if ("additionalProperties".equals(e.getKeyword()) && e.getSchemaLocation() != null
-                    && e.getSchemaLocation().getFragment() != null) {
-                NodePath f = e.getSchemaLocation().getFragment();
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < f.getNameCount() - 1; i++) {
-                    sb.append('/').append(String.valueOf(f.getElement(i)).replace("~", "~0").replace("/", "~1"));
-                }
-                JsonNode holder = schema.at(sb.toString());
-                Object[] args = e.getArguments();
-                String prop = e.getProperty() != null ? e.getProperty() : args != null && args.length > 0 ? String.valueOf(args[0]) : "";
-                List<String> known = new ArrayList<>();
-                holder.path("properties").propertyNames().forEach(known::add);
-                if (holder.has(SchemaBuilder.OPEN_TYPE) && org.graphlint.validate.Suggest.nearest(prop, known).isEmpty()) {
-                    continue;
-                }
+            if (!"additionalProperties".equals(e.getKeyword())
+                    || org.graphlint.validate.UnknownProperty.of(schema, e).openTypeWarning() == null) {
+                kept.add(e);
             }
-            kept.add(e);
         }
         return kept;
     }

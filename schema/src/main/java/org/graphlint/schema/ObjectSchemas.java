@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.graphlint.parser.PropertyRow;
@@ -151,13 +150,10 @@ final class ObjectSchemas {
      * {@code extension_<app>_<name>}), so the validator reports them as warnings, not errors.
      */
     private String openTypeOf(PageFacts from, String typeName) {
-        Optional<PageFacts> p = index.find(from, null, typeName);
-        Set<PageFacts> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (p.isPresent() && seen.add(p.get())) {
-            if (p.get().page().openType()) {
-                return p.get().typeName() == null ? typeName : p.get().typeName();
+        for (PageFacts p : index.withBases(from, typeName)) {
+            if (p.page().openType()) {
+                return p.typeName() == null ? typeName : p.typeName();
             }
-            p = index.base(from, p.get());
         }
         return null;
     }
@@ -218,18 +214,8 @@ final class ObjectSchemas {
 
     /** Whether a type is an entity (its page, or a base's, declares a {@code keyProperty}): a navigation target. */
     private boolean isEntityType(PageFacts from, String type) {
-        if (type == null || type.isBlank()) {
-            return false;
-        }
-        Optional<PageFacts> p = index.find(from, null, PageFacts.stripNamespace(type.strip()));
-        Set<PageFacts> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (p.isPresent() && seen.add(p.get())) {
-            if (p.get().page().declaredKey() != null) {
-                return true;
-            }
-            p = index.base(from, p.get());
-        }
-        return false;
+        return type != null && !type.isBlank() && index.withBases(from, PageFacts.stripNamespace(type.strip())).stream()
+                .anyMatch(p -> p.page().declaredKey() != null);
     }
 
     private static ObjectNode shallowEntity(PropertyRow r) {

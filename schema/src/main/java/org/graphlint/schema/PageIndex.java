@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.graphlint.parser.PageKind;
 
 /**
@@ -182,6 +183,19 @@ public final class PageIndex {
             return p.apiVersion() + ":" + p.slug();
         }
         return p.typeName() == null ? null : p.apiVersion() + ":type:" + p.typeName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The type page for a type name and its base types' pages up the chain, as they stood when {@code from} was
+     * written; stops where the chain comes back to a page already listed. Empty when the build has no page of the type.
+     */
+    public List<PageFacts> withBases(PageFacts from, String typeName) {
+        List<PageFacts> out = new ArrayList<>();
+        Set<PageFacts> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Optional<PageFacts> p = find(from, null, typeName); p.isPresent() && listed.add(p.get()); p = base(from, p.get())) {
+            out.add(p.get());
+        }
+        return out;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.graphlint.validate;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graphlint.schema.Catalog;
 import org.graphlint.schema.OperationKind;
-import org.graphlint.schema.SchemaBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -161,14 +159,15 @@ final class FindingExplainer {
         String ptr = at;
         switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
-                String prop = String.valueOf(ErrorSink.propertyOf(e));
+                UnknownProperty unknown = UnknownProperty.of(
+                        trees.computeIfAbsent(CompiledSchemas.Key.of(t), k -> t.version().schema()), e);
+                String prop = unknown.name();
                 ptr = at + "/" + escape(prop);
                 String note = others.note(ErrorSink.unknownKey(keyword, at, prop), "is documented");
-                JsonNode holder = holder(t, e);
-                List<String> known = knownProperties(holder);
-                List<String> near = Suggest.nearest(prop, known);
-                String open = holder.path(SchemaBuilder.OPEN_TYPE).asString(null);
-                if (open != null && note == null && near.isEmpty()) {
+                List<String> known = unknown.known();
+                List<String> near = unknown.near();
+                String open = unknown.openTypeWarning();
+                if (open != null && note == null) {
                     // an open type (user, openTypeExtension): the service accepts properties beyond the documented ones
                     // (custom data, extension_<app>_<name>), so an unknown one is a warning; a near miss of a documented
                     // name stays an error below (a misspelling, not custom data)
@@ -316,30 +315,6 @@ final class FindingExplainer {
             s = s.substring(0, 60) + "…";
         }
         return "`" + s + "`";
-    }
-
-    /** The property names the schema object holding the failing keyword declares. */
-    /** The schema object whose keyword failed (the object holding {@code additionalProperties}), or the root. */
-    private JsonNode holder(Target t, Error e) {
-        JsonNode root = trees.computeIfAbsent(CompiledSchemas.Key.of(t), k -> t.version().schema());
-        JsonNode holder = null;
-        SchemaLocation sl = e.getSchemaLocation();
-        if (sl != null && sl.getFragment() != null) {
-            NodePath f = sl.getFragment();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < f.getNameCount() - 1; i++) {
-                sb.append('/').append(escape(String.valueOf(f.getElement(i))));
-            }
-            holder = root.at(sb.toString());
-        }
-        return holder == null || holder.isMissingNode() ? root : holder;
-    }
-
-    private static List<String> knownProperties(JsonNode holder) {
-        JsonNode props = holder.path("properties");
-        Set<String> names = new LinkedHashSet<>();
-        props.propertyNames().forEach(names::add);
-        return new ArrayList<>(names);
     }
 
     /** RFC 6901 pointer of a networknt instance location. */
