@@ -34,20 +34,12 @@ final class ExampleCheck {
      * validation of an example). Not kept across pages: compiled schemas are large, and a snapshot's would fill the heap.
      */
     private static final class Compiled {
-        private final Set<String> keys;
         private JsonNode schema;
         private Schema compiled;
 
-        /** For examples whose top-level keys are among {@code keys}. */
-        Compiled(Set<String> keys) {
-            this.keys = keys;
-        }
-
         Schema of(JsonNode s) {
             if (s != schema) {
-                // most of a page's $defs are never reached by its examples: not compiled (Reachable), nor compiled
-                // when a payload reaches them (compileLazily)
-                compiled = Schemas.compileLazily(Reachable.part(s, keys));
+                compiled = Schemas.compileLazily(s); // most of a page's $defs are never reached by its examples
                 schema = s;
             }
             return compiled;
@@ -67,11 +59,7 @@ final class ExampleCheck {
             }
             Optional<SchemaBuilder.Built> built = f.entity() == null || f.operation() == null ? Optional.empty()
                     : builder.build(f);
-            Set<String> keys = new HashSet<>();
-            for (Example e : reqs) {
-                e.body().propertyNames().forEach(keys::add);
-            }
-            Compiled compiled = new Compiled(keys);
+            Compiled compiled = new Compiled();
             for (Example e : reqs) {
                 if (built.isPresent()) {
                     againstSchema(p, e, built.get().schema(), compiled, f.requestBodyRows(), out);
