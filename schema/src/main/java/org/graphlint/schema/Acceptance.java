@@ -117,6 +117,7 @@ public final class Acceptance {
         int pass = 0;
         Map<String, List<String>> failures = new TreeMap<>();
         int nonJson = 0;
+        int media = 0;
         List<String> otherOps = new ArrayList<>();
         for (PageFacts p : facts) {
             PageModel m = p.page();
@@ -124,7 +125,9 @@ public final class Acceptance {
                 continue;
             }
             List<Example> all = m.examples().stream()
-                    .filter(e -> e.kind() == Example.Kind.REQUEST && e.body() != null).toList();
+                    .filter(e -> e.kind() == Example.Kind.REQUEST && e.body() != null && !PageFacts.mediaRequest(e)).toList();
+            // a request to …/$value sends media content (an image, a page's strings), not the entity's JSON
+            media += (int) m.examples().stream().filter(e -> e.body() != null && PageFacts.mediaRequest(e)).count();
             // A request with a method the page does not document is an example of another operation: this page's
             // schema does not describe it.
             List<Example> own = PageFacts.ownExamples(m);
@@ -177,6 +180,8 @@ public final class Acceptance {
                 examples, pass, examples == 0 ? 0 : 100.0 * pass / examples, examples - pass, nonJson);
         System.out.printf("request examples of an operation the page does not document (other method, not checked): %d%n",
                 otherOps.size());
+        System.out.printf("request examples sending media content to a /$value path (not JSON of the entity, not checked): %d%n",
+                media);
         for (String o : otherOps.subList(0, Math.min(list, otherOps.size()))) {
             System.out.println("           " + o);
         }

@@ -260,6 +260,37 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         return out;
     }
 
+    /**
+     * True for a request to an entity's media content ({@code GET …/$value}, {@code PUT …/$value}): its body, and the
+     * body of the response that answers it, are the content of a stream (a photo, a page's localized strings), not the
+     * entity's JSON.
+     */
+    static boolean mediaRequest(Example e) {
+        if (e.kind() != Example.Kind.REQUEST || e.url() == null) {
+            return false;
+        }
+        String path = requestPath(e.url());
+        return path != null && path.regionMatches(true, Math.max(0, path.length() - 7), "/$value", 0, 7);
+    }
+
+    /**
+     * The examples without the requests to media content and the responses answering them ({@link #mediaRequest}):
+     * those bodies show no property of the entity.
+     */
+    static List<Example> withoutMediaContent(List<Example> examples) {
+        List<Example> out = new java.util.ArrayList<>(examples.size());
+        boolean media = false;
+        for (Example e : examples) {
+            if (e.kind() == Example.Kind.REQUEST) {
+                media = mediaRequest(e);
+            }
+            if (!media || e.kind() == Example.Kind.REPRESENTATION) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The path of a request URL, comparable with a path template. */
     static String requestPath(String url) {
         return DocumentedOperation.requestPath(url);

@@ -40,7 +40,7 @@ final class ResponseProperties {
             // what they show beyond the tables is accepted as the open type's extra properties are (a warning)
             return;
         }
-        for (Example e : PageFacts.ownExamples(page.page())) {
+        for (Example e : PageFacts.withoutMediaContent(PageFacts.ownExamples(page.page()))) {
             if (e.kind() != Example.Kind.RESPONSE || e.body() == null || !e.body().isObject()) {
                 continue;
             }

@@ -26,7 +26,8 @@ import org.graphlint.schema.PathTemplate;
  * function call's named parameters that the page's template does not write ({@code /filterByCurrentUser(on='target')}
  * against {@code /filterByCurrentUser}), or the reverse, are tried without them; never a key
  * ({@code /users('x')} stays a key). A path ending in {@code /$ref} is a reference body ({@code {"@odata.id": …}})
- * whatever entity the page was filed under. A request no template matches gets the nearest documented templates,
+ * whatever entity the page was filed under; one ending in {@code /$value} sends or reads media content, not JSON. A
+ * request no template matches gets the nearest documented templates,
  * never another entity's schema. Immutable and thread-safe.
  */
 public final class RequestRouter {
@@ -44,6 +45,12 @@ public final class RequestRouter {
         OPERATION,
         /** A {@code /$ref} request: the body is a reference, {@code {"@odata.id": "…"}}. */
         REFERENCE,
+        /**
+         * A request to the media content of a documented entity or stream property ({@code PUT /me/photo/$value}): the
+         * body is that content (an image, a file), not the entity's JSON; {@link Route#operation()} is the documented
+         * operation.
+         */
+        MEDIA,
         /** No documented operation has this method and path; {@link Route#nearest()} lists the nearest templates. */
         UNKNOWN
     }
@@ -164,13 +171,15 @@ public final class RequestRouter {
             segs = new String[0];
         }
         String shown = shown(segs);
-        boolean ref = segs.length > 0 && segs[segs.length - 1].equalsIgnoreCase("$ref");
+        String last = segs.length > 0 ? segs[segs.length - 1] : "";
+        Kind found = last.equalsIgnoreCase("$ref") ? Kind.REFERENCE : last.equalsIgnoreCase("$value") ? Kind.MEDIA
+                : Kind.OPERATION;
         List<String[]> variants = variants(segs);
         for (Map<String, List<Compiled>> templates : List.of(exact, loose)) {
             for (String[] v : variants) {
                 Compiled best = match(templates, m, v);
                 if (best != null) {
-                    return new Route(ref ? Kind.REFERENCE : Kind.OPERATION, best.op(), shown, List.of());
+                    return new Route(found, best.op(), shown, List.of());
                 }
             }
         }

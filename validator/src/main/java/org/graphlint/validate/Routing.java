@@ -66,6 +66,18 @@ final class Routing {
                 }
                 return sends ? new Decision(null, null, null, false, REFERENCE) : noBodyExpected(m, route, hasBody);
             }
+            case MEDIA: {
+                if (!hasBody) {
+                    return new Decision(null, null, null, true, null);
+                }
+                boolean sends = m.equals("POST") || m.equals("PUT") || m.equals("PATCH");
+                if (!sends) {
+                    return noBodyExpected(m, route, hasBody);
+                }
+                return new Decision("http-body-unchecked", Severity.WARNING, m + " " + route.operation().pathTemplate() + " sends the media"
+                        + " content of " + route.operation().entity() + " ($value: an image, a file, a document), not its"
+                        + " JSON; graphlint has no schema for that content, so the body was not checked", true, null);
+            }
             default:
                 break;
         }

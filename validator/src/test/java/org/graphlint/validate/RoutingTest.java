@@ -29,6 +29,9 @@ class RoutingTest {
             op("POST", "/users", "user", OperationKind.CREATE),
             op("DELETE", "/users/{id | userPrincipalName}", "user", OperationKind.RESOURCE),
             op("PATCH", "/groups/{id}", "group", OperationKind.UPDATE),
+            op("PUT", "/users/{id | userPrincipalName}/photo/$value", "profilePhoto", OperationKind.UPDATE),
+            op("GET", "/users/{id | userPrincipalName}/photo/$value", "profilePhoto", OperationKind.RESOURCE),
+            op("PATCH", "/users/{id | userPrincipalName}/photo", "profilePhoto", OperationKind.UPDATE),
             op("POST", "/groups/{id}/members/$ref", "member", OperationKind.CREATE),
             op("POST", "/me/messages", "message", OperationKind.CREATE),
             op("POST", "/users/{id | userPrincipalName}/mailFolders/{id}/messages", "message", OperationKind.CREATE),
@@ -213,6 +216,7 @@ class RoutingTest {
             version("user", OperationKind.UPDATE, OBJ + "\"displayName\":{\"type\":\"string\"},\"jobTitle\":{\"type\":\"string\"}}}"),
             version("user", OperationKind.CREATE, OBJ + "\"displayName\":{\"type\":\"string\"},\"accountEnabled\":{\"type\":\"boolean\"}}}"),
             version("group", OperationKind.UPDATE, OBJ + "\"@odata.type\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"}}}"),
+            version("profilePhoto", OperationKind.UPDATE, OBJ + "\"height\":{\"type\":\"integer\"}}}"),
             version("message", OperationKind.CREATE, OBJ + "\"subject\":{\"type\":\"string\"}}}"),
             version("user-sendmail", OperationKind.ACTION, OBJ + "\"message\":{\"type\":\"object\"},\"saveToSentItems\":{\"type\":\"boolean\"}}}")),
             OPS, Map.of("microsoft.graph.user", "user", "microsoft.graph.group", "group"));
@@ -267,6 +271,34 @@ class RoutingTest {
         assertEquals("http-body-unchecked", f.rule());
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(r.targets().isEmpty());
+    }
+
+    @Test
+    void valuePathsAreMediaContent() {
+        RequestRouter.Route r = route("PUT", "https://graph.microsoft.com/v1.0/users/48d31887/photo/$value");
+        assertEquals(RequestRouter.Kind.MEDIA, r.kind());
+        assertEquals("profilePhoto", r.operation().entity());
+        assertEquals(RequestRouter.Kind.OPERATION, route("PATCH", "/users/48d31887/photo").kind());
+    }
+
+    @Test
+    void aMediaBodyIsNotTheEntitysJsonAndSaysItIsUnchecked() {
+        // the docs' own PUT …/$value examples send the content (a JPEG, a page's localized strings), never the entity
+        FileReport jpeg = http("PUT /users/48d31887/photo/$value\nContent-Type: image/jpeg\n\nBINARY JPEG\n");
+        assertEquals(1, jpeg.findings().size(), jpeg.findings().toString());
+        Finding f = jpeg.findings().get(0);
+        assertEquals("http-body-unchecked", f.rule());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("media content of profilePhoto"), f.message());
+        assertTrue(jpeg.targets().isEmpty());
+        FileReport json = http("PUT /users/48d31887/photo/$value\nContent-Type: application/json\n\n{\"LocalizedStrings\":[]}\n");
+        assertEquals(List.of("http-body-unchecked"), json.findings().stream().map(Finding::rule).toList());
+        // the entity's own JSON, to the entity's path: checked as always
+        FileReport entity = http("PATCH /users/48d31887/photo\nContent-Type: application/json\n\n{\"LocalizedStrings\":[]}\n");
+        assertEquals(List.of("additionalProperties"), entity.findings().stream().map(Finding::rule).toList());
+        // reading the content takes no body
+        FileReport get = http("GET /users/48d31887/photo/$value\n");
+        assertEquals(List.of(), get.findings());
     }
 
     @Test
