@@ -97,6 +97,16 @@ final class ObjectSchemas {
                         + "' skipped: a PascalCase name among camelCase properties is not a property of this type");
                 continue;
             }
+            if ("Relationships".equalsIgnoreCase(r.section())) {
+                // a navigation property is addressed in request paths: where the docs' paths agree on another letter
+                // case than the table (schedule's "openshifts", "/schedule/openShifts"), the paths' is the identifier
+                String spelled = index.navigationSpelling(cx.top.apiVersion(), typeName, name);
+                if (!spelled.equals(name)) {
+                    cx.notes.add(cx.top.file() + ":" + r.line() + ": relationship '" + name + "' written '" + spelled
+                            + "' as the documented request paths write it");
+                    name = spelled;
+                }
+            }
             PropertyRow prev = seen.get(name);
             if (prev != null) {
                 // the same property twice: keep the first, widen its enum with the second's values

@@ -31,10 +31,19 @@ public final class PageIndex {
     private final Map<String, List<PageFacts>> methodsByEntity = new HashMap<>();
     /** Every type page (resource, complex type, enum), in the order given. */
     private final List<PageFacts> typePages = new ArrayList<>();
+    /**
+     * How the docs' documented request paths spell a segment that follows a segment of a type
+     * ({@code /teams/{id}/schedule/openShifts}, {@code /users/{id}/calendars}: after {@code schedule}, after
+     * {@code user}s and a key), by api:type:segment in lower case, each spelling with its count.
+     */
+    private final Map<String, Map<String, Integer>> pathSpellings = new HashMap<>();
 
     public PageIndex(List<PageFacts> pages) {
         for (PageFacts p : pages) {
             PageKind k = p.kind();
+            for (org.graphlint.parser.Operation o : p.page().operations()) {
+                countPathSpellings(p.apiVersion(), o.path());
+            }
             if (k == PageKind.METHOD && p.entity() != null) {
                 methodsByEntity.computeIfAbsent(p.apiVersion() + ":" + p.entity().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(p);
             }
@@ -71,6 +80,62 @@ public final class PageIndex {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private void countPathSpellings(String api, String path) {
+        if (path == null) {
+            return;
+        }
+        int q = path.indexOf('?');
+        String[] segs = (q < 0 ? path : path.substring(0, q)).split("/");
+        for (int i = 1; i < segs.length; i++) {
+            String seg = segs[i].strip();
+            if (!SEGMENT_NAME.matcher(seg).matches()) {
+                continue;
+            }
+            String prev = segs[i - 1].strip();
+            String type;
+            if (SEGMENT_NAME.matcher(prev).matches()) {
+                type = prev; // a single-valued navigation: /schedule/openShifts
+            } else if (i >= 2 && (prev.startsWith("{") || prev.startsWith("(")) && segs[i - 2].strip().endsWith("s")
+                    && SEGMENT_NAME.matcher(segs[i - 2].strip()).matches()) {
+                String coll = segs[i - 2].strip();
+                type = coll.substring(0, coll.length() - 1); // an item of a collection: /users/{id}/calendars
+            } else {
+                continue;
+            }
+            pathSpellings.computeIfAbsent(api + ":" + type.toLowerCase(Locale.ROOT) + ":" + seg.toLowerCase(Locale.ROOT),
+                    x -> new HashMap<>()).merge(seg, 1, Integer::sum);
+        }
+    }
+
+    /**
+     * The spelling the docs' request paths give a navigation property of a type whose table writes it all in lower
+     * case, when the paths write it with capitals more often than as the table does (schedule's Relationships table
+     * says {@code openshifts}, nine documented paths {@code /schedule/openShifts}, one {@code /schedule/openshifts});
+     * otherwise the name as given. A table's camelCase name is kept: the paths are no better evidence than the table
+     * (user's {@code calendarGroups}, often {@code /me/calendargroups} in paths).
+     */
+    String navigationSpelling(String api, String typeName, String name) {
+        if (typeName == null || name == null || !name.equals(name.toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        Map<String, Integer> seen = pathSpellings.get(api + ":" + typeName.toLowerCase(Locale.ROOT) + ":"
+                + name.toLowerCase(Locale.ROOT));
+        if (seen == null) {
+            return name;
+        }
+        String best = name;
+        int bestCount = seen.getOrDefault(name, 0);
+        for (Map.Entry<String, Integer> e : seen.entrySet()) {
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && !best.equals(name) && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** Every type page of the build (resource, complex type, enum), in the order given. */

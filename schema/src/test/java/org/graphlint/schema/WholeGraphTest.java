@@ -433,4 +433,39 @@ class WholeGraphTest {
         // teamworkUserIdentity's own page does not say it, but it inherits from identity, which is open
         assertEquals("identity", defs.at("/teamworkUserIdentity/else/" + SchemaBuilder.OPEN_TYPE).asString(null));
     }
+
+    @Test
+    void aValueRequestsBodyAndItsResponseAreMediaContentNotTheEntity() {
+        // userflowlanguagepage-get.md: GET …/defaultPages/idpselections/$value answers with the page's localized strings
+        // ({"LocalizedStrings": [...]}), declared as a userFlowLanguagePage response; -put.md sends the same to $value.
+        // That is the content of the page's stream, not a property of the entity (the service's type has only id).
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("resources/userflowlanguagepage.md", "api/userflowlanguagepage-get.md",
+                "api/userflowlanguagepage-put.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/" + f)), "v1.0/" + f));
+        }
+        Catalog c = CatalogBuilder.build(in).catalog().forApiVersion("v1.0");
+        JsonNode res = resource(c, "userFlowLanguagePage");
+        assertTrue(res.at("/properties/id").isObject(), res.toString());
+        assertFalse(res.at("/properties/LocalizedStrings").isObject(), res.toString());
+    }
+
+    @Test
+    void aNavigationPropertyATableWritesInLowerCaseTakesTheCaseOfTheDocumentedPaths() {
+        // schedule.md's Relationships table: "openshifts"; openshift-*.md's paths: /teams/{id}/schedule/openShifts
+        // (openshift-post.md also once /schedule/openshifts: the paths' majority wins)
+        List<CatalogBuilder.Input> in = new ArrayList<>();
+        for (String f : List.of("resources/schedule.md", "api/openshift-list.md", "api/openshift-get.md",
+                "api/openshift-post.md")) {
+            in.add(new CatalogBuilder.Input(PageParser.parse(ROOT.resolve("v1.0/" + f)), "v1.0/" + f));
+        }
+        JsonNode s = resource(CatalogBuilder.build(in).catalog().forApiVersion("v1.0"), "schedule");
+        assertTrue(s.at("/properties/openShifts").isObject(), s.path("properties").toString());
+        assertFalse(s.at("/properties/openshifts").isObject(), s.path("properties").toString());
+        // no path writes it otherwise: the table's lower case stays (openshiftchangerequests' pages are not given)
+        assertTrue(s.at("/properties/openshiftchangerequests").isObject(), s.path("properties").toString());
+        // without the method pages, the table's spelling
+        JsonNode alone = resource(v1("schedule.md"), "schedule");
+        assertTrue(alone.at("/properties/openshifts").isObject(), alone.path("properties").toString());
+    }
 }
