@@ -265,7 +265,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
      * body of the response that answers it, are the content of a stream (a photo, a page's localized strings), not the
      * entity's JSON.
      */
-    static boolean mediaRequest(Example e) {
+    public static boolean mediaRequest(Example e) {
         if (e.kind() != Example.Kind.REQUEST || e.url() == null) {
             return false;
         }
@@ -277,7 +277,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
      * The examples without the requests to media content and the responses answering them ({@link #mediaRequest}):
      * those bodies show no property of the entity.
      */
-    static List<Example> withoutMediaContent(List<Example> examples) {
+    public static List<Example> withoutMediaContent(List<Example> examples) {
         List<Example> out = new java.util.ArrayList<>(examples.size());
         boolean media = false;
         for (Example e : examples) {
