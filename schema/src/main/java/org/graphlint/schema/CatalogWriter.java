@@ -89,7 +89,10 @@ public final class CatalogWriter {
         }
     }
 
-    /** Runs {@link PackedCatalog#pack} beside the rendering: a fresh daemon thread per pack, never the common pool. */
+    /**
+     * Runs {@link PackedCatalog#pack}, and the inspection of an existing folder, beside the rendering: a fresh daemon
+     * thread each, never the common pool.
+     */
     private static final java.util.concurrent.Executor PACKER = task -> {
         Thread t = new Thread(task, "graphlint-pack");
         t.setDaemon(true);
@@ -113,12 +116,30 @@ public final class CatalogWriter {
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PackedCatalog.pack(catalog, null), PACKER)
                 : null;
         try {
-            CatalogFolder f = CatalogFolder.inspect(out);
-            if (f == null) {
+            if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(out)) {
                 // a new folder: each file written as soon as it is rendered (a whole snapshot's are 70 MB)
                 return writeFresh(catalog, out, packing);
             }
+            // An existing folder is inspected (a whole catalog's is 8,800 entries to walk) while the files are
+            // rendered; the inspection's answer (a refusal, or what graphlint wrote there) is waited for before any write.
+            java.util.concurrent.CompletableFuture<CatalogFolder> inspecting = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return CatalogFolder.inspect(out);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, PACKER);
             Map<String, byte[]> files = render(catalog);
+            CatalogFolder f;
+            try {
+                f = joined(inspecting);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (f == null) {
+                return writeFresh(catalog, out, packing); // removed meanwhile: a new folder after all
+            }
             String digest = null;
             if (packing != null) {
                 PackedCatalog.Packed p = joined(packing);
@@ -133,7 +154,7 @@ public final class CatalogWriter {
         }
     }
 
-    private static PackedCatalog.Packed joined(java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing) {
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> packing) {
         try {
             return packing.join();
         } catch (java.util.concurrent.CompletionException e) {
