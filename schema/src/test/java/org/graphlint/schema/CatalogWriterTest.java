@@ -150,6 +150,38 @@ class CatalogWriterTest {
     }
 
     @Test
+    void foldersAreMadeParentsFirstOnceEachAndAFileInTheWayIsAnError(@TempDir Path tmp) throws Exception {
+        CatalogWriter.Folders folders = new CatalogWriter.Folders(tmp);
+        Path deep = tmp.resolve("beta/vppToken/resource");
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // two threads asking for the same new folders at once: both see them made, neither fails
+        Thread[] threads = new Thread[2];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                try {
+                    folders.ensure(deep);
+                    folders.ensure(tmp.resolve("beta/vppToken/create"));
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(Files.isDirectory(deep));
+        assertTrue(Files.isDirectory(tmp.resolve("beta/vppToken/create")));
+        Files.createDirectories(tmp.resolve("v1.0/user"));
+        folders.ensure(tmp.resolve("v1.0/user/update")); // an existing parent is used as it is
+        assertTrue(Files.isDirectory(tmp.resolve("v1.0/user/update")));
+        Files.writeString(tmp.resolve("v1.0/group"), "the user's");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> folders.ensure(tmp.resolve("v1.0/group/create")));
+        assertEquals("the user's", Files.readString(tmp.resolve("v1.0/group")));
+    }
+
+    @Test
     void ioErrorsAreWorded() {
         assertEquals("permission denied", CatalogWriter.reason(new AccessDeniedException("/x/beta")));
         assertEquals("no space left on device",
