@@ -117,12 +117,42 @@ public final class PageSource {
                     problems.add(p + ": no *.md pages in this folder");
                 }
                 found.sort(null);
+                String prefix = apiFolderPrefix(p);
                 for (Path f : found) {
-                    out.add(new PageFile(f, p.relativize(f).toString().replace('\\', '/')));
+                    out.add(new PageFile(f, prefix + p.relativize(f).toString().replace('\\', '/')));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The API version folders a page's recorded name must keep when the folder given is inside them: the docs keep
+     * pages under {@code beta/} and {@code v1.0/}, and a page's API version is read from its name. Given
+     * {@code api-reference/v1.0} (or {@code v1.0/resources}), its pages are recorded as {@code v1.0/resources/x.md},
+     * not {@code resources/x.md}, which would leave the version to be guessed from the page's example URLs. Empty when
+     * the folder is not inside one.
+     */
+    static String apiFolderPrefix(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Path name = abs.getFileName();
+        if (name == null) {
+            return "";
+        }
+        if (isApiVersion(name.toString())) {
+            return name + "/";
+        }
+        Path parent = abs.getParent();
+        Path parentName = parent == null ? null : parent.getFileName();
+        if (parentName != null && isApiVersion(parentName.toString())
+                && (name.toString().equals("api") || name.toString().equals("resources"))) {
+            return parentName + "/" + name + "/";
+        }
+        return "";
+    }
+
+    private static boolean isApiVersion(String folderName) {
+        return folderName.equals("beta") || folderName.equals("v1.0");
     }
 
     /** {@code *.md} in any case ({@code PAGE.MD} too, as validate reads {@code .JSON}). */

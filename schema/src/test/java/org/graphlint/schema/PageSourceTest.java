@@ -52,4 +52,23 @@ class PageSourceTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith(loop + ": cannot list"), problems.get(0));
     }
+
+    @Test
+    void aFolderInsideAnApiVersionFolderKeepsTheVersionInThePagesNames(@TempDir Path tmp) throws Exception {
+        // schedule.md's examples name no API version: given the v1.0 folder itself, it was built as beta (the default)
+        Path resources = Files.createDirectories(tmp.resolve("api-reference/v1.0/resources"));
+        Files.copy(Path.of("src/test/resources/whole-graph/ru-RU/v1.0/resources/schedule.md"), resources.resolve("schedule.md"));
+        for (Path given : List.of(tmp.resolve("api-reference"), tmp.resolve("api-reference/v1.0"), resources)) {
+            List<String> problems = new ArrayList<>();
+            List<PageSource.PageFile> found = PageSource.find(List.of(given), problems);
+            assertEquals(List.of(), problems);
+            assertEquals(List.of("v1.0/resources/schedule.md"), names(found), given.toString());
+            Catalog c = CatalogBuilder.build(PageSource.parse(found, problems)).catalog();
+            assertEquals(List.of("v1.0"), List.copyOf(c.apiVersions()), given.toString());
+        }
+        // a folder of another name keeps names relative to it
+        Path other = Files.createDirectories(tmp.resolve("pages"));
+        Files.copy(resources.resolve("schedule.md"), other.resolve("schedule.md"));
+        assertEquals(List.of("schedule.md"), names(PageSource.find(List.of(other), new ArrayList<>())));
+    }
 }
