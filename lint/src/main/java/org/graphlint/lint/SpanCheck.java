@@ -46,10 +46,18 @@ final class SpanCheck {
             if (line.indexOf('`') < 0) {
                 continue;
             }
+            // the next backtick at or after the current pair's English is looked up again only once a pair starts
+            // past it: a long paragraph of many pairs with one code span is scanned once, not once per pair
             int from = 0;
+            int tick = -1;
             while (nextPair(line, from, pair)) {
-                int tick = line.indexOf('`', pair[2]);
-                if (tick >= 0 && tick < pair[3] && !sameText(line, pair)) {
+                if (tick < pair[2]) {
+                    tick = line.indexOf('`', pair[2]);
+                    if (tick < 0) {
+                        break; // no backtick in this pair's English or any later pair's
+                    }
+                }
+                if (tick < pair[3] && !sameText(line, pair)) {
                     codeSpans(p, n, line, pair, out, reported);
                 }
                 from = pair[3];
@@ -137,22 +145,37 @@ final class SpanCheck {
         }
     }
 
-    /** End of the cell starting at {@code from}: the next '|' outside a span's text, or the line's end. */
-    private static int cellEnd(String line, int from) {
+    /**
+     * End of the cell starting at {@code from}: the next '|' outside a span's text, or the line's end. The '<' and '|'
+     * of the line are visited in order, each found by indexOf (a scan without a bounds check per character: a table
+     * row is mostly span markup and localized text).
+     */
+    static int cellEnd(String line, int from) {
+        int n = line.length();
         int depth = 0;
-        for (int i = from; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '<') {
-                if (line.startsWith("</span", i)) {
+        int lt = indexOrEnd(line, '<', from);
+        int bar = indexOrEnd(line, '|', from);
+        while (bar < n) {
+            if (lt < bar) {
+                if (line.startsWith("</span", lt)) {
                     depth--;
-                } else if (line.startsWith("<span", i)) {
+                } else if (line.startsWith("<span", lt)) {
                     depth++;
                 }
-            } else if (ch == '|' && depth <= 0 && (i == 0 || line.charAt(i - 1) != '\\')) {
-                return i;
+                lt = indexOrEnd(line, '<', lt + 1);
+            } else {
+                if (depth <= 0 && (bar == 0 || line.charAt(bar - 1) != '\\')) {
+                    return bar;
+                }
+                bar = indexOrEnd(line, '|', bar + 1);
             }
         }
-        return line.length();
+        return n;
+    }
+
+    private static int indexOrEnd(String line, char c, int from) {
+        int i = line.indexOf(c, from);
+        return i < 0 ? line.length() : i;
     }
 
     private static void codeSpans(LintPage p, int n, String line, int[] pair, List<LintFinding> out, Set<Long> reported) {
