@@ -26,6 +26,27 @@ class SpanCheckTest {
     }
 
     @Test
+    void codeSpansAreWhatTheRegexFinds() {
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("`([^`]+)`");
+        String[] pieces = {"`", "``", "a", " ", "ток", "` `", "x y"};
+        Random rnd = new Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(10); k > 0; k--) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String s = sb.toString();
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = code.matcher(s);
+            while (m.find()) {
+                expected.add(m.group(1).strip());
+            }
+            assertEquals(expected, SpanCheck.codes(s), () -> "'" + s + "'");
+        }
+        assertEquals(java.util.List.of("a", "b c"), SpanCheck.codes("x ``a` and ` b c ` `"));
+    }
+
+    @Test
     void cellEndOfRealRows() {
         String row = "| <span data-ttu-id=\"1\">токен</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">token</span></span> "
                 + "| <span data-ttu-id=\"2\">a | b</span><span class=\"sxs-lookup\"><span data-stu-id=\"2\">a | b</span></span> | x \\| y | z |";
