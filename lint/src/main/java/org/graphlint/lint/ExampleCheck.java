@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.graphlint.parser.Example;
 import org.graphlint.parser.PageKind;
+import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PropertyRow;
+import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.SchemaBuilder;
 import org.graphlint.schema.Schemas;
@@ -44,6 +46,16 @@ final class ExampleCheck {
             }
             return compiled;
         }
+    }
+
+    /**
+     * True for a page whose schema this pass builds with its response examples read: a method page that creates,
+     * updates or acts on an entity (the builder gives a GET page, operation RESOURCE, no schema). The responses of
+     * every other page are read by no check after the first pass ({@link KeptModel#of(PageModel, boolean)}).
+     */
+    static boolean buildReadsResponses(PageFacts f) {
+        return f.kind() == PageKind.METHOD && f.entity() != null && f.operation() != null
+                && f.operation() != OperationKind.RESOURCE;
     }
 
     static void check(LintPage p, SchemaBuilder builder, List<LintFinding> out) {

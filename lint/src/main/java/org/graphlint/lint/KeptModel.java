@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * What a lint run keeps of a page model for the checks that look across pages (the schema builder's index, the examples
  * pass, locale lag), from the first pass to the end of the run. A whole snapshot's models are held at once, and every
  * young collection copies what is held: so the kept model leaves out what only the first pass reads (front matter,
- * permissions, the parser's diagnostics, example headers, the text of response bodies: no later check reads them), and
+ * permissions, the parser's diagnostics, example headers, the text of response bodies: no later check reads them; and
+ * the parsed response bodies of every page whose own schema the run does not build, see {@link #of(PageModel, boolean)}), and
  * what repeats across pages is held once: the strings of thousands of rows (types, sections, type links, names shown as
  * written, descriptions: a snapshot's beta and v1.0 trees document most types twice, and 72 % of ru-RU's descriptions
  * repeat one seen before), example texts, and example bodies (a quarter of ru-RU's body nodes repeat one).
@@ -30,8 +31,21 @@ final class KeptModel {
      */
     private final Map<JsonNode, JsonNode> bodies = new ConcurrentHashMap<>();
 
-    /** The kept form of {@code m}: the same page for every later check, without what none of them reads. */
+    /** The kept form of {@code m} with its response bodies: the same page for every later check. */
     PageModel of(PageModel m) {
+        return of(m, true);
+    }
+
+    /**
+     * The kept form of {@code m}: the same page for every later check, without what none of them reads. A response
+     * body is read after the first pass only by the build of its own page's schema (the builder reads the top page's
+     * responses: properties they show, enum values they use) or, for a resource page's build, of the entity's method
+     * pages (only locale lag builds resource pages): {@code responses} false leaves the bodies out (the examples stay,
+     * with kind, method, URL and status, for the builder's reading of which examples are the page's own). Most of a
+     * snapshot's responses are those of GET and list pages (ru-RU holds ~70 MB after the last collection instead of
+     * ~78 MB).
+     */
+    PageModel of(PageModel m, boolean responses) {
         List<PropertyRow> rows = new ArrayList<>(m.properties().size());
         for (PropertyRow r : m.properties()) {
             String name = shared(r.name());
@@ -43,8 +57,10 @@ final class KeptModel {
         for (Example e : m.examples()) {
             // a response body's text is never checked (its parsed body is: the builder infers from it); request and
             // representation texts are, for a finding's line and column
-            String text = e.kind() == Example.Kind.RESPONSE ? "" : shared(e.bodyText());
-            examples.add(new Example(e.kind(), e.method(), e.url(), e.status(), List.of(), text, shared(e.body()), e.line(),
+            boolean response = e.kind() == Example.Kind.RESPONSE;
+            String text = response ? "" : shared(e.bodyText());
+            JsonNode body = response && !responses ? null : shared(e.body());
+            examples.add(new Example(e.kind(), e.method(), e.url(), e.status(), List.of(), text, body, e.line(),
                     e.bodyLine(), e.declaredType()));
         }
         return new PageModel(m.file(), m.format(), Map.of(), m.locale(), m.lastHandoff(), m.sourceCommit(),

@@ -29,6 +29,15 @@ final class LintPage {
         return new LintPage(in, model, PageFacts.of(model, in.name()), lines);
     }
 
+    /**
+     * A page that keeps {@code kept} of its model, with the facts the whole model gives ({@code facts}, of the parsed
+     * page: the builder's reading of a page's type and operation looks at every example's body).
+     */
+    static LintPage of(LintInput in, PageModel kept, PageFacts facts, List<String> lines) {
+        return new LintPage(in, kept, new PageFacts(kept, facts.file(), facts.apiVersion(), facts.slug(), facts.typeName(),
+                facts.entity(), facts.operation(), facts.kind()), lines);
+    }
+
     LintInput input() {
         return input;
     }

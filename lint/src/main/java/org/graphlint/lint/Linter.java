@@ -80,6 +80,16 @@ public final class Linter {
 
     /** Lints the pages: every finding, sorted by file, line, column. */
     public LintResult lint(List<LintInput> inputs) {
+        // locale lag builds resource pages, whose builds read the responses of the entity's method pages
+        return lint(inputs, on(LintRule.LOCALE_LAG, LintRule.LOCALE_LAG_SCHEMA)
+                && inputs.stream().anyMatch(in -> in.locale() != null));
+    }
+
+    /**
+     * The same, keeping the response bodies of every page ({@code everyResponse}) or only of the pages whose own
+     * schema the examples pass builds ({@link ExampleCheck#buildReadsResponses}); the findings must not differ.
+     */
+    LintResult lint(List<LintInput> inputs, boolean everyResponse) {
         long t0 = System.nanoTime();
         List<LintFinding> out = new ArrayList<>();
         // First pass, page by page and on every core (pages are independent): read, parse, and the checks that need
@@ -92,7 +102,7 @@ public final class Linter {
         List<LintFinding>[] found = new List[inputs.size()];
         onEveryCore(inputs.size(), i -> {
             List<LintFinding> f = new ArrayList<>();
-            first[i] = firstPass(inputs.get(i), kept, f);
+            first[i] = firstPass(inputs.get(i), kept, everyResponse, f);
             found[i] = f;
         });
         List<LintPage> pages = new ArrayList<>(inputs.size());
@@ -156,7 +166,7 @@ public final class Linter {
     }
 
     /** Reads and parses one page and runs the checks that need only it: its LintPage, or null when it is unreadable. */
-    private LintPage firstPass(LintInput listed, KeptModel kept, List<LintFinding> out) {
+    private LintPage firstPass(LintInput listed, KeptModel kept, boolean everyResponse, List<LintFinding> out) {
         LintInput in = listed.load();
         if (in.unreadable() != null) {
             out.add(LintFinding.of(in.file(), 0, 0, LintRule.UNREADABLE_PAGE, in.file() + ": " + in.unreadable(), ""));
@@ -170,7 +180,10 @@ public final class Linter {
             return null;
         }
         PageModel m = parsed.model();
-        LintPage p = LintPage.of(in, kept.of(m), parsed.lines()); // the diagnostics are read from m, here: the page keeps less
+        PageFacts facts = PageFacts.of(m, in.name());
+        // the diagnostics are read from m, here: the page keeps less
+        LintPage p = LintPage.of(in, kept.of(m, everyResponse || ExampleCheck.buildReadsResponses(facts)), facts,
+                parsed.lines());
         for (Diagnostic d : m.diagnostics()) {
             LintRule r = LintRule.forDiagnostic(d.code());
             String msg = r == LintRule.PARSER_OTHER ? d.code() + ": " + d.message() : d.message();

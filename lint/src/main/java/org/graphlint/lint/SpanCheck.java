@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graphlint.parser.EnumMember;
 import org.graphlint.parser.PageFormat;
@@ -19,7 +18,6 @@ final class SpanCheck {
     /** One pair: visible text in group 2, English in group 3. */
     static final Pattern PAIR = Pattern.compile(
             "<span data-ttu-id=\"([^\"]*)\">(.*?)</span><span class=\"sxs-lookup\"><span data-stu-id=\"[^\"]*\">(.*?)</span></span>");
-    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     /** An identifier as Graph spells them: property, type, enum member, annotation ({@code @odata.type}). */
     static final Pattern IDENT = Pattern.compile("[@A-Za-z_][A-Za-z0-9_.@]*");
     private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\*|\\[|\\]\\([^)]*\\)|`");
@@ -46,10 +44,18 @@ final class SpanCheck {
             if (line.indexOf('`') < 0) {
                 continue;
             }
+            // the next backtick at or after the current pair's English is looked up again only once a pair starts
+            // past it: a long paragraph of many pairs with one code span is scanned once, not once per pair
             int from = 0;
+            int tick = -1;
             while (nextPair(line, from, pair)) {
-                int tick = line.indexOf('`', pair[2]);
-                if (tick >= 0 && tick < pair[3] && !sameText(line, pair)) {
+                if (tick < pair[2]) {
+                    tick = line.indexOf('`', pair[2]);
+                    if (tick < 0) {
+                        break; // no backtick in this pair's English or any later pair's
+                    }
+                }
+                if (tick < pair[3] && !sameText(line, pair)) {
                     codeSpans(p, n, line, pair, out, reported);
                 }
                 from = pair[3];
@@ -137,22 +143,37 @@ final class SpanCheck {
         }
     }
 
-    /** End of the cell starting at {@code from}: the next '|' outside a span's text, or the line's end. */
-    private static int cellEnd(String line, int from) {
+    /**
+     * End of the cell starting at {@code from}: the next '|' outside a span's text, or the line's end. The '<' and '|'
+     * of the line are visited in order, each found by indexOf (a scan without a bounds check per character: a table
+     * row is mostly span markup and localized text).
+     */
+    static int cellEnd(String line, int from) {
+        int n = line.length();
         int depth = 0;
-        for (int i = from; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '<') {
-                if (line.startsWith("</span", i)) {
+        int lt = indexOrEnd(line, '<', from);
+        int bar = indexOrEnd(line, '|', from);
+        while (bar < n) {
+            if (lt < bar) {
+                if (line.startsWith("</span", lt)) {
                     depth--;
-                } else if (line.startsWith("<span", i)) {
+                } else if (line.startsWith("<span", lt)) {
                     depth++;
                 }
-            } else if (ch == '|' && depth <= 0 && (i == 0 || line.charAt(i - 1) != '\\')) {
-                return i;
+                lt = indexOrEnd(line, '<', lt + 1);
+            } else {
+                if (depth <= 0 && (bar == 0 || line.charAt(bar - 1) != '\\')) {
+                    return bar;
+                }
+                bar = indexOrEnd(line, '|', bar + 1);
             }
         }
-        return line.length();
+        return n;
+    }
+
+    private static int indexOrEnd(String line, char c, int from) {
+        int i = line.indexOf(c, from);
+        return i < 0 ? line.length() : i;
     }
 
     private static void codeSpans(LintPage p, int n, String line, int[] pair, List<LintFinding> out, Set<Long> reported) {
@@ -181,11 +202,24 @@ final class SpanCheck {
         }
     }
 
-    private static List<String> codes(String s) {
+    /**
+     * The code spans of a text, stripped: what {@code `([^`]+)`} finds, left to right, found by indexOf (the regex
+     * engine costs more under C1 than the scan).
+     */
+    static List<String> codes(String s) {
         List<String> out = new ArrayList<>();
-        Matcher m = CODE.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1).strip());
+        int open = s.indexOf('`');
+        while (open >= 0) {
+            int close = s.indexOf('`', open + 1);
+            if (close < 0) {
+                break;
+            }
+            if (close == open + 1) {
+                open = close; // an empty pair: the second backtick may open the next span
+                continue;
+            }
+            out.add(s.substring(open + 1, close).strip());
+            open = s.indexOf('`', close + 1);
         }
         return out;
     }

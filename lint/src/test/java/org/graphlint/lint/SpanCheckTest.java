@@ -1,0 +1,76 @@
+package org.graphlint.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SpanCheckTest {
+
+    /** The character-by-character reading of a cell's end that {@link SpanCheck#cellEnd} must keep. */
+    private static int cellEndByChar(String line, int from) {
+        int depth = 0;
+        for (int i = from; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '<') {
+                if (line.startsWith("</span", i)) {
+                    depth--;
+                } else if (line.startsWith("<span", i)) {
+                    depth++;
+                }
+            } else if (ch == '|' && depth <= 0 && (i == 0 || line.charAt(i - 1) != '\\')) {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
+    @Test
+    void codeSpansAreWhatTheRegexFinds() {
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("`([^`]+)`");
+        String[] pieces = {"`", "``", "a", " ", "ток", "` `", "x y"};
+        Random rnd = new Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(10); k > 0; k--) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String s = sb.toString();
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = code.matcher(s);
+            while (m.find()) {
+                expected.add(m.group(1).strip());
+            }
+            assertEquals(expected, SpanCheck.codes(s), () -> "'" + s + "'");
+        }
+        assertEquals(java.util.List.of("a", "b c"), SpanCheck.codes("x ``a` and ` b c ` `"));
+    }
+
+    @Test
+    void cellEndOfRealRows() {
+        String row = "| <span data-ttu-id=\"1\">токен</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">token</span></span> "
+                + "| <span data-ttu-id=\"2\">a | b</span><span class=\"sxs-lookup\"><span data-stu-id=\"2\">a | b</span></span> | x \\| y | z |";
+        int first = row.indexOf('|', 1);
+        assertEquals(first, SpanCheck.cellEnd(row, 1));
+        int second = row.indexOf("| x");
+        assertEquals(second, SpanCheck.cellEnd(row, first + 1), "a '|' inside a span's text does not end the cell");
+        assertEquals(row.indexOf("| z"), SpanCheck.cellEnd(row, second + 1), "an escaped '|' does not end the cell");
+        assertEquals(row.length(), SpanCheck.cellEnd(row, row.length()));
+        assertEquals(row.length(), SpanCheck.cellEnd(row, row.length() + 3));
+    }
+
+    @Test
+    void cellEndAgreesWithTheCharacterScanOnRandomMarkup() {
+        String[] pieces = {"|", "\\|", "<span a>", "</span>", "<", "<b>", "x", "ток", " ", "</spa", "<spa", "\\"};
+        Random rnd = new Random(12);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k > 0; k--) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String line = sb.toString();
+            int from = rnd.nextInt(line.length() + 2);
+            assertEquals(cellEndByChar(line, from), SpanCheck.cellEnd(line, from), () -> "'" + line + "' from " + from);
+        }
+    }
+}
