@@ -65,7 +65,9 @@ final class ExampleCheck {
         }
         if (f.kind() == PageKind.METHOD) {
             List<Example> reqs = PageFacts.ownExamples(p.model()).stream()
-                    .filter(e -> e.kind() == Example.Kind.REQUEST && e.body() != null && e.body().isObject()).toList();
+                    .filter(e -> e.kind() == Example.Kind.REQUEST && e.body() != null && e.body().isObject()
+                            // a body sent to …/$value is the media content (a page's strings), not the entity's JSON
+                            && !PageFacts.mediaRequest(e)).toList();
             if (reqs.isEmpty()) {
                 return;
             }

@@ -78,6 +78,8 @@ public record LintInput(String file, String name, String locale, byte[] content,
                     continue;
                 }
                 String root = p.toString();
+                // a folder inside beta/ or v1.0/ keeps the version in the names (a page's API version is read there)
+                String prefix = org.graphlint.schema.PageSource.apiFolderPrefix(p);
                 for (Path f : files) {
                     // the name under the folder: the listed path's own text past the folder's (a walk resolves every
                     // entry against the folder as given), relativize only where that does not hold
@@ -85,7 +87,7 @@ public record LintInput(String file, String name, String locale, byte[] content,
                     String name = full.length() > root.length() + 1 && full.startsWith(root)
                             && full.charAt(root.length()) == f.getFileSystem().getSeparator().charAt(0)
                             ? full.substring(root.length() + 1) : p.relativize(f).toString();
-                    out.add(new LintInput(full, name.replace('\\', '/'), locale, null, null, f));
+                    out.add(new LintInput(full, prefix + name.replace('\\', '/'), locale, null, null, f));
                 }
                 for (Path loop : loops) {
                     out.add(new LintInput(loop.toString(), loop.toString(), locale, null,

@@ -161,6 +161,26 @@ class LintRulesTest {
     }
 
     @Test
+    void aBodySentToValueIsMediaContentNotAnExampleOfTheTable() throws IOException {
+        // userflowlanguagepage-put.md (ru-RU v1.0): PUT …/overridesPages/selfasserted1_1/$value sends the page's
+        // LocalizedStrings, the content of its stream; the entity's table has only id. Given the v1.0 folder itself.
+        Path v1 = tmp.resolve("media/v1.0");
+        for (String f : List.of("resources/userflowlanguagepage.md", "api/userflowlanguagepage-put.md")) {
+            Files.createDirectories(v1.resolve(f).getParent());
+            Files.copy(RES.resolve("media/v1.0").resolve(f), v1.resolve(f));
+        }
+        LintResult r = lint(v1);
+        assertTrue(of(r, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED).isEmpty(), brief(r));
+        // the same body sent to the entity itself is an example of the update: LocalizedStrings is undocumented there
+        Path put = v1.resolve("api/userflowlanguagepage-put.md");
+        Files.writeString(put, Files.readString(put).replace("selfasserted1_1/$value", "selfasserted1_1"));
+        LintResult entity = lint(v1);
+        List<LintFinding> u = of(entity, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED);
+        assertEquals(1, u.size(), brief(entity));
+        assertEquals("/LocalizedStrings", u.get(0).subject());
+    }
+
+    @Test
     void parserDiagnosticsAreFindings() throws IOException {
         LintResult r = lint(tree(UPDATE, s -> s));
         List<LintFinding> cl = of(r, LintRule.CONTENT_LENGTH_MISMATCH).stream().filter(f -> f.file().endsWith(UPDATE)).toList();

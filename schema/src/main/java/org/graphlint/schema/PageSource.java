@@ -133,7 +133,7 @@ public final class PageSource {
      * not {@code resources/x.md}, which would leave the version to be guessed from the page's example URLs. Empty when
      * the folder is not inside one.
      */
-    static String apiFolderPrefix(Path folder) {
+    public static String apiFolderPrefix(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         Path name = abs.getFileName();
         if (name == null) {
