@@ -320,7 +320,8 @@ public final class CatalogWriter {
             try {
                 Path p = dir.resolve(e.getKey());
                 folders.ensure(p.getParent());
-                Files.write(p, e.getValue());
+                // a new file only: one that appeared since the folder was inspected is never overwritten
+                Files.write(p, e.getValue(), java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             } catch (IOException x) {
                 synchronized (failure) {
                     failure[0] = x;
@@ -358,7 +359,8 @@ public final class CatalogWriter {
                     try {
                         Files.createDirectory(d);
                     } catch (FileAlreadyExistsException e) {
-                        if (!Files.isDirectory(d)) {
+                        // a real folder only, as Files.createDirectories: a link in the catalog's tree is not followed
+                        if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
                             throw new java.io.UncheckedIOException(e);
                         }
                     } catch (IOException e) {

@@ -179,6 +179,22 @@ class CatalogWriterTest {
         Files.writeString(tmp.resolve("v1.0/group"), "the user's");
         assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> folders.ensure(tmp.resolve("v1.0/group/create")));
         assertEquals("the user's", Files.readString(tmp.resolve("v1.0/group")));
+        // a link in the tree is not a folder of the catalog: never written through
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(tmp.resolve("v1.0/team"), elsewhere);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> folders.ensure(tmp.resolve("v1.0/team/create")));
+        assertFalse(Files.exists(elsewhere.resolve("create")));
+    }
+
+    @Test
+    void aFileThatAppearedWhereANewOneGoesIsNeverOverwritten(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("v1.0/user/update"));
+        Files.writeString(tmp.resolve("v1.0/user/update/2021-08-27.schema.json"), "the user's");
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("v1.0/user/create/2021-08-27.schema.json", "{}".getBytes());
+        files.put("v1.0/user/update/2021-08-27.schema.json", "{}".getBytes());
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CatalogWriter.writeAll(tmp, files));
+        assertEquals("the user's", Files.readString(tmp.resolve("v1.0/user/update/2021-08-27.schema.json")));
     }
 
     @Test
