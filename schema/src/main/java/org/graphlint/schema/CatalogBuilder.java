@@ -70,6 +70,12 @@ public final class CatalogBuilder {
             for (Operation o : p.page().operations()) {
                 if (o.method() != null && o.path() != null) {
                     String path = pathTemplate(o.path());
+                    if (!isTemplate(path)) {
+                        // "** Entity URI for microsoft.management.services.api.vulnerableManagedDevice not found": the
+                        // docs generator's placeholder, no path (and no "did you mean" a user could follow)
+                        notes.add(p.file() + ": request path '" + o.path().strip() + "' is not a path: not routed");
+                        continue;
+                    }
                     operations.computeIfAbsent(p.apiVersion(), x -> new LinkedHashSet<>()).add(new DocumentedOperation(
                             o.method().toUpperCase(Locale.ROOT), path, p.entity(), p.operation()));
                 }
@@ -117,6 +123,14 @@ public final class CatalogBuilder {
      * A documented path as a template from the root: "print/printers/{id}/jobs" and "~/onPremisesPublishingProfiles/..."
      * (the service root written as in OData) as "/print/printers/{id}/jobs" and "/onPremisesPublishingProfiles/...".
      */
+    /**
+     * A path template has no {@code **}: what the docs' generator wrote where it could not make a path
+     * ({@code ** Entity URI for … not found}). Spaces alone say nothing: {@code /users/{id | userPrincipalName}}.
+     */
+    static boolean isTemplate(String path) {
+        return !path.contains("**");
+    }
+
     static String pathTemplate(String documented) {
         String path = documented.strip();
         if (path.startsWith("~/")) {
