@@ -149,13 +149,16 @@ public final class SchemasCommand implements Runnable {
             // Refused before the work, not after: an --out that is a file or holds the user's files. The check (a
             // whole catalog folder is 8,800 entries to walk and a 4 MB catalog.json to read) runs on a thread of its
             // own while the pages are parsed, and is waited for before anything else is done or said.
-            java.util.concurrent.CompletableFuture<Void> checked = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> CatalogWriter.check(out, force), CHECKER);
+            java.util.concurrent.CompletableFuture<Boolean> checked = org.graphlint.schema.BesideWork.start(
+                    "graphlint-check-out", () -> {
+                        CatalogWriter.check(out, force);
+                        return true;
+                    });
             List<CatalogBuilder.Input> inputs;
             try {
                 inputs = git.inputs(paths, errors, spec);
             } finally {
-                checkedOrThrow(checked);
+                org.graphlint.schema.BesideWork.join(checked);
             }
             for (String e : errors) {
                 err.println("graphlint: " + e);
@@ -180,28 +183,6 @@ public final class SchemasCommand implements Runnable {
                     versions, String.join(", ", r.catalog().apiVersions()), r.notes().size(),
                     (System.nanoTime() - t0) / 1e9, out);
             return ExitCode.OK;
-        }
-    }
-
-    /** Runs the --out check of a build beside the parse: a fresh daemon thread, never the common pool the parse uses. */
-    private static final java.util.concurrent.Executor CHECKER = task -> {
-        Thread t = new Thread(task, "graphlint-check-out");
-        t.setDaemon(true);
-        t.start();
-    };
-
-    /** Waits for the --out check; its refusal is thrown as the check itself would have thrown it. */
-    private static void checkedOrThrow(java.util.concurrent.CompletableFuture<Void> checked) {
-        try {
-            checked.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 

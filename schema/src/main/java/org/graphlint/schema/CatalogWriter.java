@@ -89,16 +89,6 @@ public final class CatalogWriter {
         }
     }
 
-    /**
-     * Runs {@link PackedCatalog#pack}, and the inspection of an existing folder, beside the rendering: a fresh daemon
-     * thread each, never the common pool.
-     */
-    private static final java.util.concurrent.Executor PACKER = task -> {
-        Thread t = new Thread(task, "graphlint-pack");
-        t.setDaemon(true);
-        t.start();
-    };
-
     /** Writes {@code catalog} into {@code out}, replacing the catalog there (see the class comment). */
     public static Written replace(Catalog catalog, Path out, boolean force) {
         return replace(catalog, out, force, false);
@@ -113,7 +103,7 @@ public final class CatalogWriter {
     public static Written replace(Catalog catalog, Path out, boolean force, boolean packed) {
         // the pack (one thread) is made while the schema files are rendered (on the others)
         java.util.concurrent.CompletableFuture<PackedCatalog.Packed> packing = packed
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PackedCatalog.pack(catalog, null), PACKER)
+                ? BesideWork.start("graphlint-pack", () -> PackedCatalog.pack(catalog, null))
                 : null;
         try {
             if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(out)) {
@@ -122,18 +112,17 @@ public final class CatalogWriter {
             }
             // An existing folder is inspected (a whole catalog's is 8,800 entries to walk) while the files are
             // rendered; the inspection's answer (a refusal, or what graphlint wrote there) is waited for before any write.
-            java.util.concurrent.CompletableFuture<CatalogFolder> inspecting = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> {
-                        try {
-                            return CatalogFolder.inspect(out);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, PACKER);
+            java.util.concurrent.CompletableFuture<CatalogFolder> inspecting = BesideWork.start("graphlint-inspect", () -> {
+                try {
+                    return CatalogFolder.inspect(out);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             Map<String, byte[]> files = render(catalog);
             CatalogFolder f;
             try {
-                f = joined(inspecting);
+                f = BesideWork.join(inspecting);
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -142,7 +131,7 @@ public final class CatalogWriter {
             }
             String digest = null;
             if (packing != null) {
-                PackedCatalog.Packed p = joined(packing);
+                PackedCatalog.Packed p = BesideWork.join(packing);
                 files.put(PackedCatalog.INDEX, p.index());
                 files.put(PackedCatalog.PACK, p.pack());
                 digest = p.contentDigest();
@@ -151,20 +140,6 @@ public final class CatalogWriter {
             return new InPlaceReplacement(f).run(catalog, files, digest);
         } catch (IOException e) {
             throw new CatalogException(where(e, out) + ": cannot write: " + reason(e), e);
-        }
-    }
-
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> packing) {
-        try {
-            return packing.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 
@@ -411,7 +386,7 @@ public final class CatalogWriter {
             int files = names.size();
             String digest = null;
             if (packing != null) {
-                PackedCatalog.Packed p = joined(packing);
+                PackedCatalog.Packed p = BesideWork.join(packing);
                 Files.write(tmp.resolve(PackedCatalog.INDEX), p.index());
                 Files.write(tmp.resolve(PackedCatalog.PACK), p.pack());
                 digest = p.contentDigest();
