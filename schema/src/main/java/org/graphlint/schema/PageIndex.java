@@ -84,25 +84,24 @@ public final class PageIndex {
 
     private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Counts, in the router's normal form of a documented path ({@link PathTemplate#segments}), each name after a type's. */
     private void countPathSpellings(String api, String path) {
-        if (path == null) {
+        String[] segs = PathTemplate.segments(path);
+        if (segs == null) {
             return;
         }
-        int q = path.indexOf('?');
-        String[] segs = (q < 0 ? path : path.substring(0, q)).split("/");
         for (int i = 1; i < segs.length; i++) {
-            String seg = segs[i].strip();
+            String seg = segs[i];
             if (!SEGMENT_NAME.matcher(seg).matches()) {
                 continue;
             }
-            String prev = segs[i - 1].strip();
+            String prev = segs[i - 1];
             String type;
             if (SEGMENT_NAME.matcher(prev).matches()) {
                 type = prev; // a single-valued navigation: /schedule/openShifts
-            } else if (i >= 2 && (prev.startsWith("{") || prev.startsWith("(")) && segs[i - 2].strip().endsWith("s")
-                    && SEGMENT_NAME.matcher(segs[i - 2].strip()).matches()) {
-                String coll = segs[i - 2].strip();
-                type = coll.substring(0, coll.length() - 1); // an item of a collection: /users/{id}/calendars
+            } else if (i >= 2 && prev.equals(PathTemplate.ANY) && segs[i - 2].endsWith("s")
+                    && SEGMENT_NAME.matcher(segs[i - 2]).matches()) {
+                type = segs[i - 2].substring(0, segs[i - 2].length() - 1); // an item of a collection: /users/{id}/calendars
             } else {
                 continue;
             }
