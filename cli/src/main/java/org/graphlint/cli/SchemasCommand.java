@@ -171,7 +171,7 @@ public final class SchemasCommand implements Runnable {
                 return ExitCode.USAGE_OR_INPUT; // nothing written: a build from part of the pages is not the build asked for
             }
             CatalogBuilder.Result r = CatalogBuilder.build(inputs);
-            CatalogWriter.replace(r.catalog(), out, force, true);
+            CatalogWriter.replace(r.catalog(), out, force, true); // with its pack: --catalog DIR reads it as fast as the jar's
             if (notes) {
                 r.notes().forEach(n -> err.println("note: " + n));
             }
