@@ -155,6 +155,7 @@ public final class SchemasCommand implements Runnable {
                         return true;
                     });
             List<CatalogBuilder.Input> inputs;
+            org.graphlint.schema.PhaseTimes.restart();
             try {
                 inputs = git.inputs(paths, errors, spec);
             } finally {
@@ -170,10 +171,16 @@ public final class SchemasCommand implements Runnable {
             if (!errors.isEmpty()) {
                 return ExitCode.USAGE_OR_INPUT; // nothing written: a build from part of the pages is not the build asked for
             }
+            org.graphlint.schema.PhaseTimes.mark("parse");
             CatalogBuilder.Result r = CatalogBuilder.build(inputs);
             CatalogWriter.replace(r.catalog(), out, force, true); // with its pack: --catalog DIR reads it as fast as the jar's
+            org.graphlint.schema.PhaseTimes.mark("written");
             if (notes) {
                 r.notes().forEach(n -> err.println("note: " + n));
+            }
+            if (org.graphlint.schema.PhaseTimes.on()) {
+                err.println("graphlint timing: JVM start " + (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                        - (System.nanoTime() - t0) / 1_000_000) + " ms, " + org.graphlint.schema.PhaseTimes.summary());
             }
             int versions = 0;
             for (Catalog c : r.catalog().byApiVersion().values()) {

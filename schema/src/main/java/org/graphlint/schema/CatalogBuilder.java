@@ -36,6 +36,7 @@ public final class CatalogBuilder {
         PageFacts[] facts = new PageFacts[inputs.size()];
         java.util.stream.IntStream.range(0, inputs.size()).parallel()
                 .forEach(i -> facts[i] = PageFacts.of(inputs.get(i).page(), inputs.get(i).file()));
+        PhaseTimes.mark("facts");
         return buildFacts(java.util.Arrays.asList(facts));
     }
 
@@ -45,7 +46,9 @@ public final class CatalogBuilder {
 
     public static Result buildFacts(List<PageFacts> pageFacts) {
         List<PageFacts> facts = EntityNames.canonicalEntityNames(pageFacts);
+        PhaseTimes.mark("names");
         PageIndex index = new PageIndex(facts);
+        PhaseTimes.mark("index");
         SchemaBuilder builder = new SchemaBuilder(index);
         List<String> notes = new ArrayList<>();
         Map<Key, List<SchemaBuilder.Built>> byKey = new TreeMap<>(Comparator.comparing(Key::api)
@@ -62,6 +65,7 @@ public final class CatalogBuilder {
                 drafts[i] = builder.draft(p);
             }
         });
+        PhaseTimes.mark("drafts");
         for (int i = 0; i < facts.size(); i++) {
             PageFacts p = facts.get(i);
             if (p.entity() == null || p.operation() == null) {
@@ -92,6 +96,7 @@ public final class CatalogBuilder {
             notes.addAll(built.get().notes());
             byKey.computeIfAbsent(new Key(p.apiVersion(), p.entity(), p.operation()), k -> new ArrayList<>()).add(built.get());
         }
+        PhaseTimes.mark("finish");
         Map<String, List<SchemaVersion>> versionsByApi = new LinkedHashMap<>();
         List<Map.Entry<Key, List<SchemaBuilder.Built>>> keys = new ArrayList<>(byKey.entrySet());
         for (Map.Entry<Key, List<SchemaBuilder.Built>> e : keys) {
@@ -116,6 +121,7 @@ public final class CatalogBuilder {
             }
             byApi.put(api, Catalog.of(api, vs, new ArrayList<>(operations.getOrDefault(api, Set.of())), types));
         }
+        PhaseTimes.mark("versions");
         return new Result(Catalog.of(byApi, Catalog.DEFAULT_API_VERSION), List.copyOf(notes), facts.size(), schemas);
     }
 

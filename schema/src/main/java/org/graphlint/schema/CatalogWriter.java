@@ -380,6 +380,7 @@ public final class CatalogWriter {
                     }
                 }
             });
+            PhaseTimes.mark("render");
             if (failure[0] != null) {
                 throw failure[0];
             }
@@ -387,6 +388,7 @@ public final class CatalogWriter {
             String digest = null;
             if (packing != null) {
                 PackedCatalog.Packed p = BesideWork.join(packing);
+                PhaseTimes.mark("waiting for the pack");
                 Files.write(tmp.resolve(PackedCatalog.INDEX), p.index());
                 Files.write(tmp.resolve(PackedCatalog.PACK), p.pack());
                 digest = p.contentDigest();

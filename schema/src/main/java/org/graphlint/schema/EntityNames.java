@@ -82,7 +82,7 @@ final class EntityNames {
         for (org.graphlint.parser.Example e : PageFacts.ownExamples(p.page())) {
             if (e.kind() == org.graphlint.parser.Example.Kind.RESPONSE && e.declaredType() != null) {
                 String t = PageFacts.stripNamespace(e.declaredType());
-                return t.matches("[A-Za-z_][A-Za-z0-9_]*") ? t : null;
+                return Identifiers.isName(t) ? t : null;
             }
         }
         return null;
@@ -97,7 +97,7 @@ final class EntityNames {
         String[] words = en.strip().split("\\s+");
         for (int i = 0; i + 1 < words.length; i++) {
             if (words[i].equals(word)) {
-                return words[i + 1].matches("[A-Za-z_][A-Za-z0-9_]*") ? words[i + 1] : null;
+                return Identifiers.isName(words[i + 1]) ? words[i + 1] : null;
             }
         }
         return null;
@@ -142,7 +142,7 @@ final class EntityNames {
             if (p.page().declaredType() != null && p.slug() != null) {
                 // what the same page declares in any API version (beta's contract.md declares "Contract", v1.0's "contract")
                 String d = PageFacts.stripNamespace(p.page().declaredType());
-                if (d.matches("[a-z_][A-Za-z0-9_]*")) {
+                if (Identifiers.isLowerName(d)) {
                     votes.computeIfAbsent("*:" + p.slug(), x -> new java.util.HashMap<>()).merge(d, 1, Integer::sum);
                 }
             }
@@ -234,7 +234,7 @@ final class EntityNames {
     }
 
     private static void vote(Map<String, Map<String, Integer>> votes, String api, String link, String name) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || link.startsWith("#") || link.contains("://")) {
+        if (!Identifiers.isName(name) || link.startsWith("#") || link.contains("://")) {
             return;
         }
         PageIndex.slugOfLink(link).ifPresent(slug -> {

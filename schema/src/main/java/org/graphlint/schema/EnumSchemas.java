@@ -43,7 +43,7 @@ final class EnumSchemas {
             if (m.name() == null || m.name().isBlank()) {
                 continue;
             }
-            if (!m.nameSource().recovered() || !SchemaBuilder.IDENTIFIER.matcher(m.name().strip()).matches()) {
+            if (!m.nameSource().recovered() || !Identifiers.isName(m.name().strip())) {
                 untrusted = true;
                 continue;
             }
@@ -53,7 +53,7 @@ final class EnumSchemas {
         Set<String> shown = plain ? exampleStrings(cx, r.name()) : Set.of();
         for (String v : r.enumValues()) {
             String t = v.strip();
-            boolean english = SchemaBuilder.IDENTIFIER.matcher(t).matches()
+            boolean english = Identifiers.isName(t)
                     && (!plain || shown.contains(t) || values.contains(t) || isCamel(t));
             if (english) {
                 values.add(t);
@@ -103,7 +103,7 @@ final class EnumSchemas {
         List<String> described = new ArrayList<>();
         for (String v : m.group(1).split("\\s*,\\s*")) {
             String t = v.replaceFirst("(?i)^(and|or)\\s+", "").strip();
-            if (SchemaBuilder.IDENTIFIER.matcher(t).matches()) {
+            if (Identifiers.isName(t)) {
                 described.add(t);
             }
         }
@@ -165,8 +165,10 @@ final class EnumSchemas {
         return false;
     }
 
+    private static final java.util.regex.Pattern NOT_NAME_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
     static String regexQuote(String v) {
-        return v.replaceAll("[^A-Za-z0-9_]", "\\\\$0");
+        return NOT_NAME_CHAR.matcher(v).replaceAll("\\\\$0");
     }
 
     /** String values the page's own JSON gives a property (English evidence on a plain page). */

@@ -85,14 +85,20 @@ final class PackWriter {
             defBlobsOfVersion.add(ids.stream().mapToInt(Integer::intValue).toArray());
         }
 
+        // The blobs' digest (one pass, in order: ~25 MB for a whole snapshot) is taken on a thread of its own while
+        // they are deflated on the others: taken after the deflation, it was the pack's last ~0.2 s, while the
+        // schema files were written already and the build's other threads waited for the pack.
+        java.util.concurrent.CompletableFuture<byte[]> blobDigest = BesideWork.start("graphlint-pack-digest", () -> {
+            MessageDigest d = sha256();
+            blobs.forEach(d::update);
+            return d.digest();
+        });
         byte[][] deflated = deflateAll(blobs);
         ByteArrayOutputStream pack = new ByteArrayOutputStream();
-        MessageDigest blobDigest = sha256();
         String[] refs = new String[blobs.size()];
         for (int b = 0; b < blobs.size(); b++) {
             refs[b] = pack.size() + "+" + deflated[b].length + "+" + blobs.get(b).length;
             pack.writeBytes(deflated[b]);
-            blobDigest.update(blobs.get(b));
         }
 
         StringBuilder body = new StringBuilder();
@@ -129,7 +135,7 @@ final class PackWriter {
         MessageDigest all = sha256();
         byte[] bodyBytes = body.toString().getBytes(StandardCharsets.UTF_8);
         all.update(bodyBytes);
-        all.update(blobDigest.digest());
+        all.update(BesideWork.join(blobDigest));
         String digest = HexFormat.of().formatHex(all.digest());
         ByteArrayOutputStream idx = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(idx) {

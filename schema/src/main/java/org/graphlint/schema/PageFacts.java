@@ -34,7 +34,6 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
 
     private static final Pattern API_IN_PATH = Pattern.compile("(?:^|/)(beta|v1\\.0)/(api|resources)/([^/]+?)(?:\\.md)?(?:/[^/]*)?$");
     private static final Pattern API_IN_URL = Pattern.compile("graph\\.microsoft\\.com/(beta|v1\\.0)/");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TYPE_TITLE = Pattern.compile(
             "^\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s+(?:resource type|complex type|entity type|enum type|enumeration type|type|resource|object|enum)\\b.*",
             Pattern.CASE_INSENSITIVE);
@@ -96,7 +95,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         String en = page.title() == null ? null : page.title().english();
         if (page.declaredType() != null) {
             String d = stripNamespace(page.declaredType());
-            if (IDENT.matcher(d).matches()) {
+            if (Identifiers.isName(d)) {
                 // all lower case ("microsoft.graph.orgcontact") where the title has the camel case (orgContact, not
                 // a capitalized Contract): the title's
                 Matcher t = en == null ? null : TYPE_TITLE.matcher(en);
@@ -124,7 +123,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         String loc = page.title() == null ? null : page.title().localized();
         if (loc != null) {
             for (String w : loc.split("[\\s:]+")) {
-                if (IDENT.matcher(w).matches() && !w.equals(w.toLowerCase(Locale.ROOT)) && Character.isLowerCase(w.charAt(0))) {
+                if (Identifiers.isName(w) && !w.equals(w.toLowerCase(Locale.ROOT)) && Character.isLowerCase(w.charAt(0))) {
                     return w; // camelCase identifier inside a localized title
                 }
             }
@@ -138,7 +137,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
             JsonNode t = body.get("@odata.type");
             if (t != null && t.isString()) {
                 String s = stripNamespace(t.asString());
-                if (IDENT.matcher(s).matches()) {
+                if (Identifiers.isName(s)) {
                     return Optional.of(s);
                 }
             }

@@ -82,8 +82,6 @@ public final class PageIndex {
         }
     }
 
-    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     /** Counts, in the router's normal form of a documented path ({@link PathTemplate#segments}), each name after a type's. */
     private void countPathSpellings(String api, String path) {
         String[] segs = PathTemplate.segments(path);
@@ -92,15 +90,15 @@ public final class PageIndex {
         }
         for (int i = 1; i < segs.length; i++) {
             String seg = segs[i];
-            if (!SEGMENT_NAME.matcher(seg).matches()) {
+            if (!Identifiers.isName(seg)) {
                 continue;
             }
             String prev = segs[i - 1];
             String type;
-            if (SEGMENT_NAME.matcher(prev).matches()) {
+            if (Identifiers.isName(prev)) {
                 type = prev; // a single-valued navigation: /schedule/openShifts
             } else if (i >= 2 && prev.equals(PathTemplate.ANY) && segs[i - 2].endsWith("s")
-                    && SEGMENT_NAME.matcher(segs[i - 2]).matches()) {
+                    && Identifiers.isName(segs[i - 2])) {
                 type = segs[i - 2].substring(0, segs[i - 2].length() - 1); // an item of a collection: /users/{id}/calendars
             } else {
                 continue;
@@ -272,7 +270,7 @@ public final class PageIndex {
             return Optional.empty();
         }
         String name = b.name() == null ? null : b.name().strip();
-        boolean identifier = name != null && name.matches("[A-Za-z_][A-Za-z0-9_.]*");
+        boolean identifier = Identifiers.isDottedName(name);
         Optional<PageFacts> found = find(from, b.link(), identifier ? PageFacts.stripNamespace(name) : null);
         if (found.isPresent() && found.get().kind() == PageKind.ENUM) {
             return Optional.empty();

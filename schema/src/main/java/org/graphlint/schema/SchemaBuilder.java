@@ -62,6 +62,8 @@ public final class SchemaBuilder {
      * {@code @odata.type} naming a given type: {@code #microsoft.graph.vppToken}, with or without {@code #}, the
      * namespace in any usual capitalization, sub-namespaces allowed ({@code microsoft.graph.ediscovery.legalHold}).
      */
+    private static final Pattern NOT_NAME_CHAR = Pattern.compile("[^A-Za-z0-9_]");
+
     public static String odataTypePattern(String type) {
         return odataTypePattern(type, List.of());
     }
@@ -69,9 +71,9 @@ public final class SchemaBuilder {
     /** The same, for the type or any of the others (derived types a page's examples send to the same operation). */
     public static String odataTypePattern(String type, java.util.Collection<String> others) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(type.replaceAll("[^A-Za-z0-9_]", ""));
+        names.add(NOT_NAME_CHAR.matcher(type).replaceAll(""));
         for (String o : others) {
-            names.add(o.replaceAll("[^A-Za-z0-9_]", ""));
+            names.add(NOT_NAME_CHAR.matcher(o).replaceAll(""));
         }
         names.remove("");
         String alt = names.size() == 1 ? names.iterator().next() : "(" + String.join("|", names) + ")";
@@ -234,8 +236,6 @@ public final class SchemaBuilder {
     public static final String FLAGS = "x-graphlint-flags";
     /** The documented members of a flag enum (its schema has a pattern, not an {@code enum} list). */
     public static final String MEMBERS = "x-graphlint-members";
-
-    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 }
 

@@ -84,7 +84,7 @@ final class TypeRows {
                 }
                 for (Map.Entry<String, JsonNode> f : e.body().properties()) {
                     String k = f.getKey();
-                    if (k.contains("@") || !SchemaBuilder.IDENTIFIER.matcher(k).matches() || !names.add(k)) {
+                    if (k.contains("@") || !Identifiers.isName(k) || !names.add(k)) {
                         continue;
                     }
                     String shown = shownType(f.getValue());
@@ -127,7 +127,7 @@ final class TypeRows {
         }
         if (one.isObject() && one.size() == 1 && one.get("@odata.type") != null && one.get("@odata.type").isString()) {
             String t = PageFacts.stripNamespace(one.get("@odata.type").asString());
-            return SchemaBuilder.IDENTIFIER.matcher(t).matches() && !t.isEmpty() ? t : null;
+            return Identifiers.isName(t) && !t.isEmpty() ? t : null;
         }
         return null;
     }
@@ -143,7 +143,7 @@ final class TypeRows {
         for (Example e : type.page().examples()) {
             if (e.kind() == Example.Kind.REPRESENTATION && e.body() != null && e.body().isObject()) {
                 for (String k : e.body().propertyNames()) {
-                    if (!k.contains("@") && SchemaBuilder.IDENTIFIER.matcher(k).matches()) {
+                    if (!k.contains("@") && Identifiers.isName(k)) {
                         jsonByLower.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k);
                     }
                 }

@@ -56,7 +56,7 @@ final class ValueSchemas {
             // a section of a page about something else (enums.md#chattype-values): not this type's own page
             linked = Optional.empty();
         }
-        if (linked.isPresent() && linked.get().typeName() != null && !type.isEmpty() && SchemaBuilder.IDENTIFIER.matcher(type).matches()
+        if (linked.isPresent() && linked.get().typeName() != null && !type.isEmpty() && Identifiers.isName(type)
                 && !linked.get().typeName().equalsIgnoreCase(type) && prim.isEmpty()) {
             // the link goes to another type's page than the one it names ("[invitationParticipantInfo](participantinfo.md)"
             // on call.md, whose JSON says invitationParticipantInfo): the named type's own page, when the build has it
@@ -89,7 +89,7 @@ final class ValueSchemas {
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
             }
         }
-        if (prim.isEmpty() && !type.isEmpty() && SchemaBuilder.IDENTIFIER.matcher(type).matches()) {
+        if (prim.isEmpty() && !type.isEmpty() && Identifiers.isName(type)) {
             // an enum named without a link (teamworkTagType): its section on a shared enum page
             List<EnumMember> members = index.fragmentMembers(cx.top, "#" + type.toLowerCase(Locale.ROOT) + "-values");
             if (!members.isEmpty()) {
@@ -267,8 +267,10 @@ final class ValueSchemas {
         }
     }
 
+    private static final java.util.regex.Pattern NOT_DEF_NAME_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9_.-]");
+
     static String defName(String type) {
-        String s = PageFacts.stripNamespace(type).replaceAll("[^A-Za-z0-9_.-]", "");
+        String s = NOT_DEF_NAME_CHAR.matcher(PageFacts.stripNamespace(type)).replaceAll("");
         return s.isEmpty() ? "type" : s;
     }
 }
