@@ -126,10 +126,13 @@ public final class LintCommand implements Callable<Integer> {
                 b.metadata(api, ServiceMetadata.read(Path.of(file)));
             }
             Baseline known = baseline != null && !writeBaseline ? Baseline.read(baseline) : null;
+            long t0 = System.nanoTime();
+            org.graphlint.schema.PhaseTimes.restart();
             List<LintInput> inputs = new ArrayList<>(LintInput.read(paths, null));
             locales.forEach((tag, dir) -> inputs.addAll(LintInput.read(List.of(dir), tag)));
             GitLint.Pages fromGit = GitLint.pages(git, spec);
             inputs.addAll(fromGit.inputs());
+            org.graphlint.schema.PhaseTimes.mark("listing");
             LintResult r = fromGit.inScope(b.build().lint(inputs));
             if (writeBaseline) {
                 Baseline.write(baseline, r.findings());
@@ -142,6 +145,13 @@ public final class LintCommand implements Callable<Integer> {
                 r = r.withFindings(a.kept(), a.suppressed());
             }
             fmt.write(r, threshold, out);
+            if (org.graphlint.schema.PhaseTimes.on()) {
+                out.flush();
+                org.graphlint.schema.PhaseTimes.mark("report");
+                spec.commandLine().getErr().println("graphlint timing: JVM start "
+                        + (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000)
+                        + " ms, " + org.graphlint.schema.PhaseTimes.summary());
+            }
             return r.exitCode(threshold);
         } catch (LintException e) {
             spec.commandLine().getErr().println("graphlint: " + e.getMessage());

@@ -15,7 +15,6 @@ import org.graphlint.parser.PropertyRow;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.SchemaBuilder;
-import org.graphlint.schema.Schemas;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,10 +37,25 @@ final class ExampleCheck {
     private static final class Compiled {
         private JsonNode schema;
         private Schema compiled;
+        private JsonNode checked;
+        private java.util.function.Predicate<JsonNode> certainlyValid;
+
+        /**
+         * True when the body is valid for certain (graphlint's pre-check, no networknt compilation): most examples
+         * are, and a page's networknt schema, with every $defs entry compiled up front, was most of this pass's time.
+         */
+        boolean certainlyValid(JsonNode s, JsonNode body) {
+            if (s != checked) {
+                certainlyValid = org.graphlint.validate.PayloadValidator.certainlyValid(s);
+                checked = s;
+            }
+            return certainlyValid.test(body);
+        }
 
         Schema of(JsonNode s) {
             if (s != schema) {
-                compiled = Schemas.compileLazily(s); // most of a page's $defs are never reached by its examples
+                // as validate compiles it (graphlint's formats), $ref targets when an example reaches them
+                compiled = org.graphlint.validate.PayloadValidator.compileOneOff(s);
                 schema = s;
             }
             return compiled;
@@ -149,6 +163,9 @@ final class ExampleCheck {
     private static void againstSchema(LintPage p, Example e, JsonNode schema, Compiled compiled, List<PropertyRow> rows,
             List<LintFinding> out) {
         inferred(p, e, schema, rows, out);
+        if (compiled.certainlyValid(schema, e.body())) {
+            return;
+        }
         List<Error> errs;
         try {
             errs = compiled.of(schema).validate(e.body());

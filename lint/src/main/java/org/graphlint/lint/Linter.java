@@ -16,6 +16,7 @@ import org.graphlint.parser.ParsedPage;
 import org.graphlint.parser.PageReadException;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.PageIndex;
+import org.graphlint.schema.PhaseTimes;
 import org.graphlint.schema.SchemaBuilder;
 
 /**
@@ -116,11 +117,13 @@ public final class Linter {
             out.addAll(found[i]);
             found[i] = null;
         }
+        PhaseTimes.mark("first pass");
         List<PageFacts> facts = new ArrayList<>(pages.size());
         for (LintPage p : pages) {
             facts.add(p.facts());
         }
         SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts));
+        PhaseTimes.mark("index");
         boolean examples = on(LintRule.EXAMPLE_KEY_TRANSLATED, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
                 LintRule.EXAMPLE_WRONG_TYPE, LintRule.EXAMPLE_ENUM_VALUE, LintRule.EXAMPLE_VALUE_FORMAT,
                 LintRule.EXAMPLE_MISSING_REQUIRED);
@@ -146,6 +149,7 @@ public final class Linter {
             for (List<LintFinding> f : second) {
                 out.addAll(f);
             }
+            PhaseTimes.mark("examples");
         }
         if (on(LintRule.LOCALE_LAG, LintRule.LOCALE_LAG_SCHEMA)) {
             LocaleLag.check(pages, builder, out);
@@ -160,6 +164,7 @@ public final class Linter {
                 leveled.add(l == f.level() ? f : f.withLevel(l));
             }
         }
+        PhaseTimes.mark("locale lag");
         leveled.sort(Comparator.comparing(LintFinding::file).thenComparingInt(LintFinding::line)
                 .thenComparingInt(LintFinding::column).thenComparing(f -> f.rule().id()));
         return new LintResult(leveled, inputs.size(), unreadable, 0, (System.nanoTime() - t0) / 1_000_000);

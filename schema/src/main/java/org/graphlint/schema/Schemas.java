@@ -16,8 +16,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Schemas {
     private static final SchemaRegistry REGISTRY = registry(true);
-    /** The same configuration, {@code $ref} targets compiled when a payload first reaches them ({@link #compileLazily}). */
-    private static final SchemaRegistry LAZY = registry(false);
     private static volatile Schema metaSchema;
 
     private Schemas() {
@@ -36,15 +34,6 @@ public final class Schemas {
     /** A compiled schema. */
     public static Schema compile(JsonNode schema) {
         return REGISTRY.getSchema(schema);
-    }
-
-    /**
-     * A compiled schema for a few payloads, then dropped (lint checks each page's examples against its own schema): the
-     * {@code $defs} a {@code $ref} names are compiled when a payload reaches them, not all up front. Validates exactly
-     * as {@link #compile} does.
-     */
-    public static Schema compileLazily(JsonNode schema) {
-        return LAZY.getSchema(schema);
     }
 
     /** Validates a payload against a schema. */

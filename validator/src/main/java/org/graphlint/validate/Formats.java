@@ -98,6 +98,14 @@ final class Formats {
             .pathType(com.networknt.schema.path.PathType.JSON_POINTER)
             .build();
 
+    /**
+     * The same configuration for a schema compiled for a few bodies and then dropped ({@code lint} checks each page's
+     * examples against its own schema): {@code $ref} targets are compiled when a body first reaches them.
+     */
+    static final SchemaRegistry ONE_OFF = SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(
+            SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                    .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false).build()));
+
     /** A new networknt registry with graphlint's dialect and configuration. */
     static SchemaRegistry registry() {
         return SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(CONFIG));

@@ -106,6 +106,24 @@ public final class PayloadValidator {
         return ((TargetResolver.Found) r).target();
     }
 
+    /**
+     * A schema compiled for a few bodies and then dropped (not cached), as validate compiles (graphlint's formats), its
+     * {@code $ref} targets when a body first reaches them. Thread-safe.
+     */
+    public static Schema compileOneOff(JsonNode schema) {
+        return Formats.ONE_OFF.getSchema(schema);
+    }
+
+    /**
+     * graphlint's pre-check of a schema, for callers that validate with {@link #compileOneOff} themselves: true only
+     * when a value is valid for certain (networknt says so too); false means "ask networknt". Cheap to make (no
+     * networknt compilation) and to ask; thread-safe.
+     */
+    public static java.util.function.Predicate<JsonNode> certainlyValid(JsonNode schema) {
+        QuickCheck q = QuickCheck.compile(schema, com.networknt.schema.regex.JDKRegularExpressionFactory.getInstance());
+        return q::certainlyValid;
+    }
+
     /** The compiled networknt schema of a target (compiled once, then cached). */
     public Schema schema(Target t) {
         return schemas.schema(t.apiVersion(), t.version());
