@@ -34,8 +34,7 @@ public final class CatalogBuilder {
 
     public static Result build(List<Input> inputs) {
         PageFacts[] facts = new PageFacts[inputs.size()];
-        java.util.stream.IntStream.range(0, inputs.size()).parallel()
-                .forEach(i -> facts[i] = PageFacts.of(inputs.get(i).page(), inputs.get(i).file()));
+        EveryCore.run("graphlint-build", inputs.size(), i -> facts[i] = PageFacts.of(inputs.get(i).page(), inputs.get(i).file()));
         PhaseTimes.mark("facts");
         return buildFacts(java.util.Arrays.asList(facts));
     }
@@ -59,7 +58,7 @@ public final class CatalogBuilder {
         // order: notes and versions come out as from one thread.
         @SuppressWarnings("unchecked")
         Optional<SchemaBuilder.Built>[] drafts = new Optional[facts.size()];
-        java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> {
+        EveryCore.run("graphlint-build", facts.size(), i -> {
             PageFacts p = facts.get(i);
             if (p.entity() != null && p.operation() != null && p.page().lastHandoff() != null) {
                 drafts[i] = builder.draft(p);
