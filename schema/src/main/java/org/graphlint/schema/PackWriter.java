@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -47,8 +46,9 @@ final class PackWriter {
                 versions.add(v);
             }
         }
-        byte[][] metas = new byte[versions.size()][];
-        IntStream.range(0, versions.size()).parallel().forEach(i -> metas[i] = Catalog.JSON.writeValueAsBytes(meta(versions.get(i))));
+        Content[] metas = new Content[versions.size()];
+        IntStream.range(0, versions.size()).parallel()
+                .forEach(i -> metas[i] = Content.of(Catalog.JSON.writeValueAsBytes(meta(versions.get(i)))));
         Map<JsonNode, Integer> defIds = new IdentityHashMap<>();
         List<JsonNode> defNodes = new ArrayList<>();
         for (SchemaVersion v : versions) {
@@ -61,10 +61,11 @@ final class PackWriter {
                 }
             }
         }
-        byte[][] defBytes = new byte[defNodes.size()][];
-        IntStream.range(0, defNodes.size()).parallel().forEach(i -> defBytes[i] = Catalog.JSON.writeValueAsBytes(defNodes.get(i)));
+        Content[] defBytes = new Content[defNodes.size()];
+        IntStream.range(0, defNodes.size()).parallel()
+                .forEach(i -> defBytes[i] = Content.of(Catalog.JSON.writeValueAsBytes(defNodes.get(i))));
 
-        Map<ByteBuffer, Integer> stored = new HashMap<>(); // by content: equal blobs are stored once
+        Map<Content, Integer> stored = new HashMap<>(); // by content: equal blobs are stored once
         List<byte[]> blobs = new ArrayList<>();
         int[] metaBlob = new int[versions.size()];
         int[] defBlob = new int[defNodes.size()];
@@ -182,13 +183,34 @@ final class PackWriter {
     }
 
     /** The number of the blob with these bytes: the one stored already, or a new one. */
-    private static int blob(byte[] raw, Map<ByteBuffer, Integer> stored, List<byte[]> blobs) {
-        Integer have = stored.putIfAbsent(ByteBuffer.wrap(raw), blobs.size());
+    private static int blob(Content raw, Map<Content, Integer> stored, List<byte[]> blobs) {
+        Integer have = stored.putIfAbsent(raw, blobs.size());
         if (have != null) {
             return have;
         }
-        blobs.add(raw);
+        blobs.add(raw.bytes());
         return blobs.size() - 1;
+    }
+
+    /**
+     * A blob's bytes as a key of the blobs stored, compared by content; its hash is computed once, on the thread that
+     * serialized it (a ByteBuffer's, byte by byte through get(i) on the packing thread, was ~0.1 s of a whole
+     * snapshot's pack).
+     */
+    private record Content(byte[] bytes, int hash) {
+        static Content of(byte[] bytes) {
+            return new Content(bytes, java.util.Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Content c && c.hash == hash && java.util.Arrays.equals(c.bytes, bytes);
+        }
     }
 
     /** Each blob deflated (raw deflate, best compression), on every core: one deflater per slice of blobs. */
