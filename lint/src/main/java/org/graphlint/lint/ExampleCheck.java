@@ -65,7 +65,7 @@ final class ExampleCheck {
     /**
      * True for a page whose schema this pass builds with its response examples read: a method page that creates,
      * updates or acts on an entity (the builder gives a GET page, operation RESOURCE, no schema). The responses of
-     * every other page are read by no check after the first pass ({@link KeptModel#of(PageModel, boolean)}).
+     * every other page are read by no check after the first pass ({@link org.graphlint.schema.KeptModel#of(PageModel, boolean)}).
      */
     static boolean buildReadsResponses(PageFacts f) {
         return f.kind() == PageKind.METHOD && f.entity() != null && f.operation() != null

@@ -12,6 +12,7 @@ import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
 import org.graphlint.parser.ParsedPage;
 import org.graphlint.parser.PageReadException;
+import org.graphlint.schema.KeptModel;
 import org.graphlint.schema.PageFacts;
 import org.graphlint.schema.PageIndex;
 import org.graphlint.schema.PhaseTimes;

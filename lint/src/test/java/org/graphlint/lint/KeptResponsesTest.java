@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.graphlint.parser.Example;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
+import org.graphlint.schema.KeptModel;
 import org.graphlint.schema.PageFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -174,14 +174,17 @@ public final class PageSource {
     /**
      * Parses every page, on every core (the pages are independent; a whole snapshot parsed on one thread made
      * {@code schemas build} take twice as long as {@code parse}), each thread taking the next page as {@code parse}'s
-     * pool does; unreadable pages are reported in {@code errors}, in file order, and left out.
+     * pool does; unreadable pages are reported in {@code errors}, in file order, and left out. Each page is kept as
+     * {@link KeptModel} keeps it (what no builder step reads left out, equal strings and bodies held once): a whole
+     * snapshot's models are held to the build's end, and every young collection copied them.
      */
     public static List<CatalogBuilder.Input> parse(List<PageFile> files, List<String> errors) {
         Object[] results = new Object[files.size()];
+        KeptModel kept = new KeptModel();
         EveryCore.run("graphlint-parse", files.size(), i -> {
             PageFile f = files.get(i);
             try {
-                results[i] = new CatalogBuilder.Input(PageParser.parse(f.path()), f.name());
+                results[i] = new CatalogBuilder.Input(kept.of(PageParser.parse(f.path())), f.name());
             } catch (PageReadException e) {
                 results[i] = org.graphlint.parser.Text.oneLine(e.getMessage());
             }

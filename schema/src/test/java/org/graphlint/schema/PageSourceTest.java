@@ -54,6 +54,24 @@ class PageSourceTest {
     }
 
     @Test
+    void aBuildKeepsOfEachPageWhatItsStepsReadAndBuildsTheSameCatalogAsFromTheWholePages() {
+        Path history = Path.of("../samples/pages/history");
+        List<String> problems = new ArrayList<>();
+        List<PageSource.PageFile> files = PageSource.find(List.of(history), problems);
+        List<CatalogBuilder.Input> kept = PageSource.parse(files, problems);
+        assertEquals(List.of(), problems);
+        List<CatalogBuilder.Input> whole = new ArrayList<>();
+        for (PageSource.PageFile f : files) {
+            whole.add(new CatalogBuilder.Input(org.graphlint.parser.PageParser.parse(f.path()), f.name()));
+        }
+        assertTrue(whole.stream().anyMatch(in -> !in.page().frontMatter().isEmpty()));
+        for (CatalogBuilder.Input in : kept) {
+            assertTrue(in.page().frontMatter().isEmpty() && in.page().diagnostics().isEmpty(), in.file());
+        }
+        assertEquals(CatalogBuilder.build(whole).catalog().toJson(), CatalogBuilder.build(kept).catalog().toJson());
+    }
+
+    @Test
     void aFolderInsideAnApiVersionFolderKeepsTheVersionInThePagesNames(@TempDir Path tmp) throws Exception {
         // schedule.md's examples name no API version: given the v1.0 folder itself, it was built as beta (the default)
         Path resources = Files.createDirectories(tmp.resolve("api-reference/v1.0/resources"));

@@ -1,4 +1,4 @@
-package org.graphlint.lint;
+package org.graphlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.graphlint.lint;
+package org.graphlint.schema;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a lint run keeps of a page model for the checks that look across pages (the schema builder's index, the examples
- * pass, locale lag), from the first pass to the end of the run. A whole snapshot's models are held at once, and every
+ * pass, locale lag), from the first pass to the end of the run, and what {@code schemas build} keeps of a page from its
+ * parse to the end of the build. A whole snapshot's models are held at once, and every
  * young collection copies what is held: so the kept model leaves out what only the first pass reads (front matter,
  * permissions, the parser's diagnostics, example headers, the text of response bodies: no later check reads them; and
  * the parsed response bodies of every page whose own schema the run does not build, see {@link #of(PageModel, boolean)}), and
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * repeat one seen before), example texts, and example bodies (a quarter of ru-RU's body nodes repeat one).
  * Lints the same: a whole-snapshot run's findings are byte-identical with the full models (see lint/README.md).
  */
-final class KeptModel {
+public final class KeptModel {
     /** Shared spellings, across pages and threads. Bounded by the distinct strings kept by one run. */
     private final Map<String, String> strings = new ConcurrentHashMap<>();
     /**
@@ -31,8 +32,12 @@ final class KeptModel {
      */
     private final Map<JsonNode, JsonNode> bodies = new ConcurrentHashMap<>();
 
+    /** Kept pages share their equal content through this instance (one per run). */
+    public KeptModel() {
+    }
+
     /** The kept form of {@code m} with its response bodies: the same page for every later check. */
-    PageModel of(PageModel m) {
+    public PageModel of(PageModel m) {
         return of(m, true);
     }
 
@@ -45,7 +50,7 @@ final class KeptModel {
      * snapshot's responses are those of GET and list pages (ru-RU holds ~70 MB after the last collection instead of
      * ~78 MB).
      */
-    PageModel of(PageModel m, boolean responses) {
+    public PageModel of(PageModel m, boolean responses) {
         List<PropertyRow> rows = new ArrayList<>(m.properties().size());
         for (PropertyRow r : m.properties()) {
             String name = shared(r.name());
