@@ -144,10 +144,10 @@ public final class CatalogWriter {
     }
 
     /** The schema files of a catalog, by relative path, as written (pretty-printed, trailing newline); built in parallel. */
-    static Map<String, byte[]> render(Catalog catalog) {
+    static Map<String, byte[]> render(Catalog catalog) throws IOException {
         List<String> names = schemaFiles(catalog);
         byte[][] bytes = new byte[names.size()][];
-        render(catalog, (b, i) -> bytes[i] = b);
+        render(catalog, (b, len, i) -> bytes[i] = Arrays.copyOf(b, len));
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), bytes[i]);
@@ -166,8 +166,31 @@ public final class CatalogWriter {
         return names;
     }
 
-    /** Renders each schema file (number {@code i} in {@link #schemaFiles} order) and hands it to {@code sink}, in parallel. */
-    private static void render(Catalog catalog, java.util.function.ObjIntConsumer<byte[]> sink) {
+    /** Where a rendered schema file goes: its first {@code length} bytes of {@code bytes} (valid only during the call). */
+    @FunctionalInterface
+    private interface RenderedFile {
+        void accept(byte[] bytes, int length, int index) throws IOException;
+    }
+
+    /** A thread's buffer for the file it renders: reused, file after file, instead of three new arrays per file. */
+    private static final class FileBuffer extends java.io.ByteArrayOutputStream {
+        FileBuffer() {
+            super(64 << 10);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    private static final ThreadLocal<FileBuffer> FILE_BUFFERS = ThreadLocal.withInitial(FileBuffer::new);
+
+    /**
+     * Renders each schema file (number {@code i} in {@link #schemaFiles} order) and hands it to {@code sink}, in parallel.
+     * Each file is rendered into its thread's buffer: a whole snapshot's 35 MB of schema files were rendered into new
+     * arrays, copied to one of their exact size and copied again for the trailing newline.
+     */
+    private static void render(Catalog catalog, RenderedFile sink) throws IOException {
         ObjectWriter w = Catalog.JSON.writerWithDefaultPrettyPrinter();
         List<SchemaVersion> versions = new ArrayList<>();
         List<String> apis = new ArrayList<>();
@@ -178,9 +201,23 @@ public final class CatalogWriter {
             }
         }
         Map<JsonNode, RawValue> defText = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-        java.util.stream.IntStream.range(0, versions.size()).parallel()
-                .forEach(i -> sink.accept(withNewline(w.writeValueAsBytes(withDefsRendered(
-                        withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w))), i));
+        IOException[] failure = new IOException[1];
+        java.util.stream.IntStream.range(0, versions.size()).parallel().forEach(i -> {
+            FileBuffer b = FILE_BUFFERS.get();
+            b.reset();
+            w.writeValue(b, withDefsRendered(withId(schemaId(apis.get(i), versions.get(i)), versions.get(i).tree()), defText, w));
+            b.write('\n');
+            try {
+                sink.accept(b.bytes(), b.size(), i);
+            } catch (IOException x) {
+                synchronized (failure) {
+                    failure[0] = x;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     /**
@@ -368,22 +405,14 @@ public final class CatalogWriter {
             List<String> names = schemaFiles(catalog);
             // each folder made by the thread that writes its first file, beside the other thread's rendering
             Folders folders = new Folders(tmp);
-            IOException[] failure = new IOException[1];
-            render(catalog, (bytes, i) -> {
-                try {
-                    Path file = tmp.resolve(names.get(i));
-                    folders.ensure(file.getParent());
-                    Files.write(file, bytes);
-                } catch (IOException x) {
-                    synchronized (failure) {
-                        failure[0] = x;
-                    }
+            render(catalog, (bytes, length, i) -> {
+                Path file = tmp.resolve(names.get(i));
+                folders.ensure(file.getParent());
+                try (java.io.OutputStream schemaFile = Files.newOutputStream(file)) {
+                    schemaFile.write(bytes, 0, length);
                 }
             });
             PhaseTimes.mark("render");
-            if (failure[0] != null) {
-                throw failure[0];
-            }
             int files = names.size();
             String digest = null;
             if (packing != null) {
