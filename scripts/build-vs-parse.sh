@@ -5,9 +5,11 @@
 # Usage: scripts/build-vs-parse.sh [SNAPSHOT_FOLDER] [ROUNDS=3]   (default: ru-RU, unpacked by scripts/unpack-snapshots.sh)
 # The catalogs are written under TMPDIR (default /tmp): TMPDIR=/dev/shm gives the figure without the disk's file system.
 # A fresh build creates ~8,800 files and folders. On an ext4 file system without a journal (as on some VMs), the kernel
-# skips, one by one, every free inode deleted in the last 12 hours when it allocates one (fs/ext4/ialloc.c,
-# recently_deleted): the system time of a fresh build grows with how many files were deleted there that day (this
-# script's own rounds included), and is best compared side by side, in one run, with the load noted.
+# skips, one by one, every free inode deleted in the last minute (up to six while its inode table block is dirty) when
+# it allocates one (fs/ext4/ialloc.c, recently_deleted): a build right after another's catalog was deleted spent a
+# quarter of its CPU there (perf). So the rounds' catalogs are kept until the script ends (~70 MB each) instead of
+# being deleted between rounds, which measured the script's own deletions; a first round (not counted) warms the
+# page cache and the launcher's class-data archive. Best compared side by side, in one run, with the load noted.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 snap="${1:-}"
@@ -24,6 +26,7 @@ secs() { local TIMEFORMAT='%R %U %S'; { time "$@" >/dev/null 2>&1; } 2>&1; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "snapshot: $snap ($(find "$snap" -name '*.md' | wc -l) pages); load: $(uptime | sed 's/.*load average: //')"
+"$gl" parse --stats "$snap" >/dev/null 2>&1 || true # warm-up, not counted
 : >"$work/parse"; : >"$work/fresh"; : >"$work/over"
 for ((r = 1; r <= rounds; r++)); do
     p="$(secs "$gl" parse --stats "$snap")"
@@ -33,7 +36,6 @@ for ((r = 1; r <= rounds; r++)); do
     # each figure: wall (user + system CPU seconds)
     fmt() { set -- $1; printf '%.1f s (%.1f u + %.1f sys)' "$1" "$2" "$3"; }
     echo "round $r: parse $(fmt "$p"), build into a new folder $(fmt "$f"), build over the same catalog $(fmt "$o")"
-    rm -rf "$work/out-$r"
 done
 mp="$(median <"$work/parse")"; mf="$(median <"$work/fresh")"; mo="$(median <"$work/over")"
 printf 'medians: parse %.1f s, build %.1f s (%.2fx parse), build over its own catalog %.1f s (%.2fx)\n' \
