@@ -102,9 +102,16 @@ final class Formats {
      * The same configuration for a schema compiled for a few bodies and then dropped ({@code lint} checks each page's
      * examples against its own schema): {@code $ref} targets are compiled when a body first reaches them.
      */
-    static final SchemaRegistry ONE_OFF = SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(
-            SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                    .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false).build()));
+    static SchemaRegistry oneOff() {
+        return OneOff.REGISTRY;
+    }
+
+    /** Made on first use (lint's): a validate run never needs it. */
+    private static final class OneOff {
+        static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                        .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false).build()));
+    }
 
     /** A new networknt registry with graphlint's dialect and configuration. */
     static SchemaRegistry registry() {

@@ -111,7 +111,7 @@ public final class PayloadValidator {
      * {@code $ref} targets when a body first reaches them. Thread-safe.
      */
     public static Schema compileOneOff(JsonNode schema) {
-        return Formats.ONE_OFF.getSchema(schema);
+        return Formats.oneOff().getSchema(schema);
     }
 
     /**

@@ -35,6 +35,25 @@ class LibraryTest {
     }
 
     @Test
+    void aOneOffSchemaAndThePreCheckAnswerAsValidateDoes() {
+        JsonNode schema = JSON.readTree("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+                + " \"properties\": {\"at\": {\"type\": \"string\", \"format\": \"date-time\"},"
+                + " \"size\": {\"$ref\": \"#/$defs/size\"}}, \"additionalProperties\": false,"
+                + " \"$defs\": {\"size\": {\"type\": \"integer\", \"minimum\": 0}}}");
+        java.util.function.Predicate<JsonNode> certainlyValid = PayloadValidator.certainlyValid(schema);
+        com.networknt.schema.Schema oneOff = PayloadValidator.compileOneOff(schema);
+        // RFC 3339's "unknown local offset" is a date-time for validate (networknt's own format says no)
+        JsonNode good = JSON.readTree("{\"at\": \"2021-08-27T10:00:00-00:00\", \"size\": 3}");
+        assertTrue(certainlyValid.test(good));
+        assertEquals(List.of(), oneOff.validate(good));
+        for (String bad : List.of("{\"at\": \"yesterday\"}", "{\"size\": -1}", "{\"other\": 1}")) {
+            JsonNode b = JSON.readTree(bad);
+            assertTrue(!certainlyValid.test(b), bad);
+            assertEquals(1, oneOff.validate(b).size(), bad);
+        }
+    }
+
+    @Test
     void aParsedNodeGivesPointersWithoutPositions() {
         PayloadValidator v = TestSupport.EMBEDDED;
         Target t = v.target("vppToken", OperationKind.UPDATE, "latest");
