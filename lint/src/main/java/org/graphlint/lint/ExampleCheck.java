@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.graphlint.parser.Example;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PageKind;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PropertyRow;
@@ -120,7 +121,7 @@ final class ExampleCheck {
                 continue;
             }
             String english = englishFor(key, rows);
-            if (english == null && SpanCheck.IDENT.matcher(key).matches()) {
+            if (english == null && Identifiers.isGraphIdentifier(key)) {
                 continue; // an ASCII key no table names: perhaps inherited; not this rule's to say
             }
             if (pos == null) {
@@ -198,7 +199,7 @@ final class ExampleCheck {
                     if (prop.equals(english)) {
                         continue; // a row documents it; the builder left the row out (a builder gap, not a doc error)
                     }
-                    if (english != null || !SpanCheck.IDENT.matcher(prop).matches()) {
+                    if (english != null || !Identifiers.isGraphIdentifier(prop)) {
                         out.add(keyFinding(p, e, pos, ptr, prop, english));
                         continue;
                     }
@@ -293,7 +294,7 @@ final class ExampleCheck {
             if (key.equals(english)) {
                 continue; // documented by a row the builder did not use
             }
-            if (english != null || !SpanCheck.IDENT.matcher(key).matches()) {
+            if (english != null || !Identifiers.isGraphIdentifier(key)) {
                 out.add(keyFinding(p, e, pos, ptr, key, english));
                 continue;
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.graphlint.parser.EnumMember;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PageFormat;
 import org.graphlint.parser.PropertyRow;
 
@@ -18,8 +19,6 @@ final class SpanCheck {
     /** One pair: visible text in group 2, English in group 3. */
     static final Pattern PAIR = Pattern.compile(
             "<span data-ttu-id=\"([^\"]*)\">(.*?)</span><span class=\"sxs-lookup\"><span data-stu-id=\"[^\"]*\">(.*?)</span></span>");
-    /** An identifier as Graph spells them: property, type, enum member, annotation ({@code @odata.type}). */
-    static final Pattern IDENT = Pattern.compile("[@A-Za-z_][A-Za-z0-9_.@]*");
     private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\*|\\[|\\]\\([^)]*\\)|`");
 
     private SpanCheck() {
@@ -132,7 +131,7 @@ final class SpanCheck {
             if (nextPair(line, start, pair) && pair[3] <= end && !sameText(line, pair)) {
                 String visible = plain(line.substring(pair[0], pair[1]));
                 String english = plain(line.substring(pair[2], pair[3]));
-                if (!visible.equals(english) && IDENT.matcher(english).matches()) {
+                if (!visible.equals(english) && Identifiers.isGraphIdentifier(english)) {
                     report(p, n, pair[0], c == 0 ? what : "type", visible, english, out, reported);
                 }
             }
@@ -194,7 +193,7 @@ final class SpanCheck {
         for (int i = 0; i < k; i++) {
             String english = onlyEn.get(i);
             String visible = onlyVis.get(i);
-            if (!IDENT.matcher(english).matches()) {
+            if (!Identifiers.isGraphIdentifier(english)) {
                 continue;
             }
             int at = visibleRaw.indexOf("`" + visible + "`");

@@ -183,21 +183,4 @@ final class InlineText {
         int open = md.lastIndexOf('[', i);
         return open < 0 ? null : toText(md.substring(open + 1, i));
     }
-
-    static boolean isIdentifier(String s) {
-        if (s == null || s.isEmpty()) {
-            return false;
-        }
-        char c0 = s.charAt(0);
-        if (!(c0 >= 'a' && c0 <= 'z' || c0 >= 'A' && c0 <= 'Z' || c0 == '_' || c0 == '@')) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '@')) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

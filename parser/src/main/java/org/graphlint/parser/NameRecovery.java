@@ -66,13 +66,13 @@ final class NameRecovery {
             }
             String v = d.visibleName();
             String lowerHit = keysByLower.get(v.toLowerCase(Locale.ROOT));
-            if (InlineText.isIdentifier(v) && valueByKey.containsKey(v)) {
+            if (Identifiers.isGraphIdentifier(v) && valueByKey.containsKey(v)) {
                 names[i] = v;
                 sources[i] = NameSource.VERBATIM;
             } else if (lowerHit != null) {
                 names[i] = lowerHit;
                 sources[i] = NameSource.EXAMPLE_KEY;
-            } else if (InlineText.isIdentifier(v) && (isLowerCamel(v) || sxsPage)) {
+            } else if (Identifiers.isGraphIdentifier(v) && (isLowerCamel(v) || sxsPage)) {
                 // camelCase with an inner capital is an identifier no translation produces; on an sxs page an
                 // unpaired cell is the untranslated English
                 names[i] = v;
@@ -227,7 +227,7 @@ final class NameRecovery {
             if (fromLink != null) {
                 type = fromLink;
                 typeSource = TypeSource.LINK;
-            } else if (PRIMITIVES.contains(bare) || bare.startsWith("Edm.") || (InlineText.isIdentifier(bare) && Character.isLowerCase(bare.charAt(0)))) {
+            } else if (PRIMITIVES.contains(bare) || bare.startsWith("Edm.") || (Identifiers.isGraphIdentifier(bare) && Character.isLowerCase(bare.charAt(0)))) {
                 type = bare;
                 typeSource = TypeSource.VERBATIM;
             } else if (word != null) {
@@ -346,7 +346,7 @@ final class NameRecovery {
 
     private static String identifierIn(String s) {
         for (String part : s.split("\\s+")) {
-            if (InlineText.isIdentifier(part)) {
+            if (Identifiers.isGraphIdentifier(part)) {
                 return part;
             }
         }

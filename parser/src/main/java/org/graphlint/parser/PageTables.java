@@ -104,7 +104,7 @@ final class PageTables {
         // ("[getRecentNotebooks](../api/notebook-getrecentnotebooks.md) | Collection of [notebook]") says nothing
         boolean crud = api != null && type != null && (api.equals(type + "-get") || api.equals(type + "-update")
                 || api.equals(type + "-delete"));
-        if (!crud || retName == null || !InlineText.isIdentifier(retName.strip()) || NameRecovery.hasCollectionWord(ret)
+        if (!crud || retName == null || !Identifiers.isGraphIdentifier(retName.strip()) || NameRecovery.hasCollectionWord(ret)
                 || (scan.methodsOf != null && !scan.methodsOf.name().equals(retName.strip()))) {
             scan.methodsOf = PageParser.MIXED;
             return;
@@ -145,7 +145,7 @@ final class PageTables {
             return;
         }
         scan.rows.add(new RowDraft(englishName, visibleName, name.paired(), type, desc, scan.h2Section, line));
-        if (name.paired() && !InlineText.isIdentifier(englishName)) {
+        if (name.paired() && !Identifiers.isGraphIdentifier(englishName)) {
             scan.diags.add(Diagnostic.info("name-not-identifier", line, "English property name '" + Text.abbreviate(englishName) + "' is not an identifier"));
         }
     }
@@ -171,7 +171,7 @@ final class PageTables {
         // visible name only when it has the shape of a Graph member (ASCII, lower camel case) and its row was
         // not mangled (the value cell is still an integer).
         NameSource source = nameCell.paired() ? NameSource.SXS
-                : InlineText.isIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
+                : Identifiers.isGraphIdentifier(name) && Character.isLowerCase(name.charAt(0)) && (v != null || value == null)
                         ? NameSource.VERBATIM : NameSource.UNRESOLVED;
         scan.members.add(new EnumMember(name, v, desc, line, source, memberGroup()));
     }

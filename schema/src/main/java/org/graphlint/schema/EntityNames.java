@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.graphlint.parser.Identifiers;
 
 /**
  * The names pages give their types and entities, settled across the whole build before any schema is built: a type

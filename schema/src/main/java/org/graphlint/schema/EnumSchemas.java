@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.graphlint.parser.EnumMember;
 import org.graphlint.parser.Example;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PropertyRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

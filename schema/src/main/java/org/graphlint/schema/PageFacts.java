@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graphlint.parser.Example;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.Operation;
 import org.graphlint.parser.PageKind;
 import org.graphlint.parser.PageModel;

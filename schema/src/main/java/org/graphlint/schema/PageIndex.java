@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PageKind;
 
 /**

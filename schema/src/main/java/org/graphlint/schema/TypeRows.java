@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.graphlint.parser.Example;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PageKind;
 import org.graphlint.parser.PropertyRow;
 import tools.jackson.databind.JsonNode;

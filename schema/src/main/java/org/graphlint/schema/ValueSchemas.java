@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.graphlint.parser.EnumMember;
 import org.graphlint.parser.Example;
+import org.graphlint.parser.Identifiers;
 import org.graphlint.parser.PageKind;
 import org.graphlint.parser.PropertyRow;
 import tools.jackson.databind.JsonNode;
