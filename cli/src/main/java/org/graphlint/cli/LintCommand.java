@@ -148,9 +148,7 @@ public final class LintCommand implements Callable<Integer> {
             if (org.graphlint.schema.PhaseTimes.on()) {
                 out.flush();
                 org.graphlint.schema.PhaseTimes.mark("report");
-                spec.commandLine().getErr().println("graphlint timing: JVM start "
-                        + (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000)
-                        + " ms, " + org.graphlint.schema.PhaseTimes.summary());
+                spec.commandLine().getErr().println(org.graphlint.schema.PhaseTimes.report(t0));
             }
             return r.exitCode(threshold);
         } catch (LintException e) {

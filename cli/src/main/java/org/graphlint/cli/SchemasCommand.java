@@ -179,8 +179,7 @@ public final class SchemasCommand implements Runnable {
                 r.notes().forEach(n -> err.println("note: " + n));
             }
             if (org.graphlint.schema.PhaseTimes.on()) {
-                err.println("graphlint timing: JVM start " + (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-                        - (System.nanoTime() - t0) / 1_000_000) + " ms, " + org.graphlint.schema.PhaseTimes.summary());
+                err.println(org.graphlint.schema.PhaseTimes.report(t0));
             }
             int versions = 0;
             for (Catalog c : r.catalog().byApiVersion().values()) {

@@ -48,4 +48,14 @@ public final class PhaseTimes {
             return String.join(", ", MARKS);
         }
     }
+
+    /**
+     * The line a command prints on stderr: the JVM's start-up (its uptime before {@code commandStartNanos}, the
+     * command's {@code System.nanoTime()} at its start), then {@link #summary}.
+     */
+    public static String report(long commandStartNanos) {
+        long command = (System.nanoTime() - commandStartNanos) / 1_000_000;
+        return "graphlint timing: JVM start " + (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - command)
+                + " ms, " + summary();
+    }
 }
