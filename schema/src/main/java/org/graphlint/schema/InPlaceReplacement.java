@@ -27,9 +27,9 @@ final class InPlaceReplacement {
     private final List<String> leftovers;
     private final Set<String> markerPaths;
     private final Set<String> foreignSet;
-    private static final byte FRESH = 0;
-    private static final byte KEEP = 1;
-    private static final byte STAGE = 2;
+
+    /** What happens to a file of the new catalog: written in its free place, kept (same bytes), or staged first. */
+    private enum Placement { FRESH, KEEP, STAGE }
 
     InPlaceReplacement(CatalogFolder folder) {
         this.out = folder.out;
@@ -75,7 +75,7 @@ final class InPlaceReplacement {
         Map<String, String> staged = new LinkedHashMap<>(); // staged file name -> path
         // Each file compared with what is there on every core (a whole snapshot's are 3,555 reads), then taken in order.
         List<Map.Entry<String, byte[]>> all = new ArrayList<>(files.entrySet());
-        byte[] kind = new byte[all.size()];
+        Placement[] kind = new Placement[all.size()];
         java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
             String rel = all.get(i).getKey();
             Path p = out.resolve(rel);
@@ -185,18 +185,18 @@ final class InPlaceReplacement {
      * Whether a file of the new catalog is fresh (its place is free), kept (graphlint's, same bytes) or staged: one
      * stat for all three, as {@code Files.exists}, {@code isRegularFile} and {@code size} would be three.
      */
-    private static byte classify(Path p, boolean owned, byte[] want) {
+    private static Placement classify(Path p, boolean owned, byte[] want) {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            return FRESH; // absent (or not even its existence can be read, as Files.exists says: the write will tell)
+            return Placement.FRESH; // absent (or not even its existence can be read, as Files.exists says: the write will tell)
         }
         try {
             return owned && a.isRegularFile() && a.size() == want.length && Arrays.equals(Files.readAllBytes(p), want)
-                    ? KEEP : STAGE;
+                    ? Placement.KEEP : Placement.STAGE;
         } catch (IOException e) {
-            return STAGE;
+            return Placement.STAGE;
         }
     }
 
