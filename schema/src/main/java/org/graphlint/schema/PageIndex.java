@@ -40,14 +40,14 @@ public final class PageIndex {
     private final Map<String, Map<String, Integer>> pathSpellings = new HashMap<>();
 
     public PageIndex(List<PageFacts> pages) {
-        // each page's paths split on every core (a whole snapshot's ~13,000 paths were a third of the index's time),
-        // then counted in page order
+        // each page's paths split on every core (a whole snapshot's ~13,000 paths were the index's largest part in a
+        // profile), then counted in page order
         @SuppressWarnings("unchecked")
-        List<String[]>[] spellings = new List[pages.size()];
+        List<Spelling>[] spellings = new List[pages.size()];
         java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> spellings[i] = pathSpellingsOf(pages.get(i)));
-        for (List<String[]> page : spellings) {
-            for (String[] keyAndSpelling : page) {
-                pathSpellings.computeIfAbsent(keyAndSpelling[0], x -> new HashMap<>()).merge(keyAndSpelling[1], 1, Integer::sum);
+        for (List<Spelling> page : spellings) {
+            for (Spelling s : page) {
+                pathSpellings.computeIfAbsent(s.key(), x -> new HashMap<>()).merge(s.spelling(), 1, Integer::sum);
             }
         }
         for (PageFacts p : pages) {
@@ -90,12 +90,13 @@ public final class PageIndex {
         }
     }
 
-    /**
-     * Each name after a type's in the router's normal form ({@link PathTemplate#segments}) of a page's documented paths:
-     * its {@link #pathSpellings} key (api:type:name in lower case) and its spelling.
-     */
-    private static List<String[]> pathSpellingsOf(PageFacts p) {
-        List<String[]> out = new ArrayList<>(0);
+    /** A name after a type's in a documented path: its {@link #pathSpellings} key (api:type:name in lower case), as spelled. */
+    private record Spelling(String key, String spelling) {
+    }
+
+    /** Each name after a type's in the router's normal form ({@link PathTemplate#segments}) of a page's documented paths. */
+    private static List<Spelling> pathSpellingsOf(PageFacts p) {
+        List<Spelling> out = new ArrayList<>(0);
         for (org.graphlint.parser.Operation o : p.page().operations()) {
             String[] segs = PathTemplate.segments(o.path());
             if (segs == null) {
@@ -116,7 +117,7 @@ public final class PageIndex {
                 } else {
                     continue;
                 }
-                out.add(new String[] {p.apiVersion() + ":" + type.toLowerCase(Locale.ROOT) + ":" + seg.toLowerCase(Locale.ROOT), seg});
+                out.add(new Spelling(p.apiVersion() + ":" + type.toLowerCase(Locale.ROOT) + ":" + seg.toLowerCase(Locale.ROOT), seg));
             }
         }
         return out;
