@@ -25,17 +25,22 @@ class SpanCheckTest {
         return line.length();
     }
 
+    /** Fewer than {@code most} pieces, each drawn from {@code pieces}. */
+    private static String randomText(Random rnd, String[] pieces, int most) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = rnd.nextInt(most); k > 0; k--) {
+            sb.append(pieces[rnd.nextInt(pieces.length)]);
+        }
+        return sb.toString();
+    }
+
     @Test
     void codeSpansAreWhatTheRegexFinds() {
         java.util.regex.Pattern code = java.util.regex.Pattern.compile("`([^`]+)`");
         String[] pieces = {"`", "``", "a", " ", "ток", "` `", "x y"};
         Random rnd = new Random(7);
         for (int t = 0; t < 20_000; t++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = rnd.nextInt(10); k > 0; k--) {
-                sb.append(pieces[rnd.nextInt(pieces.length)]);
-            }
-            String s = sb.toString();
+            String s = randomText(rnd, pieces, 10);
             java.util.List<String> expected = new java.util.ArrayList<>();
             java.util.regex.Matcher m = code.matcher(s);
             while (m.find()) {
@@ -64,11 +69,7 @@ class SpanCheckTest {
         String[] pieces = {"|", "\\|", "<span a>", "</span>", "<", "<b>", "x", "ток", " ", "</spa", "<spa", "\\"};
         Random rnd = new Random(12);
         for (int t = 0; t < 20_000; t++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = rnd.nextInt(12); k > 0; k--) {
-                sb.append(pieces[rnd.nextInt(pieces.length)]);
-            }
-            String line = sb.toString();
+            String line = randomText(rnd, pieces, 12);
             int from = rnd.nextInt(line.length() + 2);
             assertEquals(cellEndByChar(line, from), SpanCheck.cellEnd(line, from), () -> "'" + line + "' from " + from);
         }
