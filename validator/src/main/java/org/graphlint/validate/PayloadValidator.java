@@ -117,10 +117,10 @@ public final class PayloadValidator {
     /**
      * graphlint's pre-check of a schema, for callers that validate with {@link #compileOneOff} themselves: true only
      * when a value is valid for certain (networknt says so too); false means "ask networknt". Cheap to make (no
-     * networknt compilation) and to ask; thread-safe.
+     * networknt compilation; each part of the schema compiled when a value first reaches it) and to ask; thread-safe.
      */
     public static java.util.function.Predicate<JsonNode> certainlyValid(JsonNode schema) {
-        QuickCheck q = QuickCheck.compile(schema, com.networknt.schema.regex.JDKRegularExpressionFactory.getInstance());
+        QuickCheck q = QuickCheck.compileLazily(schema, com.networknt.schema.regex.JDKRegularExpressionFactory.getInstance());
         return q::certainlyValid;
     }
 

@@ -61,11 +61,25 @@ final class QuickCheck {
 
     /** Compiles a schema; a schema with anything this class cannot decide exactly gives a check that never answers. */
     static QuickCheck compile(JsonNode schema, RegularExpressionFactory regex) {
+        return compile(schema, regex, false);
+    }
+
+    /**
+     * Compiles a schema for a few values and then dropped: each property's subschema and each {@code $ref} target is
+     * compiled when a value first reaches it, as networknt compiles, so a body of three properties does not pay for
+     * the hundred the schema and its {@code $defs} describe. A part with anything this class cannot decide answers
+     * UNSURE for the values that reach it (so {@link #unsupported()} names only what the root itself holds).
+     */
+    static QuickCheck compileLazily(JsonNode schema, RegularExpressionFactory regex) {
+        return compile(schema, regex, true);
+    }
+
+    private static QuickCheck compile(JsonNode schema, RegularExpressionFactory regex, boolean lazily) {
         if (schema == null) {
             return NONE;
         }
         try {
-            return new QuickCheck(new Compiler(schema, regex).compile(schema), null);
+            return new QuickCheck(new Compiler(schema, regex, lazily).compile(schema), null);
         } catch (Unsupported e) {
             return new QuickCheck(null, e.getMessage());
         }
@@ -120,10 +134,45 @@ final class QuickCheck {
         private final RegularExpressionFactory regex;
         /** Compiled {@code $ref} targets by pointer; a holder first, so that recursive references terminate. */
         private final Map<String, Rule[]> refs = new HashMap<>();
+        /** Subschemas compiled when a value first reaches them ({@link #compileLazily}). */
+        private final boolean lazily;
 
-        Compiler(JsonNode rootSchema, RegularExpressionFactory regex) {
+        Compiler(JsonNode rootSchema, RegularExpressionFactory regex, boolean lazily) {
             this.rootSchema = rootSchema;
             this.regex = regex;
+            this.lazily = lazily;
+        }
+
+        /**
+         * A subschema's rule: compiled now, or (lazily) on the first value that reaches it, under the compiler's lock
+         * (the compiler's maps are not thread-safe; a compiled rule is). A part this class cannot decide is UNSURE.
+         */
+        private Rule sub(JsonNode s) {
+            if (!lazily) {
+                return compile(s);
+            }
+            return new Rule() {
+                private volatile Rule rule;
+
+                @Override
+                public Verdict test(JsonNode v) {
+                    Rule r = rule;
+                    if (r == null) {
+                        synchronized (Compiler.this) {
+                            r = rule;
+                            if (r == null) {
+                                try {
+                                    r = compile(s);
+                                } catch (Unsupported e) {
+                                    r = v2 -> UNSURE;
+                                }
+                                rule = r;
+                            }
+                        }
+                    }
+                    return r.test(v);
+                }
+            };
         }
 
         Rule compile(JsonNode s) {
@@ -295,7 +344,7 @@ final class QuickCheck {
                 if (target == null || target.isMissingNode()) {
                     throw new Unsupported("$ref " + r + " to nothing");
                 }
-                holder[0] = compile(target);
+                holder[0] = sub(target);
             }
             Rule[] h = holder;
             return v -> h[0].test(v);
@@ -314,7 +363,7 @@ final class QuickCheck {
                     throw new Unsupported("properties that is not an object");
                 }
                 for (Map.Entry<String, JsonNode> e : p.properties()) {
-                    props.put(e.getKey(), compile(e.getValue()));
+                    props.put(e.getKey(), sub(e.getValue()));
                 }
             }
             List<RegularExpression> patterns = new ArrayList<>();

@@ -126,9 +126,12 @@ class QuickCheckTest {
             }
             for (SchemaVersion v : vpp) {
                 QuickCheck q = quick(v.schema());
+                // compiled part by part as the bodies reach them (lint's one-off pre-check): the same verdicts
+                QuickCheck lazily = QuickCheck.compileLazily(v.schema(), JDKRegularExpressionFactory.getInstance());
                 Schema n = networknt(v.schema());
                 for (JsonNode m : bodies) {
                     Verdict verdict = agree(api + " " + v.entity() + " " + v.operation().id() + " " + v.id(), q, n, m);
+                    assertEquals(verdict, lazily.verdict(m), v.entity() + " " + v.id() + " compiled lazily: " + m);
                     cases++;
                     if (verdict != Verdict.UNSURE) {
                         decided++;
@@ -264,6 +267,37 @@ class QuickCheckTest {
             agree(s, q, n, json("{\"next\": {\"next\": {}}}"));
             agree(s, q, n, json("{\"next\": {\"next\": {\"x\": 1}}}"));
         }
+    }
+
+    @Test
+    void compiledLazilyAnUnknownKeywordMakesUnsureOnlyTheValuesThatReachIt() {
+        JsonNode schema = json("{\"$defs\": {\"odd\": {\"minLength\": 1}, \"n\": {\"type\": \"integer\"}},"
+                + " \"type\": \"object\", \"properties\": {\"a\": {\"minLength\": 1}, \"b\": {\"$ref\": \"#/$defs/n\"},"
+                + " \"c\": {\"$ref\": \"#/$defs/odd\"}, \"d\": {\"$ref\": \"#/$defs/none\"}}, \"additionalProperties\": false}");
+        assertNotNull(quick(schema).unsupported(), "compiled up front, the whole schema is refused");
+        QuickCheck q = QuickCheck.compileLazily(schema, JDKRegularExpressionFactory.getInstance());
+        assertNull(q.unsupported());
+        ObjectNode withoutD = (ObjectNode) schema.deepCopy();
+        ((ObjectNode) withoutD.get("properties")).remove("d"); // networknt refuses a reference to nothing up front
+        Schema n = networknt(withoutD);
+        assertEquals(Verdict.VALID, agree("b", q, n, json("{\"b\": 1}")));
+        assertEquals(Verdict.INVALID, agree("b", q, n, json("{\"b\": \"x\"}")));
+        assertEquals(Verdict.INVALID, agree("z", q, n, json("{\"z\": 1}")));
+        assertEquals(Verdict.VALID, agree("{}", q, n, json("{}")));
+        for (String reaches : List.of("{\"a\": \"x\"}", "{\"c\": \"\"}", "{\"d\": 1}", "{\"b\": 2, \"a\": \"\"}")) {
+            assertEquals(Verdict.UNSURE, q.verdict(json(reaches)), reaches);
+            assertEquals(Verdict.UNSURE, q.verdict(json(reaches)), reaches + ", asked again");
+        }
+        // one compiled check asked from many threads at once: every answer as on one thread
+        JsonNode shared = Catalog.embedded().forApiVersion("v1.0").versions("vppToken", OperationKind.CREATE).get(0).schema();
+        QuickCheck once = QuickCheck.compileLazily(shared, JDKRegularExpressionFactory.getInstance());
+        QuickCheck eager = quick(shared);
+        List<JsonNode> bodies = new ArrayList<>();
+        for (String v : VALUES) {
+            bodies.add(JSON.createObjectNode().set("state", json(v)));
+            bodies.add(JSON.createObjectNode().set("roleScopeTagIds", json(v)));
+        }
+        bodies.parallelStream().forEach(b -> assertEquals(eager.verdict(b), once.verdict(b), b.toString()));
     }
 
     @Test
