@@ -17,8 +17,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "snapshot: $snap ($(find "$snap" -name '*.md' | wc -l) pages); load: $(uptime | sed 's/.*load average: //')"
 : >"$work/parse"; : >"$work/lint"; : >"$work/parse-cpu"; : >"$work/lint-cpu"
 for ((r = 1; r <= rounds; r++)); do
-    read -r p pc <<<"$(secs "$gl" parse --stats "$snap")"
-    read -r l lc <<<"$(secs "$gl" lint --format json "$snap")"
+    # the order alternates: a run right after another is not timed alike (the machine's memory, page cache and
+    # writeback are where the previous run left them), so each command goes first in half of the rounds
+    if ((r % 2)); then
+        read -r p pc <<<"$(secs "$gl" parse --stats "$snap")"
+        read -r l lc <<<"$(secs "$gl" lint --format json "$snap")"
+    else
+        read -r l lc <<<"$(secs "$gl" lint --format json "$snap")"
+        read -r p pc <<<"$(secs "$gl" parse --stats "$snap")"
+    fi
     echo "$p" >>"$work/parse"; echo "$l" >>"$work/lint"; echo "$pc" >>"$work/parse-cpu"; echo "$lc" >>"$work/lint-cpu"
     printf 'round %d: parse %.2f s, lint %.2f s (%.2fx); CPU parse %.2f s, lint %.2f s (%.2fx)\n' "$r" "$p" "$l" \
         "$(echo "$l / $p" | bc -l)" "$pc" "$lc" "$(echo "$lc / $pc" | bc -l)"
