@@ -16,6 +16,7 @@ import org.graphlint.lint.LintResult;
 import org.graphlint.lint.LintRule;
 import org.graphlint.lint.Linter;
 import org.graphlint.lint.ServiceMetadata;
+import org.graphlint.schema.PhaseTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,12 +128,12 @@ public final class LintCommand implements Callable<Integer> {
             }
             Baseline known = baseline != null && !writeBaseline ? Baseline.read(baseline) : null;
             long t0 = System.nanoTime();
-            org.graphlint.schema.PhaseTimes.restart();
+            PhaseTimes.restart();
             List<LintInput> inputs = new ArrayList<>(LintInput.read(paths, null));
             locales.forEach((tag, dir) -> inputs.addAll(LintInput.read(List.of(dir), tag)));
             GitLint.Pages fromGit = GitLint.pages(git, spec);
             inputs.addAll(fromGit.inputs());
-            org.graphlint.schema.PhaseTimes.mark("listing");
+            PhaseTimes.mark("listing");
             LintResult r = fromGit.inScope(b.build().lint(inputs));
             if (writeBaseline) {
                 Baseline.write(baseline, r.findings());
@@ -145,10 +146,10 @@ public final class LintCommand implements Callable<Integer> {
                 r = r.withFindings(a.kept(), a.suppressed());
             }
             fmt.write(r, threshold, out);
-            if (org.graphlint.schema.PhaseTimes.on()) {
+            if (PhaseTimes.on()) {
                 out.flush();
-                org.graphlint.schema.PhaseTimes.mark("report");
-                spec.commandLine().getErr().println(org.graphlint.schema.PhaseTimes.report(t0));
+                PhaseTimes.mark("report");
+                spec.commandLine().getErr().println(PhaseTimes.report(t0));
             }
             return r.exitCode(threshold);
         } catch (LintException e) {

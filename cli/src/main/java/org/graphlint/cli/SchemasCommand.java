@@ -14,6 +14,7 @@ import org.graphlint.schema.CatalogException;
 import org.graphlint.schema.CatalogWriter;
 import org.graphlint.schema.OperationKind;
 import org.graphlint.schema.PageRef;
+import org.graphlint.schema.PhaseTimes;
 import org.graphlint.schema.SchemaChange;
 import org.graphlint.schema.SchemaVersion;
 import picocli.CommandLine;
@@ -155,7 +156,7 @@ public final class SchemasCommand implements Runnable {
                         return true;
                     });
             List<CatalogBuilder.Input> inputs;
-            org.graphlint.schema.PhaseTimes.restart();
+            PhaseTimes.restart();
             try {
                 inputs = git.inputs(paths, errors, spec);
             } finally {
@@ -171,15 +172,15 @@ public final class SchemasCommand implements Runnable {
             if (!errors.isEmpty()) {
                 return ExitCode.USAGE_OR_INPUT; // nothing written: a build from part of the pages is not the build asked for
             }
-            org.graphlint.schema.PhaseTimes.mark("parse");
+            PhaseTimes.mark("parse");
             CatalogBuilder.Result r = CatalogBuilder.build(inputs);
             CatalogWriter.replace(r.catalog(), out, force, true); // with its pack: --catalog DIR reads it as fast as the jar's
-            org.graphlint.schema.PhaseTimes.mark("written");
+            PhaseTimes.mark("written");
             if (notes) {
                 r.notes().forEach(n -> err.println("note: " + n));
             }
-            if (org.graphlint.schema.PhaseTimes.on()) {
-                err.println(org.graphlint.schema.PhaseTimes.report(t0));
+            if (PhaseTimes.on()) {
+                err.println(PhaseTimes.report(t0));
             }
             int versions = 0;
             for (Catalog c : r.catalog().byApiVersion().values()) {

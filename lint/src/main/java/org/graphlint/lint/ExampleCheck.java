@@ -37,27 +37,33 @@ final class ExampleCheck {
      */
     private static final class Compiled {
         private JsonNode schema;
-        private Schema compiled;
-        private JsonNode checked;
+        /** The pre-check of {@link #schema}: cheap to make, each part compiled when an example reaches it. */
         private java.util.function.Predicate<JsonNode> certainlyValid;
+        /** networknt's compilation of {@link #schema}, made only for an example the pre-check cannot prove valid. */
+        private Schema compiled;
+
+        private void use(JsonNode s) {
+            if (s != schema) {
+                schema = s;
+                certainlyValid = org.graphlint.validate.PayloadValidator.certainlyValid(s);
+                compiled = null;
+            }
+        }
 
         /**
          * True when the body is valid for certain (graphlint's pre-check, no networknt compilation): most examples
          * are, and a page's networknt schema, with every $defs entry compiled up front, was a quarter of this pass's time.
          */
         boolean certainlyValid(JsonNode s, JsonNode body) {
-            if (s != checked) {
-                certainlyValid = org.graphlint.validate.PayloadValidator.certainlyValid(s);
-                checked = s;
-            }
+            use(s);
             return certainlyValid.test(body);
         }
 
         Schema of(JsonNode s) {
-            if (s != schema) {
+            use(s);
+            if (compiled == null) {
                 // as validate compiles it (graphlint's formats), $ref targets when an example reaches them
                 compiled = org.graphlint.validate.PayloadValidator.compileOneOff(s);
-                schema = s;
             }
             return compiled;
         }

@@ -128,7 +128,7 @@ final class TypeRows {
         }
         if (one.isObject() && one.size() == 1 && one.get("@odata.type") != null && one.get("@odata.type").isString()) {
             String t = PageFacts.stripNamespace(one.get("@odata.type").asString());
-            return Identifiers.isName(t) && !t.isEmpty() ? t : null;
+            return Identifiers.isName(t) ? t : null;
         }
         return null;
     }

@@ -57,7 +57,7 @@ final class ValueSchemas {
             // a section of a page about something else (enums.md#chattype-values): not this type's own page
             linked = Optional.empty();
         }
-        if (linked.isPresent() && linked.get().typeName() != null && !type.isEmpty() && Identifiers.isName(type)
+        if (linked.isPresent() && linked.get().typeName() != null && Identifiers.isName(type)
                 && !linked.get().typeName().equalsIgnoreCase(type) && prim.isEmpty()) {
             // the link goes to another type's page than the one it names ("[invitationParticipantInfo](participantinfo.md)"
             // on call.md, whose JSON says invitationParticipantInfo): the named type's own page, when the build has it
@@ -90,7 +90,7 @@ final class ValueSchemas {
                 return F.objectNode().put("$ref", "#/$defs/" + defName);
             }
         }
-        if (prim.isEmpty() && !type.isEmpty() && Identifiers.isName(type)) {
+        if (prim.isEmpty() && Identifiers.isName(type)) {
             // an enum named without a link (teamworkTagType): its section on a shared enum page
             List<EnumMember> members = index.fragmentMembers(cx.top, "#" + type.toLowerCase(Locale.ROOT) + "-values");
             if (!members.isEmpty()) {
