@@ -116,10 +116,15 @@ final class ObjectSchemas {
                 continue;
             }
             seen.put(name, r);
+            boolean mayRequire = fromTable && topLevel && op == OperationKind.CREATE && r.description() != null
+                    && r.description().contains("Required") && REQUIRED.matcher(r.description()).find();
+            if (topLevel && cx.sent != null && !cx.sent.contains(name) && !mayRequire) {
+                props.put(name, true); // no checked body sends it (SchemaBuilder.buildForBodies): not built
+                continue;
+            }
             ObjectNode ps = propertySchema(cx, r);
             props.set(name, ps);
-            if (fromTable && topLevel && op == OperationKind.CREATE && r.description() != null
-                    && r.description().contains("Required") && REQUIRED.matcher(r.description()).find() && !ps.path("readOnly").asBoolean(false)) {
+            if (mayRequire && !ps.path("readOnly").asBoolean(false)) {
                 required.add(name);
             }
         }

@@ -1,6 +1,7 @@
 package org.graphlint.schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -112,11 +113,36 @@ public final class SchemaBuilder {
     }
 
     /**
+     * A method page's schema for checking these request bodies and no others: {@link #build}'s, except that a top-level
+     * property none of the bodies sends is {@code true} instead of its schema, unless a create may require it. Its name
+     * stays in {@code properties}, in its place, so that unknown properties, {@code required} and the properties the
+     * responses add are decided as in the whole schema; and a subschema of {@code properties} applies only to a
+     * property a body has. So each of these bodies is valid, or fails with the same errors, against this schema as
+     * against the whole one, while the linked types of the properties no body sends are not built (a page's entity
+     * may have a hundred properties and $defs behind them, its examples send three). Thread-safe. Its notes are not
+     * settled ({@link #finish}): not for a catalog.
+     */
+    public Optional<Built> buildForBodies(PageFacts p, Collection<JsonNode> bodies) {
+        Set<String> sent = new HashSet<>();
+        for (JsonNode b : bodies) {
+            if (b != null && b.isObject()) {
+                sent.addAll(b.propertyNames());
+            }
+        }
+        return draft(p, sent);
+    }
+
+    /**
      * The schema of a page with notes not yet settled: a note on a shape disagreement is said once per build, by the
      * first page (in the order {@link #finish} is called) whose schema met it. Thread-safe; {@link #finish} the drafts
      * in page order.
      */
     Optional<Built> draft(PageFacts p) {
+        return draft(p, null);
+    }
+
+    /** {@link #draft(PageFacts)}, the top-level properties outside {@code sent} left unbuilt (null: none left). */
+    private Optional<Built> draft(PageFacts p, Set<String> sent) {
         List<String> notes = new ArrayList<>();
         PageKind kind = p.kind();
         List<PropertyRow> rows;
@@ -154,7 +180,7 @@ public final class SchemaBuilder {
         } else {
             return Optional.empty();
         }
-        Context cx = new Context(p, op == null ? OperationKind.CREATE : op, notes);
+        Context cx = new Context(p, op == null ? OperationKind.CREATE : op, notes, sent);
         ObjectNode schema = F.objectNode();
         schema.put("$schema", DRAFT);
         if (entity != null) {
@@ -217,11 +243,14 @@ public final class SchemaBuilder {
         final Set<String> building = new HashSet<>();
         /** Types the page's own request examples name at the top (derived types sent to the same operation), sorted. */
         final Set<String> exampleTypes = new java.util.TreeSet<>();
+        /** The top-level properties to build, those some checked body sends ({@link #buildForBodies}); null: all. */
+        final Set<String> sent;
 
-        Context(PageFacts top, OperationKind op, List<String> notes) {
+        Context(PageFacts top, OperationKind op, List<String> notes, Set<String> sent) {
             this.top = top;
             this.op = op;
             this.notes = notes;
+            this.sent = sent;
             if (top.page().kind() == PageKind.METHOD) {
                 for (Example e : PageFacts.ownExamples(top.page())) {
                     if (e.kind() == Example.Kind.REQUEST) {
