@@ -92,10 +92,14 @@ final class Formats {
     /** Draft 2020-12 with graphlint's formats. */
     static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012()).format(DATE_TIME_FORMAT).build();
 
-    /** The networknt configuration of every graphlint validation: format assertions on, JSON-pointer paths. */
+    /**
+     * The networknt configuration of every graphlint validation: format assertions on, JSON-pointer paths, each pattern
+     * compiled once ({@link CompiledPatterns}).
+     */
     static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(com.networknt.schema.path.PathType.JSON_POINTER)
+            .regularExpressionFactory(CompiledPatterns.INSTANCE)
             .build();
 
     /**
@@ -110,7 +114,8 @@ final class Formats {
     private static final class OneOff {
         static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(
                 SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                        .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false).build()));
+                        .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false)
+                        .regularExpressionFactory(CompiledPatterns.INSTANCE).build()));
     }
 
     /** A new networknt registry with graphlint's dialect and configuration. */

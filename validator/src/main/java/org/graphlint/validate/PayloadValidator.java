@@ -120,7 +120,7 @@ public final class PayloadValidator {
      * networknt compilation; each part of the schema compiled when a value first reaches it) and to ask; thread-safe.
      */
     public static java.util.function.Predicate<JsonNode> certainlyValid(JsonNode schema) {
-        QuickCheck q = QuickCheck.compileLazily(schema, com.networknt.schema.regex.JDKRegularExpressionFactory.getInstance());
+        QuickCheck q = QuickCheck.compileLazily(schema, CompiledPatterns.INSTANCE);
         return q::certainlyValid;
     }
 
