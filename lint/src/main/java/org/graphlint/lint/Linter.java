@@ -97,19 +97,26 @@ public final class Linter {
         // that look across pages: KeptModel). Findings are gathered per page and appended in page order: the result never depends on
         // the scheduling.
         Object[] first = new Object[inputs.size()];
+        PageIndex.PagePaths[] paths = new PageIndex.PagePaths[inputs.size()];
         KeptModel kept = new KeptModel();
         @SuppressWarnings("unchecked")
         List<LintFinding>[] found = new List[inputs.size()];
         onEveryCore(inputs.size(), i -> {
             List<LintFinding> f = new ArrayList<>();
-            first[i] = firstPass(inputs.get(i), kept, everyResponse, f);
+            LintPage p = firstPass(inputs.get(i), kept, everyResponse, f);
+            if (p != null) {
+                paths[i] = PageIndex.PagePaths.of(p.facts()); // for the index, while this core has the page at hand
+            }
+            first[i] = p;
             found[i] = f;
         });
         List<LintPage> pages = new ArrayList<>(inputs.size());
+        List<PageIndex.PagePaths> pagePaths = new ArrayList<>(inputs.size());
         int unreadable = 0;
         for (int i = 0; i < first.length; i++) {
             if (first[i] instanceof LintPage p) {
                 pages.add(p);
+                pagePaths.add(paths[i]);
             } else {
                 unreadable++;
             }
@@ -121,7 +128,7 @@ public final class Linter {
         for (LintPage p : pages) {
             facts.add(p.facts());
         }
-        SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts));
+        SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts, pagePaths));
         PhaseTimes.mark("index");
         boolean examples = on(LintRule.EXAMPLE_KEY_TRANSLATED, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
                 LintRule.EXAMPLE_WRONG_TYPE, LintRule.EXAMPLE_ENUM_VALUE, LintRule.EXAMPLE_VALUE_FORMAT,

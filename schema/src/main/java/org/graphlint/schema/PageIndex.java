@@ -42,11 +42,26 @@ public final class PageIndex {
     public PageIndex(List<PageFacts> pages) {
         // each page's paths split on every core (a whole snapshot's ~13,000 paths were the index's largest part in a
         // profile), then counted in page order
-        @SuppressWarnings("unchecked")
-        List<Spelling>[] spellings = new List[pages.size()];
-        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> spellings[i] = pathSpellingsOf(pages.get(i)));
-        for (List<Spelling> page : spellings) {
-            for (Spelling s : page) {
+        this(pages, pathsOnEveryCore(pages));
+    }
+
+    private static List<PagePaths> pathsOnEveryCore(List<PageFacts> pages) {
+        PagePaths[] paths = new PagePaths[pages.size()];
+        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> paths[i] = PagePaths.of(pages.get(i)));
+        return java.util.Arrays.asList(paths);
+    }
+
+    /**
+     * The index of these pages, whose documented paths a caller has read already ({@code paths.get(i)} of
+     * {@code pages.get(i)}): {@code lint} reads each page's while the page is parsed, on every core, rather than all of
+     * them between its passes, on a pool started for that.
+     */
+    public PageIndex(List<PageFacts> pages, List<PagePaths> paths) {
+        if (paths.size() != pages.size()) {
+            throw new IllegalArgumentException(paths.size() + " pages' paths for " + pages.size() + " pages");
+        }
+        for (PagePaths page : paths) {
+            for (Spelling s : page.spellings) {
                 pathSpellings.computeIfAbsent(s.key(), x -> new HashMap<>()).merge(s.spelling(), 1, Integer::sum);
             }
         }
@@ -92,6 +107,20 @@ public final class PageIndex {
 
     /** A name after a type's in a documented path: its {@link #pathSpellings} key (api:type:name in lower case), as spelled. */
     private record Spelling(String key, String spelling) {
+    }
+
+    /** What one page's documented request paths tell the index: the names they give after a type's. */
+    public static final class PagePaths {
+        private final List<Spelling> spellings;
+
+        private PagePaths(List<Spelling> spellings) {
+            this.spellings = spellings;
+        }
+
+        /** Reads them from the page's operations (thread-safe: the page is only read). */
+        public static PagePaths of(PageFacts p) {
+            return new PagePaths(pathSpellingsOf(p));
+        }
     }
 
     /** Each name after a type's in the router's normal form ({@link PathTemplate#segments}) of a page's documented paths. */
