@@ -91,14 +91,27 @@ final class SpanCheck {
                 return false;
             }
             vs += 2;
-            int ve = line.indexOf(LOOKUP, vs);
+            // the visible text ends at the first lookup after it, unless a pair starts before that (this one has no
+            // lookup of its own): the first '<' that begins either decides, each '<' found once (looking for the next
+            // pair with indexOf went on past the lookup, over the English text and beyond)
+            int ve = -1;
+            int nextTtu = -1;
+            for (int lt = line.indexOf('<', vs); lt >= 0; lt = line.indexOf('<', lt + 1)) {
+                if (line.startsWith(LOOKUP, lt)) {
+                    ve = lt;
+                    break;
+                }
+                if (line.startsWith(TTU, lt)) {
+                    nextTtu = lt;
+                    break;
+                }
+            }
+            if (nextTtu >= 0) {
+                i = nextTtu;
+                continue;
+            }
             if (ve < 0) {
                 return false;
-            }
-            int nextTtu = line.indexOf(TTU, vs);
-            if (nextTtu >= 0 && nextTtu < ve) {
-                i = nextTtu; // this one has no lookup of its own
-                continue;
             }
             int es = line.indexOf("\">", ve + LOOKUP.length());
             if (es < 0) {

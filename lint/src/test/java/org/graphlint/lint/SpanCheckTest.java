@@ -1,6 +1,7 @@
 package org.graphlint.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,70 @@ class SpanCheckTest {
             assertEquals(expected, SpanCheck.codes(s), () -> "'" + s + "'");
         }
         assertEquals(java.util.List.of("a", "b c"), SpanCheck.codes("x ``a` and ` b c ` `"));
+    }
+
+    /** The reading of the next pair, by indexOf alone, that {@link SpanCheck#nextPair} must keep. */
+    private static boolean nextPairByIndexOf(String line, int from, int[] out) {
+        String ttu = "<span data-ttu-id=\"";
+        String lookup = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
+        int i = from;
+        while (true) {
+            int t = line.indexOf(ttu, i);
+            if (t < 0) {
+                return false;
+            }
+            int vs = line.indexOf("\">", t + ttu.length());
+            if (vs < 0) {
+                return false;
+            }
+            vs += 2;
+            int ve = line.indexOf(lookup, vs);
+            if (ve < 0) {
+                return false;
+            }
+            int nextTtu = line.indexOf(ttu, vs);
+            if (nextTtu >= 0 && nextTtu < ve) {
+                i = nextTtu;
+                continue;
+            }
+            int es = line.indexOf("\">", ve + lookup.length());
+            if (es < 0) {
+                return false;
+            }
+            es += 2;
+            int ee = line.indexOf("</span></span>", es);
+            if (ee < 0) {
+                return false;
+            }
+            out[0] = vs;
+            out[1] = ve;
+            out[2] = es;
+            out[3] = ee;
+            return true;
+        }
+    }
+
+    @Test
+    void nextPairAgreesWithTheIndexOfReadingOnRandomMarkup() {
+        String[] pieces = {"<span data-ttu-id=\"1\">", "</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">",
+                "</span></span>", "</span>", "<span", "<", "\">", "\"", "x", "ток", " ", "`a`", "|", "<b>", "</span><span",
+                "<span data-ttu-id=\"2\">`ток`</span><span class=\"sxs-lookup\"><span data-stu-id=\"2\">`tok`</span></span>",
+                "<span data-ttu-id=\"3\">a</span><span class=\"sxs-lookup\"><span data-stu-id=\"3\">a</span></span>"};
+        Random rnd = new Random(5);
+        int found = 0;
+        for (int t = 0; t < 50_000; t++) {
+            String line = randomText(rnd, pieces, 14);
+            int from = rnd.nextInt(line.length() + 1);
+            int[] want = new int[4];
+            int[] got = new int[4];
+            boolean w = nextPairByIndexOf(line, from, want);
+            assertEquals(w, SpanCheck.nextPair(line, from, got), () -> "'" + line + "' from " + from);
+            if (w) {
+                found++;
+                assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), "'" + line + "' from " + from);
+            }
+        }
+        assertTrue(found > 1_000, "pairs found: " + found);
     }
 
     @Test
