@@ -97,7 +97,7 @@ public final class Linter {
         // that look across pages: KeptModel). Findings are gathered per page and appended in page order: the result never depends on
         // the scheduling.
         Object[] first = new Object[inputs.size()];
-        PageIndex.PagePaths[] paths = new PageIndex.PagePaths[inputs.size()];
+        PageIndex.PathCounts paths = new PageIndex.PathCounts();
         KeptModel kept = new KeptModel();
         @SuppressWarnings("unchecked")
         List<LintFinding>[] found = new List[inputs.size()];
@@ -105,18 +105,16 @@ public final class Linter {
             List<LintFinding> f = new ArrayList<>();
             LintPage p = firstPass(inputs.get(i), kept, everyResponse, f);
             if (p != null) {
-                paths[i] = PageIndex.PagePaths.of(p.facts()); // for the index, while this core has the page at hand
+                paths.add(p.facts()); // for the index, while this core has the page at hand
             }
             first[i] = p;
             found[i] = f;
         });
         List<LintPage> pages = new ArrayList<>(inputs.size());
-        List<PageIndex.PagePaths> pagePaths = new ArrayList<>(inputs.size());
         int unreadable = 0;
         for (int i = 0; i < first.length; i++) {
             if (first[i] instanceof LintPage p) {
                 pages.add(p);
-                pagePaths.add(paths[i]);
             } else {
                 unreadable++;
             }
@@ -128,7 +126,7 @@ public final class Linter {
         for (LintPage p : pages) {
             facts.add(p.facts());
         }
-        SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts, pagePaths));
+        SchemaBuilder builder = new SchemaBuilder(new PageIndex(facts, paths));
         PhaseTimes.mark("index");
         boolean examples = on(LintRule.EXAMPLE_KEY_TRANSLATED, LintRule.EXAMPLE_PROPERTY_UNDOCUMENTED,
                 LintRule.EXAMPLE_WRONG_TYPE, LintRule.EXAMPLE_ENUM_VALUE, LintRule.EXAMPLE_VALUE_FORMAT,

@@ -41,30 +41,23 @@ public final class PageIndex {
 
     public PageIndex(List<PageFacts> pages) {
         // each page's paths split on every core (a whole snapshot's ~13,000 paths were the index's largest part in a
-        // profile), then counted in page order
-        this(pages, pathsOnEveryCore(pages));
+        // profile)
+        this(pages, countOnEveryCore(pages));
     }
 
-    private static List<PagePaths> pathsOnEveryCore(List<PageFacts> pages) {
-        PagePaths[] paths = new PagePaths[pages.size()];
-        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> paths[i] = PagePaths.of(pages.get(i)));
-        return java.util.Arrays.asList(paths);
+    private static PathCounts countOnEveryCore(List<PageFacts> pages) {
+        PathCounts counts = new PathCounts();
+        pages.parallelStream().forEach(counts::add);
+        return counts;
     }
 
     /**
-     * The index of these pages, whose documented paths a caller has read already ({@code paths.get(i)} of
-     * {@code pages.get(i)}): {@code lint} reads each page's while the page is parsed, on every core, rather than all of
-     * them between its passes, on a pool started for that.
+     * The index of these pages, whose documented paths a caller has counted already ({@link PathCounts#add} of every
+     * page): {@code lint} counts each page's while the page is parsed, on every core, rather than all of them between
+     * its passes, on a pool started for that.
      */
-    public PageIndex(List<PageFacts> pages, List<PagePaths> paths) {
-        if (paths.size() != pages.size()) {
-            throw new IllegalArgumentException(paths.size() + " pages' paths for " + pages.size() + " pages");
-        }
-        for (PagePaths page : paths) {
-            for (Spelling s : page.spellings) {
-                pathSpellings.computeIfAbsent(s.key(), x -> new HashMap<>()).merge(s.spelling(), 1, Integer::sum);
-            }
-        }
+    public PageIndex(List<PageFacts> pages, PathCounts paths) {
+        paths.counts.forEach((key, spellings) -> pathSpellings.put(key, new HashMap<>(spellings)));
         for (PageFacts p : pages) {
             PageKind k = p.kind();
             if (k == PageKind.METHOD && p.entity() != null) {
@@ -109,17 +102,20 @@ public final class PageIndex {
     private record Spelling(String key, String spelling) {
     }
 
-    /** What one page's documented request paths tell the index: the names they give after a type's. */
-    public static final class PagePaths {
-        private final List<Spelling> spellings;
+    /**
+     * The names the documented request paths of a build's pages give after a type's, counted: fed page by page, from
+     * any thread, then given to the index. The counts are sums, so the order the pages come in does not matter (and
+     * {@link #navigationSpelling} breaks ties by the names themselves).
+     */
+    public static final class PathCounts {
+        private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Integer>> counts =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
-        private PagePaths(List<Spelling> spellings) {
-            this.spellings = spellings;
-        }
-
-        /** Reads them from the page's operations (thread-safe: the page is only read). */
-        public static PagePaths of(PageFacts p) {
-            return new PagePaths(pathSpellingsOf(p));
+        /** Counts the names after a type's in the page's documented paths. Thread-safe. */
+        public void add(PageFacts p) {
+            for (Spelling s : pathSpellingsOf(p)) {
+                counts.computeIfAbsent(s.key(), x -> new java.util.concurrent.ConcurrentHashMap<>()).merge(s.spelling(), 1, Integer::sum);
+            }
         }
     }
 
