@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.util.regex.Pattern;
 import org.graphlint.parser.Diagnostic;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PageParser;
@@ -31,8 +30,6 @@ import org.graphlint.schema.SchemaBuilder;
  * schema checks see every page of the run.
  */
 public final class Linter {
-    /** Numbers in a diagnostic's message (lines, byte counts) change with unrelated edits: not part of its identity. */
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private final ServiceMetadata metadata;
     private final String metadataApi;
@@ -199,7 +196,7 @@ public final class Linter {
             int col = d.line() > 0 ? 1 : 0;
             out.add(new LintFinding(p.file(), d.line(), col, r,
                     r == LintRule.PARSER_OTHER ? Level.of(d.severity()) : r.defaultLevel(), msg,
-                    d.code() + ":" + NUMBER.matcher(d.message()).replaceAll("#")));
+                    d.code() + ":" + withoutNumbers(d.message())));
         }
         if (on(LintRule.TRANSLATED_IDENTIFIER)) {
             SpanCheck.check(p, out);
@@ -209,6 +206,36 @@ public final class Linter {
         }
         p.release();
         return p;
+    }
+
+    /**
+     * The text with each run of digits replaced by {@code #} (as {@code replaceAll("\\d+", "#")}, without a regex):
+     * numbers in a diagnostic's message (lines, byte counts) change with unrelated edits, and are not part of its
+     * identity.
+     */
+    static String withoutNumbers(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        boolean inNumber = false;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!inNumber) {
+                    b.append('#');
+                    inNumber = true;
+                }
+            } else {
+                b.append(c);
+                inNumber = false;
+            }
+        }
+        return b.toString();
     }
 
     /** {@link EveryCore#run}, on threads named graphlint-lint-1 … */
