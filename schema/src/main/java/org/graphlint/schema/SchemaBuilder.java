@@ -93,10 +93,10 @@ public final class SchemaBuilder {
         this.typeRows = new TypeRows(index, shapes);
         this.objects = new ObjectSchemas(index, shapes, typeRows);
         // Shape disagreements are a property of each type page alone: decided for every page up front, so that no
-        // schema depends on which page happened to be built first (the builds may run in parallel); each page's on its
-        // own, so on every core (what one page decides is keyed by its own rows, in synchronized maps)
-        List<PageFacts> types = index.typePages();
-        EveryCore.run("graphlint-shapes", types.size(), i -> shapes.decide(types.get(i)));
+        // schema depends on which page happened to be built first (the builds may run in parallel).
+        for (PageFacts page : index.typePages()) {
+            shapes.decide(page);
+        }
     }
 
     /** A page's schema with what the builder noticed. */
