@@ -13,6 +13,7 @@ import org.graphlint.schema.CatalogException;
 import org.graphlint.schema.PageSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,18 +21,42 @@ import picocli.CommandLine.Option;
  * page under SUBDIR, one per commit that changed it), alongside or instead of PATH folders.
  */
 final class GitSourceOptions {
-    @Option(names = "--git", paramLabel = "REPO",
-            description = "A git repository to read pages from, without a checkout (repeatable: one per locale; lint takes TAG=REPO for a locale tree).")
+    private static final String GIT = "A git repository to read pages from, without a checkout (repeatable: one per locale; lint takes TAG=REPO for a locale tree).";
+    private static final String REV = "With --git: the branch, tag or commit (or yyyy-mm-dd: the newest commit of that day on HEAD's history) to read at (default: HEAD).";
+    private static final String SINCE = "With --git: only commits from this date on (yyyy-mm-dd, UTC); lint reports only the pages they changed.";
+    private static final String PATH = "With --git: only pages under this folder of the repository.";
+
+    @Option(names = "--git", paramLabel = "REPO", description = GIT)
     List<Path> repositories = new ArrayList<>();
 
-    @Option(names = "--rev", paramLabel = "REF", description = "With --git: the branch, tag or commit (or yyyy-mm-dd: the newest commit of that day on HEAD's history) to read at (default: HEAD).")
+    @Option(names = "--rev", paramLabel = "REF", description = REV)
     String rev;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "With --git: only commits from this date on (yyyy-mm-dd, UTC); lint reports only the pages they changed.")
+    @Option(names = "--since", paramLabel = "DATE", description = SINCE)
     String since;
 
-    @Option(names = "--path", paramLabel = "SUBDIR", description = "With --git: only pages under this folder of the repository.")
+    @Option(names = "--path", paramLabel = "SUBDIR", description = PATH)
     String path;
+
+    /** The same options declared on a command modelled without annotations ({@code lint}, for its start-up time). */
+    static void declare(CommandSpec s) {
+        s.addOption(OptionSpec.builder("--git").paramLabel("REPO").type(List.class).auxiliaryTypes(Path.class).arity("1")
+                .description(GIT).build());
+        s.addOption(OptionSpec.builder("--rev").paramLabel("REF").type(String.class).description(REV).build());
+        s.addOption(OptionSpec.builder("--since").paramLabel("DATE").type(String.class).description(SINCE).build());
+        s.addOption(OptionSpec.builder("--path").paramLabel("SUBDIR").type(String.class).description(PATH).build());
+    }
+
+    /** The values of the options {@link #declare} declared, once parsed. */
+    static GitSourceOptions read(CommandSpec s) {
+        GitSourceOptions g = new GitSourceOptions();
+        List<Path> repos = s.findOption("--git").getValue();
+        g.repositories = repos == null ? new ArrayList<>() : repos;
+        g.rev = s.findOption("--rev").getValue();
+        g.since = s.findOption("--since").getValue();
+        g.path = s.findOption("--path").getValue();
+        return g;
+    }
 
     /** The pages of the folders and repositories, parsed; unreadable pages go to {@code errors}. */
     List<CatalogBuilder.Input> inputs(List<Path> paths, List<String> errors, CommandSpec spec) {

@@ -18,63 +18,102 @@ import org.graphlint.lint.Linter;
 import org.graphlint.lint.ServiceMetadata;
 import org.graphlint.schema.PhaseTimes;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code graphlint lint PATH...}: doc defects of localized reference pages, for doc maintainers and their CI. */
-@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = GraphlintCommand.Version.class,
-        description = {"Report doc defects of localized reference pages, with file, line, column and rule.",
-            "Rules: identifiers rewritten by translation, tables that disagree with their examples, the parser's",
-            "diagnostics, pages lagging behind other locales, and (with --metadata) pages that disagree with the",
-            "service. 'graphlint lint --list-rules' lists the rules."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no findings at or above --fail-on (beyond the baseline)",
-            "1:findings at or above --fail-on", "2:usage error or unreadable input"})
+/**
+ * {@code graphlint lint PATH...}: doc defects of localized reference pages, for doc maintainers and their CI. Its
+ * options are declared through picocli's programmatic API, for start-up time, as validate's are (see
+ * {@link GraphlintCommand}): a docs CI step lints on every push, often a handful of pages.
+ */
 public final class LintCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Pages or folders (searched recursively for *.md).")
     List<Path> paths = new ArrayList<>();
-
     /**
      * {@code --git [TAG=]REPO}, {@code --rev}, {@code --since}, {@code --path}: the pages of a repository at a revision;
      * a TAG makes the repository a locale tree, as {@code --locale TAG=DIR} does a folder.
      */
-    @CommandLine.Mixin
     GitSourceOptions git;
-
-    @Option(names = "--locale", paramLabel = "TAG=DIR",
-            description = "A locale's tree of pages (repeatable): pages at the same path in several trees are compared for locale lag.")
     Map<String, Path> locales = new LinkedHashMap<>();
-
-    @Option(names = "--metadata", paramLabel = "[API=]CSDL",
-            description = "Service metadata (CSDL XML) to compare type pages with; API=beta or v1.0 limits it to that API version's pages.")
     String metadata;
-
-    @Option(names = "--format", paramLabel = "text|json|junit|sarif|github|markdown", description = "Report format (default: text).")
     String format = "text";
-
-    @Option(names = "--fail-on", paramLabel = "error|warning|note", description = "Lowest level that fails the run (default: error).")
     String failOn = "error";
-
-    @Option(names = "--rule", paramLabel = "ID=LEVEL", description = "Report a rule at another level, or 'off' (repeatable).")
     Map<String, String> rules = new LinkedHashMap<>();
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Known findings: only findings it does not list are reported.")
     Path baseline;
-
-    @Option(names = "--write-baseline", description = "Write every current finding to the --baseline file (a graphlint baseline, replaced atomically) and exit 0.")
     boolean writeBaseline;
-
-    @Option(names = "--list-rules", description = "List the rules with their ids and default levels, and exit.")
     boolean listRules;
+
+    /** A new lint command's model. */
+    static CommandSpec newSpec() {
+        LintCommand c = new LintCommand();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        c.spec = s;
+        s.name("lint");
+        s.usageMessage()
+                .description("Report doc defects of localized reference pages, with file, line, column and rule.",
+                        "Rules: identifiers rewritten by translation, tables that disagree with their examples, the parser's",
+                        "diagnostics, pages lagging behind other locales, and (with --metadata) pages that disagree with the",
+                        "service. 'graphlint lint --list-rules' lists the rules.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(GraphlintCommand.exitCodes(
+                        "0", "no findings at or above --fail-on (beyond the baseline)",
+                        "1", "findings at or above --fail-on",
+                        "2", "usage error or unreadable input"));
+        s.versionProvider(new GraphlintCommand.Version());
+        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        s.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("PATH").type(List.class)
+                .auxiliaryTypes(Path.class).description("Pages or folders (searched recursively for *.md).").build());
+        GitSourceOptions.declare(s);
+        s.addOption(OptionSpec.builder("--locale").paramLabel("TAG=DIR").type(Map.class).auxiliaryTypes(String.class, Path.class)
+                .description("A locale's tree of pages (repeatable): pages at the same path in several trees are compared for locale lag.")
+                .build());
+        s.addOption(option("--metadata", "[API=]CSDL", null,
+                "Service metadata (CSDL XML) to compare type pages with; API=beta or v1.0 limits it to that API version's pages."));
+        s.addOption(option("--format", "text|json|junit|sarif|github|markdown", "text", "Report format (default: text)."));
+        s.addOption(option("--fail-on", "error|warning|note", "error", "Lowest level that fails the run (default: error)."));
+        s.addOption(OptionSpec.builder("--rule").paramLabel("ID=LEVEL").type(Map.class).auxiliaryTypes(String.class, String.class)
+                .description("Report a rule at another level, or 'off' (repeatable).").build());
+        s.addOption(OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
+                .description("Known findings: only findings it does not list are reported.").build());
+        s.addOption(OptionSpec.builder("--write-baseline").arity("0").type(boolean.class)
+                .description("Write every current finding to the --baseline file (a graphlint baseline, replaced atomically) and exit 0.")
+                .build());
+        s.addOption(OptionSpec.builder("--list-rules").arity("0").type(boolean.class)
+                .description("List the rules with their ids and default levels, and exit.").build());
+        return s;
+    }
+
+    private static OptionSpec option(String name, String label, String defaultValue, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
+                .description(description).build();
+    }
+
+    /** The parsed values, read from the model into the fields the rest of the command uses. */
+    private void readOptions() {
+        List<Path> p = spec.positionalParameters().get(0).getValue();
+        paths = p == null ? new ArrayList<>() : p;
+        git = GitSourceOptions.read(spec);
+        Map<String, Path> l = spec.findOption("--locale").getValue();
+        locales = l == null ? new LinkedHashMap<>() : l;
+        metadata = spec.findOption("--metadata").getValue();
+        format = spec.findOption("--format").getValue();
+        failOn = spec.findOption("--fail-on").getValue();
+        Map<String, String> r = spec.findOption("--rule").getValue();
+        rules = r == null ? new LinkedHashMap<>() : r;
+        baseline = spec.findOption("--baseline").getValue();
+        Boolean w = spec.findOption("--write-baseline").getValue();
+        writeBaseline = w != null && w;
+        Boolean lr = spec.findOption("--list-rules").getValue();
+        listRules = lr != null && lr;
+    }
 
     @Override
     public Integer call() {
+        readOptions();
         PrintWriter out = spec.commandLine().getOut();
         if (listRules) {
             LintRule.Group g = null;
