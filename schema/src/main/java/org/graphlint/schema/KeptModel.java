@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graphlint.parser.Example;
-import org.graphlint.parser.Operation;
 import org.graphlint.parser.PageModel;
 import org.graphlint.parser.PropertyRow;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +19,7 @@ import tools.jackson.databind.JsonNode;
  * the parsed response bodies of every page whose own schema the run does not build, see {@link #of(PageModel, boolean)}), and
  * what repeats across pages is held once: the strings of thousands of rows (types, sections, type links, names shown as
  * written, descriptions: a snapshot's beta and v1.0 trees document most types twice, and 72 % of ru-RU's descriptions
- * repeat one seen before), example texts, methods and URLs, the documented request paths, the locale, and example
- * bodies (a quarter of ru-RU's body nodes repeat one).
+ * repeat one seen before), example texts, and example bodies (a quarter of ru-RU's body nodes repeat one).
  * Lints the same: a whole-snapshot run's findings are byte-identical with the full models (see lint/README.md).
  */
 public final class KeptModel {
@@ -67,15 +65,11 @@ public final class KeptModel {
             boolean response = e.kind() == Example.Kind.RESPONSE;
             String text = response ? "" : shared(e.bodyText());
             JsonNode body = response && !responses ? null : shared(e.body());
-            examples.add(new Example(e.kind(), shared(e.method()), shared(e.url()), e.status(), List.of(), text, body,
-                    e.line(), e.bodyLine(), e.declaredType()));
+            examples.add(new Example(e.kind(), e.method(), e.url(), e.status(), List.of(), text, body, e.line(),
+                    e.bodyLine(), e.declaredType()));
         }
-        List<Operation> operations = new ArrayList<>(m.operations().size());
-        for (Operation o : m.operations()) {
-            operations.add(new Operation(shared(o.method()), shared(o.path())));
-        }
-        return new PageModel(m.file(), m.format(), Map.of(), shared(m.locale()), m.lastHandoff(), m.sourceCommit(),
-                m.openLocFileHash(), m.title(), m.kind(), operations, List.of(), rows, m.enumMembers(), examples,
+        return new PageModel(m.file(), m.format(), Map.of(), m.locale(), m.lastHandoff(), m.sourceCommit(),
+                m.openLocFileHash(), m.title(), m.kind(), m.operations(), List.of(), rows, m.enumMembers(), examples,
                 List.of(), m.baseType(), m.declaredType(), m.declaredKey(), m.openType());
     }
 

@@ -49,7 +49,7 @@ public record PageFacts(PageModel page, String file, String apiVersion, String s
         String slug = null;
         Matcher m = API_IN_PATH.matcher(f);
         if (m.find()) {
-            api = m.group(1).equals("beta") ? "beta" : m.group(1).equals("v1.0") ? "v1.0" : m.group(1); // one string each
+            api = m.group(1);
             slug = (m.group(2) + "/" + m.group(3)).toLowerCase(Locale.ROOT);
         }
         if (api == null) {
