@@ -21,9 +21,12 @@ import picocli.CommandLine.Option;
  * page under SUBDIR, one per commit that changed it), alongside or instead of PATH folders.
  */
 final class GitSourceOptions {
-    private static final String GIT = "A git repository to read pages from, without a checkout (repeatable: one per locale; lint takes TAG=REPO for a locale tree).";
-    private static final String REV = "With --git: the branch, tag or commit (or yyyy-mm-dd: the newest commit of that day on HEAD's history) to read at (default: HEAD).";
-    private static final String SINCE = "With --git: only commits from this date on (yyyy-mm-dd, UTC); lint reports only the pages they changed.";
+    private static final String GIT = "A git repository to read pages from, without a checkout (repeatable: one per"
+            + " locale; lint takes TAG=REPO for a locale tree).";
+    private static final String REV = "With --git: the branch, tag or commit (or yyyy-mm-dd: the newest commit of that"
+            + " day on HEAD's history) to read at (default: HEAD).";
+    private static final String SINCE = "With --git: only commits from this date on (yyyy-mm-dd, UTC); lint reports only"
+            + " the pages they changed.";
     private static final String PATH = "With --git: only pages under this folder of the repository.";
 
     @Option(names = "--git", paramLabel = "REPO", description = GIT)

@@ -38,11 +38,20 @@ public final class GraphlintCommand implements Runnable {
                         "0", "no findings at or above --fail-on",
                         "1", "findings at or above --fail-on",
                         "2", "usage error or unreadable input"));
-        // What mixinStandardHelpOptions declares, without reading the mixin's annotations.
-        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print graphlint's version and exit.").build());
+        helpOptions(s, "Show this help message and exit.", "Print graphlint's version and exit.");
         return s;
+    }
+
+    /** {@code -h/--help} and {@code -V/--version}, as mixinStandardHelpOptions declares them, without its annotations. */
+    static void helpOptions(CommandSpec s, String help, String version) {
+        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description(help).build());
+        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description(version).build());
+    }
+
+    /** A string option of a command modelled without annotations; {@code defaultValue} may be null. */
+    static OptionSpec stringOption(String name, String label, String defaultValue, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
+                .description(description).build();
     }
 
     /** An exit-code list for a usage message, in the given order: code, text, code, text... */

@@ -62,35 +62,36 @@ public final class LintCommand implements Callable<Integer> {
                         "1", "findings at or above --fail-on",
                         "2", "usage error or unreadable input"));
         s.versionProvider(new GraphlintCommand.Version());
-        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        GraphlintCommand.helpOptions(s, "Show this help message and exit.", "Print version information and exit.");
         s.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("PATH").type(List.class)
                 .auxiliaryTypes(Path.class).description("Pages or folders (searched recursively for *.md).").build());
         GitSourceOptions.declare(s);
-        s.addOption(OptionSpec.builder("--locale").paramLabel("TAG=DIR").type(Map.class).auxiliaryTypes(String.class, Path.class)
-                .description("A locale's tree of pages (repeatable): pages at the same path in several trees are compared for locale lag.")
+        s.addOption(OptionSpec.builder("--locale").paramLabel("TAG=DIR").type(Map.class)
+                .auxiliaryTypes(String.class, Path.class)
+                .description("A locale's tree of pages (repeatable): pages at the same path in several trees are"
+                        + " compared for locale lag.")
                 .build());
-        s.addOption(option("--metadata", "[API=]CSDL", null,
-                "Service metadata (CSDL XML) to compare type pages with; API=beta or v1.0 limits it to that API version's pages."));
-        s.addOption(option("--format", "text|json|junit|sarif|github|markdown", "text", "Report format (default: text)."));
-        s.addOption(option("--fail-on", "error|warning|note", "error", "Lowest level that fails the run (default: error)."));
-        s.addOption(OptionSpec.builder("--rule").paramLabel("ID=LEVEL").type(Map.class).auxiliaryTypes(String.class, String.class)
+        s.addOption(GraphlintCommand.stringOption("--metadata", "[API=]CSDL", null,
+                "Service metadata (CSDL XML) to compare type pages with; API=beta or v1.0 limits it to that API"
+                        + " version's pages."));
+        s.addOption(GraphlintCommand.stringOption("--format", "text|json|junit|sarif|github|markdown", "text",
+                "Report format (default: text)."));
+        s.addOption(GraphlintCommand.stringOption("--fail-on", "error|warning|note", "error",
+                "Lowest level that fails the run (default: error)."));
+        s.addOption(OptionSpec.builder("--rule").paramLabel("ID=LEVEL").type(Map.class)
+                .auxiliaryTypes(String.class, String.class)
                 .description("Report a rule at another level, or 'off' (repeatable).").build());
         s.addOption(OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
                 .description("Known findings: only findings it does not list are reported.").build());
         s.addOption(OptionSpec.builder("--write-baseline").arity("0").type(boolean.class)
-                .description("Write every current finding to the --baseline file (a graphlint baseline, replaced atomically) and exit 0.")
+                .description("Write every current finding to the --baseline file (a graphlint baseline, replaced"
+                        + " atomically) and exit 0.")
                 .build());
         s.addOption(OptionSpec.builder("--list-rules").arity("0").type(boolean.class)
                 .description("List the rules with their ids and default levels, and exit.").build());
         return s;
     }
 
-    private static OptionSpec option(String name, String label, String defaultValue, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
-                .description(description).build();
-    }
 
     /** The parsed values, read from the model into the fields the rest of the command uses. */
     private void readOptions() {

@@ -62,15 +62,13 @@ public final class ValidateCommand implements Callable<Integer> {
                         "1", "findings at or above --fail-on",
                         "2", "usage error, or a fixture that could not be read or parsed (reported; the others are still checked)"));
         s.versionProvider(new GraphlintCommand.Version());
-        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
-        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print graphlint's version and exit.").build());
+        GraphlintCommand.helpOptions(s, "Show this help.", "Print graphlint's version and exit.");
         s.addOption(OptionSpec.builder("--doc-version", "--at").paramLabel("SELECTOR").type(String.class)
                 .defaultValue("latest").description("Doc (schema) version: a version id, an ISO date (the newest version"
                 + " not after it), a source commit (7+ hex) or 'latest' (default).").build());
-        s.addOption(option("--entity", "NAME", null, "Entity of every body (e.g. vppToken)."));
-        s.addOption(option("--operation", "create|update|resource", null, "Operation of every body."));
-        s.addOption(option("--api-version", "beta|v1.0", null,
+        s.addOption(GraphlintCommand.stringOption("--entity", "NAME", null, "Entity of every body (e.g. vppToken)."));
+        s.addOption(GraphlintCommand.stringOption("--operation", "create|update|resource", null, "Operation of every body."));
+        s.addOption(GraphlintCommand.stringOption("--api-version", "beta|v1.0", null,
                 "Graph API version of JSON bodies (default: the catalog's first, beta); a .http request's URL names its own."));
         s.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
                 .description("Configuration file (default: the nearest .graphlint.yaml in the working folder or above;"
@@ -87,7 +85,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 .description("Print nothing on standard output (reports named with --report are still written).").build());
         s.addOption(choice("--fail-on", "error|warning|none", "error", FailOn.class, FailOn::parse,
                 "Lowest severity that makes the exit code 1, or none to exit 0 whatever is found (default: error)."));
-        s.addOption(option("--max-size", "SIZE", "16m",
+        s.addOption(GraphlintCommand.stringOption("--max-size", "SIZE", "16m",
                 "Largest fixture read, e.g. 512k, 16m (default: 16m); larger ones are reported, not read."));
         s.addOption(OptionSpec.builder("--allow-outside").arity("0").type(boolean.class)
                 .description("Read a .http file's '< body' files even where they resolve outside the folder given"
@@ -97,7 +95,7 @@ public final class ValidateCommand implements Callable<Integer> {
         s.addOption(OptionSpec.builder("--var").paramLabel("NAME=VALUE").type(List.class).auxiliaryTypes(String.class)
                 .arity("1").description("A .http variable ({{NAME}}), winning over the file's '@NAME = value'; repeatable.")
                 .build());
-        s.addOption(option("--stdin-name", "NAME", "<stdin>",
+        s.addOption(GraphlintCommand.stringOption("--stdin-name", "NAME", "<stdin>",
                 "Name of the fixture read from standard input (PATH '-') in findings; a .http name or an operation"
                 + " word (create-….json) routes it as a file name would."));
         s.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH").type(List.class)
@@ -107,10 +105,6 @@ public final class ValidateCommand implements Callable<Integer> {
         return s;
     }
 
-    private static OptionSpec option(String name, String label, String defaultValue, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class).defaultValue(defaultValue)
-                .description(description).build();
-    }
 
     /**
      * An enum-typed option: any letter case accepted, and an unknown value refused with {@code parse}'s message (the
