@@ -92,7 +92,6 @@ public final class LintCommand implements Callable<Integer> {
         return s;
     }
 
-
     /** The parsed values, read from the model into the fields the rest of the command uses. */
     private void readOptions() {
         List<Path> p = spec.positionalParameters().get(0).getValue();
