@@ -3,8 +3,6 @@ package org.graphlint.validate;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.regex.JDKRegularExpressionFactory;
-import com.networknt.schema.regex.RegularExpressionFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,9 +86,7 @@ final class CompiledSchemas {
         Key key = Key.of(t);
         QuickCheck q = quick.get(key);
         if (q == null) {
-            RegularExpressionFactory regex = Formats.CONFIG.getRegularExpressionFactory();
-            q = quick.computeIfAbsent(key, k -> QuickCheck.compile(t.version().schema(), regex != null ? regex
-                    : JDKRegularExpressionFactory.getInstance()));
+            q = quick.computeIfAbsent(key, k -> QuickCheck.compile(t.version().schema(), CompiledPatterns.INSTANCE));
         }
         return q;
     }

@@ -113,9 +113,7 @@ final class Formats {
     /** Made on first use (lint's): a validate run never needs it. */
     private static final class OneOff {
         static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT, b -> b.schemaRegistryConfig(
-                SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                        .pathType(com.networknt.schema.path.PathType.JSON_POINTER).preloadSchema(false)
-                        .regularExpressionFactory(CompiledPatterns.INSTANCE).build()));
+                SchemaRegistryConfig.builder(CONFIG).preloadSchema(false).build()));
     }
 
     /** A new networknt registry with graphlint's dialect and configuration. */
